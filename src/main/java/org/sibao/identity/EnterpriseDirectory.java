@@ -1,0 +1,17 @@
+package org.sibao.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What identity needs to know about market subjects, implemented by the subject module (which depends on
+ * identity, not the other way round).
+ */
+public interface EnterpriseDirectory {
+
+    /** The county code of a subject, if it exists. */
+    Optional<String> regionOf(String enterpriseId);
+
+    /** Some subject ids under a region prefix, for demo users and assignments. */
+    List<String> sampleUnder(String regionPrefix, int limit);
+}

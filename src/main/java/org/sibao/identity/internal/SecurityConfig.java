@@ -1,0 +1,113 @@
+package org.sibao.identity.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.sibao.platform.Messages;
+import org.sibao.platform.web.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: the integration API ({@code /api/**}) with stateless bearer tokens, and the web UI with a
+ * form login, CSRF protection and sessions stored in the database (Spring Session JDBC) so that any node can
+ * serve any request.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableJdbcHttpSession(tableName = "SPRING_SESSION")
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(10);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(ThrottledAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, TokenService tokens, UserCache users, Messages messages,
+            JsonMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> writeProblem(response, request, json,
+                HttpStatus.UNAUTHORIZED, "unauthorized", messages.get("problem.title.401"), messages.get("auth.required"));
+        AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, request, json,
+                HttpStatus.FORBIDDEN, "forbidden", messages.get("problem.title.403"), messages.get("error.forbidden"));
+        http.securityMatcher("/api/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/v1/auth/token").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden)
+                        .jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(jwt -> users
+                                .activeUser(jwt.getSubject())
+                                .map(ThrottledAuthenticationProvider::authenticated)
+                                .orElseThrow(() -> new BadCredentialsException("unknown or disabled user")))))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        AuthenticationFailureHandler failure = (request, response, e) -> response.sendRedirect(
+                e instanceof LockedException ? "/login?locked" : "/login?error");
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
+                                "/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failure).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    private static void writeProblem(HttpServletResponse response, HttpServletRequest request, JsonMapper json,
+            HttpStatus status, String type, String title, String detail) throws IOException {
+        ProblemDetail problem = ProblemResponses.problem(status, type, title, detail, request);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    static String failureKey(AuthenticationException e) {
+        return e instanceof LockedException ? "auth.locked" : "auth.badCredentials";
+    }
+}

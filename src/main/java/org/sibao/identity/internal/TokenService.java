@@ -1,0 +1,89 @@
+package org.sibao.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.sibao.identity.CurrentUser;
+import org.sibao.platform.SibaoProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signed (HS256), expiring API bearer tokens. The key comes from {@code sibao.security.token-secret}; in demo
+ * mode a random key is generated once per install and kept in the database so every node shares it. Production
+ * refuses to start without a configured key.
+ */
+@Component
+class TokenService {
+
+    static final String ISSUER = "sibao";
+    private static final String SETTING = "security.token-secret";
+
+    private final NimbusJwtEncoder encoder;
+    private final NimbusJwtDecoder decoder;
+    private final Duration ttl;
+
+    TokenService(SibaoProperties properties, JdbcClient jdbc) {
+        SecretKey key = new SecretKeySpec(secret(properties, jdbc), "HmacSHA256");
+        this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
+        this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        this.ttl = properties.security().tokenTtl();
+    }
+
+    private static byte[] secret(SibaoProperties properties, JdbcClient jdbc) {
+        String configured = properties.security().tokenSecret();
+        if (configured != null && !configured.isBlank()) {
+            byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < 32) {
+                throw new IllegalStateException("sibao.security.token-secret (SIBAO_TOKEN_SECRET) must be at least 32 bytes long");
+            }
+            return bytes;
+        }
+        if (!properties.demoData()) {
+            throw new IllegalStateException("SIBAO_TOKEN_SECRET is not set: production mode needs a token signing key of at least 32 bytes");
+        }
+        String stored = jdbc.sql("SELECT setting_value FROM platform_setting WHERE name = ?").param(SETTING)
+                .query(String.class).optional().orElse(null);
+        if (stored == null) {
+            byte[] random = new byte[48];
+            new SecureRandom().nextBytes(random);
+            stored = Base64.getEncoder().encodeToString(random);
+            jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)").params(SETTING, stored).update();
+        }
+        return Base64.getDecoder().decode(stored);
+    }
+
+    record IssuedToken(String value, long expiresInSeconds) {
+    }
+
+    IssuedToken issue(CurrentUser user) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject(user.id())
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl))
+                .claim("username", user.username())
+                .claim("role", user.role().name())
+                .build();
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+        return new IssuedToken(token, ttl.toSeconds());
+    }
+
+    JwtDecoder decoder() {
+        return decoder;
+    }
+}

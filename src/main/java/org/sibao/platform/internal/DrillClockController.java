@@ -1,0 +1,57 @@
+package org.sibao.platform.internal;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import org.sibao.platform.ApiException;
+import org.sibao.platform.BusinessClock;
+import org.sibao.platform.audit.AuditLog;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Drill mode (模拟演练) only: moves the business clock forward. Absent — hence 404 — outside drill mode. */
+@RestController
+@ConditionalOnBooleanProperty("sibao.drill-mode")
+class DrillClockController {
+
+    private static final int MAX_HOURS = 24 * 366;
+
+    private final BusinessClock clock;
+    private final AuditLog audit;
+
+    DrillClockController(BusinessClock clock, AuditLog audit) {
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    record AdvanceRequest(Integer hours, Integer minutes) {
+    }
+
+    record ClockView(OffsetDateTime now) {
+    }
+
+    @PostMapping("/api/v1/admin/clock/advance")
+    @PreAuthorize("hasRole('ADMIN')")
+    ClockView advance(@RequestBody AdvanceRequest request) {
+        int hours = request.hours() == null ? 0 : request.hours();
+        int minutes = request.minutes() == null ? 0 : request.minutes();
+        if (hours < 0 || hours > MAX_HOURS || minutes < 0 || (hours == 0 && minutes == 0)) {
+            throw ApiException.invalid("hours", "clock.badHours", MAX_HOURS);
+        }
+        OffsetDateTime before = clock.nowOffset();
+        clock.advance(Duration.ofHours(hours).plusMinutes(minutes));
+        OffsetDateTime after = clock.nowOffset();
+        audit.record("CLOCK_ADVANCE", "BusinessClock", "1", null, java.util.Map.of("from", before.toString(), "to", after.toString()));
+        return new ClockView(after);
+    }
+
+    @GetMapping("/api/v1/admin/clock")
+    @PreAuthorize("isAuthenticated()")
+    ClockView now() {
+        return new ClockView(clock.nowOffset());
+    }
+}

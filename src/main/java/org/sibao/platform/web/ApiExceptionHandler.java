@@ -1,0 +1,177 @@
+package org.sibao.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sibao.platform.ApiException;
+import org.sibao.platform.FieldProblem;
+import org.sibao.platform.Messages;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * Every error as RFC 9457 problem+json for the API ({@code type}, {@code title}, {@code status}, {@code detail}
+ * and, for invalid input, {@code errors} naming each invalid field), and as an error page for the web UI.
+ */
+@RestControllerAdvice
+@Order(0)
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    private final Messages messages;
+
+    ApiExceptionHandler(Messages messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    Object api(ApiException e, HttpServletRequest request) {
+        String detail = messages.get(e.detailKey(), e.args());
+        List<Map<String, String>> errors = e.errors().stream().map(this::render).toList();
+        return respond(request, e.status(), typeOf(e.status()), detail, errors);
+    }
+
+    @ExceptionHandler(BindException.class)
+    Object bind(BindException e, HttpServletRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        e.getFieldErrors().forEach(fe -> errors.add(Map.of("field", fe.getField(),
+                "message", messages.get(fe.getDefaultMessage() == null ? "validation.invalid" : fe.getDefaultMessage()))));
+        e.getGlobalErrors().forEach(ge -> errors.add(Map.of("field", ge.getObjectName(),
+                "message", messages.get(ge.getDefaultMessage() == null ? "validation.invalid" : ge.getDefaultMessage()))));
+        return respond(request, HttpStatus.BAD_REQUEST, "invalid-input", messages.get("error.invalidInput"), errors);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        String field = fieldOf(e.getCause());
+        List<Map<String, String>> errors = field.isEmpty() ? List.of()
+                : List.of(Map.of("field", field, "message", messages.get("validation.badValue")));
+        return respond(request, HttpStatus.BAD_REQUEST, "invalid-input",
+                messages.get(field.isEmpty() ? "error.unreadable" : "error.invalidInput"), errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, "invalid-input", messages.get("error.invalidInput"),
+                List.of(Map.of("field", e.getName(), "message", messages.get("validation.badValue"))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    Object missingParam(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.BAD_REQUEST, "invalid-input", messages.get("error.invalidInput"),
+                List.of(Map.of("field", e.getParameterName(), "message", messages.get("validation.required"))));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONTENT_TOO_LARGE, "too-large", messages.get("error.tooLarge"), List.of());
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    Object denied(RuntimeException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.FORBIDDEN, "forbidden", messages.get("error.forbidden"), List.of());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    Object noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.NOT_FOUND, "not-found", messages.get("error.noSuchPath"), List.of());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", messages.get("error.method"), List.of());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    Object mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", messages.get("error.mediaType"), List.of());
+    }
+
+    /** A unique constraint caught a concurrent duplicate that the service's own check could not see. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    Object duplicate(DuplicateKeyException e, HttpServletRequest request) {
+        return respond(request, HttpStatus.CONFLICT, "conflict", messages.get("error.duplicate"), List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    Object unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal", messages.get("error.internal"), List.of());
+    }
+
+    private Map<String, String> render(FieldProblem p) {
+        return Map.of("field", p.field(), "message", messages.resolve(p));
+    }
+
+    private static String typeOf(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> "invalid-input";
+            case NOT_FOUND -> "not-found";
+            case CONFLICT -> "conflict";
+            case FORBIDDEN -> "forbidden";
+            case UNAUTHORIZED -> "unauthorized";
+            default -> "error";
+        };
+    }
+
+    private static String fieldOf(Throwable cause) {
+        if (cause instanceof DatabindException de) {
+            StringBuilder sb = new StringBuilder();
+            for (JacksonException.Reference ref : de.getPath()) {
+                if (ref.getPropertyName() != null) {
+                    if (!sb.isEmpty()) {
+                        sb.append('.');
+                    }
+                    sb.append(ref.getPropertyName());
+                } else if (ref.getIndex() >= 0) {
+                    sb.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return sb.toString();
+        }
+        return "";
+    }
+
+    private Object respond(HttpServletRequest request, HttpStatus status, String type, String detail,
+            List<Map<String, String>> errors) {
+        if (ProblemResponses.isApi(request)) {
+            ProblemDetail problem = ProblemResponses.problem(status, type, messages.get("problem.title." + status.value()), detail, request);
+            if (!errors.isEmpty()) {
+                problem.setProperty("errors", errors);
+            }
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        ModelAndView mav = new ModelAndView("error");
+        mav.setStatus(status);
+        mav.addObject("status", status.value());
+        mav.addObject("detail", detail);
+        mav.addObject("errors", errors);
+        return mav;
+    }
+}

@@ -1,0 +1,5 @@
+package org.sibao.region;
+
+public enum RegionLevel {
+    PROVINCE, CITY, COUNTY
+}

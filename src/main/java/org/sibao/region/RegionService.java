@@ -1,0 +1,33 @@
+package org.sibao.region;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Regions and industries, held in memory (they change only with a migration). */
+public interface RegionService {
+
+    Optional<Region> find(String code);
+
+    /** The region or a 404 problem. */
+    Region get(String code);
+
+    List<Region> children(String code);
+
+    /** The region and its ancestors, province first. */
+    List<Region> path(String code);
+
+    /** Whether {@code code} is {@code ancestorCode} or lies under it. */
+    boolean isWithin(String code, String ancestorCode);
+
+    /** The level at which a region acts: 济源 (a county-level unit under 419000) hosts a city-level HQ. */
+    RegionLevel actingLevel(String code);
+
+    /** Counties (and county-level units) under a region, the region itself if it is one. */
+    List<Region> countiesUnder(String code);
+
+    List<Region> all();
+
+    Optional<Industry> industry(String code);
+
+    List<Industry> industries();
+}

@@ -161,7 +161,7 @@ final class FormulaParser {
             return null;
         }
         if (node.decimalValue().signum() < 0) {
-            problems.reject(path, "validation.nonNegative");
+            problems.reject(path, "rules.error.nonNegative");
             return null;
         }
         return node.decimalValue();
@@ -191,10 +191,10 @@ final class FormulaParser {
             JsonNode payer = share.get("payer");
             String payerPath = child(sharePath, "payer");
             if (payer == null || !payer.isString() || payer.stringValue().isBlank()) {
-                problems.reject(payerPath, "validation.required");
+                problems.reject(payerPath, "rules.error.required");
                 ok = false;
             } else if (payer.stringValue().length() > MAX_PAYER_LENGTH) {
-                problems.reject(payerPath, "validation.maxLength", MAX_PAYER_LENGTH);
+                problems.reject(payerPath, "rules.error.maxLength", MAX_PAYER_LENGTH);
                 ok = false;
             } else if (!payers.add(payer.stringValue())) {
                 problems.reject(payerPath, "rules.error.duplicatePayer", payer.stringValue());

@@ -8,6 +8,8 @@ document.addEventListener('DOMContentLoaded', function () {
       var roles = el.getAttribute('data-role-field').split(' ');
       var invalid = el.querySelector('.is-invalid');
       el.hidden = !invalid && roles.indexOf(role.value) < 0;
+      // a hidden field is not submitted, so that a value chosen for another role is not saved
+      el.querySelectorAll('input, select').forEach(function (c) { c.disabled = el.hidden; });
     });
   }
   role.addEventListener('change', update);

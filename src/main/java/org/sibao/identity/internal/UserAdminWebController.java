@@ -71,7 +71,7 @@ class UserAdminWebController {
     String list(@RequestParam(required = false) String role, @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page, @RequestHeader(name = "HX-Request", required = false) String htmx,
             Model model) {
-        Role roleFilter = role == null || role.isBlank() ? null : Role.valueOf(role);
+        Role roleFilter = Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst().orElse(null);
         PageResult<UserRow> result = users.search(CurrentUser.get().scope(), roleFilter, q, PageQuery.of(page, 20));
         model.addAttribute("result", result);
         model.addAttribute("role", roleFilter == null ? "" : roleFilter.name());

@@ -99,8 +99,9 @@ class WebUiTests {
         assertThat(list.body()).contains("hq_kf").contains("hq_xz").doesNotContain("sector_industry_kf");
         assertThat(web.get("/admin/users?q=sector_industry").body()).contains("sector_industry_kf").doesNotContain(">hq_kf<");
         assertThat(web.get("/admin/users").body()).contains("下一页");
-        WebClient.Page fragment = web.get("/admin/users?role=SUPERVISOR");
-        assertThat(fragment.body()).contains("sup_kf");
+        WebClient.Page supervisors = web.get("/admin/users?role=SUPERVISOR");
+        assertThat(supervisors.body()).contains("sup_kf");
+        assertThat(web.get("/admin/users?role=KING").status()).isEqualTo(200);
     }
 
     @Test

@@ -49,6 +49,14 @@ class ProductionStartupTests {
     }
 
     @Test
+    void productionProfileTurnsDrillModeAndDemoDataOff() throws Exception {
+        var sources = new org.springframework.boot.env.YamlPropertySourceLoader().load("postgres",
+                new org.springframework.core.io.ClassPathResource("application-postgres.yml"));
+        assertThat(sources.get(0).getProperty("sibao.drill-mode")).isEqualTo(false);
+        assertThat(sources.get(0).getProperty("sibao.demo-data")).isEqualTo(false);
+    }
+
+    @Test
     void demoModeIsNotChecked() {
         var env = new org.springframework.mock.env.MockEnvironment();
         env.setActiveProfiles("demo");

@@ -58,6 +58,28 @@ class AdminUserController {
         return UserView.of(service.visible(id, CurrentUser.get()));
     }
 
+    record PasswordReset(String password) {
+    }
+
+    @PostMapping("/api/v1/admin/users/{id}/enable")
+    @PreAuthorize("hasRole('ADMIN')")
+    UserView enable(@PathVariable String id) {
+        return UserView.of(service.setEnabled(id, true, CurrentUser.get()));
+    }
+
+    @PostMapping("/api/v1/admin/users/{id}/disable")
+    @PreAuthorize("hasRole('ADMIN')")
+    UserView disable(@PathVariable String id) {
+        return UserView.of(service.setEnabled(id, false, CurrentUser.get()));
+    }
+
+    @PostMapping("/api/v1/admin/users/{id}/password")
+    @PreAuthorize("hasRole('ADMIN')")
+    UserView resetPassword(@PathVariable String id, @RequestBody PasswordReset request) {
+        service.resetPassword(id, request.password(), CurrentUser.get());
+        return UserView.of(service.visible(id, CurrentUser.get()));
+    }
+
     @GetMapping("/api/v1/me")
     UserView me() {
         CurrentUser u = CurrentUser.get();

@@ -28,6 +28,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -39,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableJdbcHttpSession(tableName = "SPRING_SESSION")
+@EnableJdbcHttpSession(tableName = "SPRING_SESSION", cleanupCron = Scheduled.CRON_DISABLED)
 class SecurityConfig {
 
     @Bean

@@ -67,11 +67,7 @@ class UserAdminService {
             }
         }
         if (v.required(in.regionCode(), "regionCode")) {
-            if (regions.find(in.regionCode()).isEmpty()) {
-                v.reject("regionCode", "region.unknown", in.regionCode());
-            } else if (actor != null && !actor.scope().coversRegion(in.regionCode())) {
-                v.reject("regionCode", "user.regionOutsideScope");
-            }
+            v.check(regions.find(in.regionCode().trim()).isPresent(), "regionCode", "region.unknown", in.regionCode());
         }
         Sector sector = null;
         if (in.sector() != null && !in.sector().isBlank()) {
@@ -93,6 +89,10 @@ class UserAdminService {
             v.reject("enterpriseId", "user.enterpriseRequired");
         }
         v.throwIfInvalid();
+        if (actor != null && !actor.scope().coversRegion(in.regionCode().trim())) {
+            // an action this administrator may not take, not a typing mistake: 403 (API.md)
+            throw ApiException.forbidden("user.regionOutsideScope");
+        }
         if (users.usernameExists(in.username().trim())) {
             throw ApiException.conflict("user.usernameTaken", in.username().trim());
         }
@@ -104,14 +104,18 @@ class UserAdminService {
     }
 
     @Transactional
-    void setEnabled(String id, boolean enabled, CurrentUser actor) {
+    UserRow setEnabled(String id, boolean enabled, CurrentUser actor) {
         UserRow before = visible(id, actor);
+        if (!enabled && before.id().equals(actor.id())) {
+            throw ApiException.conflict("user.cannotDisableSelf");
+        }
         UserRow after = new UserRow(before.id(), before.username(), before.passwordHash(), before.displayName(),
                 before.role(), before.regionCode(), before.sector(), before.departmentCode(), before.enterpriseId(),
                 enabled, before.failedAttempts(), before.lockedUntil(), before.createdAt());
         users.updateProfile(after);
         cache.evict(id);
         audit.record(enabled ? "USER_ENABLE" : "USER_DISABLE", "User", id, before.regionCode(), view(before), view(after));
+        return after;
     }
 
     @Transactional
@@ -122,6 +126,23 @@ class UserAdminService {
         v.throwIfInvalid();
         users.updatePassword(id, encoder.encode(password));
         audit.record("USER_PASSWORD_RESET", "User", id, user.regionCode(), null, Map.of("username", user.username()));
+    }
+
+    /** The signed-in user's own password; the current one must be given (a stolen session alone is not enough). */
+    @Transactional
+    void changeOwnPassword(CurrentUser me, String currentPassword, String newPassword) {
+        UserRow user = users.findById(me.id()).orElseThrow(() -> ApiException.notFound("user", me.id()));
+        Validation v = new Validation();
+        if (v.required(currentPassword, "currentPassword")) {
+            v.check(encoder.matches(currentPassword, user.passwordHash()), "currentPassword", "account.currentWrong");
+        }
+        PasswordPolicy.check(newPassword, v, "newPassword");
+        if (!v.hasProblemAt("newPassword") && newPassword.equals(currentPassword)) {
+            v.reject("newPassword", "account.sameAsCurrent");
+        }
+        v.throwIfInvalid();
+        users.updatePassword(user.id(), encoder.encode(newPassword));
+        audit.record("USER_PASSWORD_CHANGE", "User", user.id(), user.regionCode(), null, Map.of("username", user.username()));
     }
 
     @Transactional

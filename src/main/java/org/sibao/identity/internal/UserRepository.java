@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.sibao.identity.DataScope;
@@ -97,6 +100,48 @@ class UserRepository {
         List<UserRow> items = jdbc.sql("SELECT " + COLUMNS + " FROM app_user" + where + " ORDER BY region_code, role, username LIMIT ? OFFSET ?")
                 .params(p).query(this::map).list();
         return page.result(items, total);
+    }
+
+    /** Users per role whose home region lies under the prefix. */
+    Map<Role, Long> countByRole(String regionPrefix) {
+        Map<Role, Long> counts = new EnumMap<>(Role.class);
+        jdbc.sql("SELECT role, COUNT(*) AS n FROM app_user WHERE region_code LIKE ? GROUP BY role")
+                .param(regionPrefix + "%")
+                .query(rs -> {
+                    counts.put(Role.valueOf(rs.getString("role")), rs.getLong("n"));
+                });
+        return counts;
+    }
+
+    long countDisabled(String regionPrefix) {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE region_code LIKE ? AND enabled = FALSE")
+                .param(regionPrefix + "%").query(Long.class).single();
+    }
+
+    /** Enterprises assigned to liaisons whose home region lies under the prefix. */
+    long countAssignmentsUnder(String regionPrefix) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM liaison_assignment la JOIN app_user u ON u.id = la.user_id
+                WHERE u.region_code LIKE ?""").param(regionPrefix + "%").query(Long.class).single();
+    }
+
+    long countAssigned(String userId) {
+        return jdbc.sql("SELECT COUNT(*) FROM liaison_assignment WHERE user_id = ?").param(userId).query(Long.class).single();
+    }
+
+    /** Number of assigned enterprises for each of the given liaisons (absent when none). */
+    Map<String, Long> countAssigned(List<String> userIds) {
+        Map<String, Long> counts = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return counts;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(userIds.size(), "?"));
+        jdbc.sql("SELECT user_id, COUNT(*) AS n FROM liaison_assignment WHERE user_id IN (" + marks + ") GROUP BY user_id")
+                .params(new ArrayList<Object>(userIds))
+                .query(rs -> {
+                    counts.put(rs.getString("user_id"), rs.getLong("n"));
+                });
+        return counts;
     }
 
     List<String> assignedEnterprises(String userId) {

@@ -18,10 +18,12 @@ class WebController {
 
     private final ObjectProvider<HomeCards> cards;
     private final RegionService regions;
+    private final ScopeDescriber scopes;
 
-    WebController(ObjectProvider<HomeCards> cards, RegionService regions) {
+    WebController(ObjectProvider<HomeCards> cards, RegionService regions, ScopeDescriber scopes) {
         this.cards = cards;
         this.regions = regions;
+        this.scopes = scopes;
     }
 
     @GetMapping("/login")
@@ -37,6 +39,7 @@ class WebController {
         model.addAttribute("user", user);
         model.addAttribute("regionName", regions.find(user.regionCode()).map(r -> r.name()).orElse(user.regionCode()));
         model.addAttribute("cards", all);
+        model.addAttribute("scopeText", scopes.describe(user));
         return "home";
     }
 }

@@ -23,7 +23,16 @@ public interface AuditLog {
             String regionCode, String before, String after) {
     }
 
+    /**
+     * @param regionPrefix only entries whose region code starts with it (null: every entry, including those
+     *                     without a region)
+     */
     record AuditFilter(String actor, String action, String entityType, String entityId, OffsetDateTime from,
-            OffsetDateTime to) {
+            OffsetDateTime to, String regionPrefix) {
+
+        public AuditFilter(String actor, String action, String entityType, String entityId, OffsetDateTime from,
+                OffsetDateTime to) {
+            this(actor, action, entityType, entityId, from, to, null);
+        }
     }
 }

@@ -76,6 +76,10 @@ class JdbcAuditLog implements AuditLog {
             where.append(" AND at < ?");
             params.add(f.to());
         }
+        if (f.regionPrefix() != null) {
+            where.append(" AND region_code LIKE ?");
+            params.add(f.regionPrefix() + "%");
+        }
         long total = jdbc.sql("SELECT COUNT(*) FROM audit_log" + where).params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(page.size());

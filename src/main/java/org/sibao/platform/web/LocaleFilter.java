@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.core.Ordered;
+import org.springframework.boot.servlet.filter.OrderedFilter;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,11 +16,15 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Sets the request's locale before the security filters run, so that 401/403 problems written by them are
- * Chinese by default too (the servlet container would otherwise fall back to the JVM's locale).
+ * Chinese by default too (the servlet container would otherwise fall back to the JVM's locale). It must run
+ * after Boot's RequestContextFilter (order -105), which sets the container's locale, and before Spring
+ * Security's filter chain (order -100).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(LocaleFilter.ORDER)
 class LocaleFilter extends OncePerRequestFilter {
+
+    static final int ORDER = OrderedFilter.REQUEST_WRAPPER_FILTER_MAX_ORDER - 104;
 
     private final LocaleResolver resolver;
 

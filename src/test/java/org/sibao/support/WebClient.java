@@ -1,0 +1,80 @@
+package org.sibao.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser-like client for full-stack web UI tests: real HTTP, a cookie jar (the session), no automatic
+ * redirects, and the CSRF token taken from the last page that carried one, as a browser submitting that page's
+ * form would.
+ */
+public final class WebClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+    private String csrf;
+
+    public WebClient(int port) {
+        this.base = "http://localhost:" + port;
+    }
+
+    public record Page(int status, String body, String location) {
+    }
+
+    public Page get(String path) {
+        Page page = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        Matcher m = CSRF.matcher(page.body());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return page;
+    }
+
+    /** Submits a form with the CSRF token of the last page fetched. */
+    public Page post(String path, Map<String, String> form) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (csrf != null) {
+            fields.put("_csrf", csrf);
+        }
+        return postWithoutCsrf(path, fields);
+    }
+
+    public Page postWithoutCsrf(String path, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Signs in through the login form; returns the redirect the form answered with. */
+    public Page login(String username, String password) {
+        get("/login");
+        return post("/login", Map.of("username", username, "password", password));
+    }
+
+    private Page send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Page(r.statusCode(), r.body() == null ? "" : r.body(), r.headers().firstValue("Location").orElse(null));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -81,6 +81,15 @@ class LoginBrowserTest {
         browser.screenshot("login-error");
     }
 
+    @Test
+    void anUnknownPageShowsTheErrorPageInsideTheShell() {
+        browser.login("admin", "Admin@2022").open("/no-such-page");
+
+        assertThat(browser.text(By.cssSelector(".sibao-error-code"))).isEqualTo("404");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo(MESSAGES.getProperty("problem.title.404"));
+        browser.screenshot("error-404");
+    }
+
     @ParameterizedTest(name = "{0} lands on the {1} home page")
     @CsvSource({
             "hq_kf, HQ_OFFICER",
@@ -95,7 +104,8 @@ class LoginBrowserTest {
         String greeting = MESSAGES.getProperty("home.greeting." + role);
         assertThat(greeting).isNotBlank();
         browser.waitForText(By.tagName("h1"), greeting);
-        assertThat(browser.text(By.tagName("h1"))).startsWith(greeting).contains("开封市");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo(greeting);
+        assertThat(browser.text(By.cssSelector(".sibao-subtitle"))).endsWith("开封市");
         assertThat(browser.text(By.id("current-user"))).startsWith("开封市");
         browser.screenshot("home-" + username);
     }

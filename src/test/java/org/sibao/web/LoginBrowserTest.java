@@ -38,7 +38,9 @@ class LoginBrowserTest {
 
     @AfterEach
     void forgetSession() {
-        browser.clearSession();
+        if (browser != null) {
+            browser.clearSession();
+        }
     }
 
     @AfterAll

@@ -89,6 +89,8 @@ class LoginBrowserTest {
 
         assertThat(browser.text(By.cssSelector(".sibao-error-code"))).isEqualTo("404");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo(MESSAGES.getProperty("problem.title.404"));
+        assertThat(browser.text(By.id("current-user"))).as("the shell is complete on error pages").isEqualTo("平台管理员");
+        assertThat(browser.isPresent(By.id("logout"))).isTrue();
         browser.screenshot("error-404");
     }
 

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -21,6 +23,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -69,6 +73,9 @@ public final class Browser implements AutoCloseable {
                 "--disable-component-update", "--disable-sync", "--disable-extensions", "--lang=zh-CN",
                 "--window-size=1400,1000", "--user-data-dir=" + profile.toAbsolutePath());
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.WARNING);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -157,6 +164,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Console errors since the last call: failed resource loads, script errors and Content-Security-Policy
+     * violations (the policy forbids inline scripts), each as {@code LEVEL message}.
+     */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(e -> e.getLevel() + " " + e.getMessage())
+                .toList();
+    }
+
     /** Saves a PNG of the viewport as {@code target/screenshots/<name>.png} and returns its path. */
     public Path screenshot(String name) {
         waitForPage();
@@ -170,9 +188,10 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Forgets the session (cookies) without going through the UI. */
+    /** Forgets the session (cookies) and the console log without going through the UI. */
     public Browser clearSession() {
         driver.manage().deleteAllCookies();
+        driver.manage().logs().get(LogType.BROWSER);
         return this;
     }
 

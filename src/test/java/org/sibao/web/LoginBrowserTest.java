@@ -56,6 +56,7 @@ class LoginBrowserTest {
         browser.open("/login").waitFor(By.id("login-submit"));
         assertThat(browser.driver().getTitle()).contains("登录");
         browser.screenshot("login");
+        assertThat(browser.consoleErrors()).isEmpty();
 
         browser.login("admin", "Admin@2022");
 
@@ -64,6 +65,7 @@ class LoginBrowserTest {
         assertThat(browser.text(By.id("current-user"))).isEqualTo("平台管理员");
         assertThat(browser.text(By.tagName("h1"))).contains(MESSAGES.getProperty("home.greeting.ADMIN"));
         browser.screenshot("home-admin");
+        assertThat(browser.consoleErrors()).as("no failed resources, script errors or CSP violations").isEmpty();
 
         browser.logout();
 
@@ -112,6 +114,7 @@ class LoginBrowserTest {
         assertThat(browser.text(By.cssSelector(".sibao-subtitle"))).endsWith("开封市");
         assertThat(browser.text(By.id("current-user"))).startsWith("开封市");
         browser.screenshot("home-" + username);
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     private static Properties messages() {

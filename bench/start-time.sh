@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # B7: seconds from `java -jar` to serving (actuator health UP) in demo mode on a fresh install — embedded
 # database created, migrations applied, demo data seeded. Target ≤ 20 s.
-# Usage: bench/start-time.sh [runs]   (default 1; prints each run and the median). Uses port 8080.
+# Usage: bench/start-time.sh [runs]   (default 1; prints each run and the median, and writes
+# target/bench/b7-start-time.json). Uses port 8080.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -56,3 +57,6 @@ done
 
 median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}')
 echo "B7 demo start to serving: median $median s over $runs run(s) (target <= 20 s)"
+mkdir -p target/bench
+printf '{"benchmark":"B7","what":"demo start to serving","unit":"s","median":%s,"runs":[%s],"target":20}\n' \
+  "$median" "$(IFS=,; echo "${times[*]}")" > target/bench/b7-start-time.json

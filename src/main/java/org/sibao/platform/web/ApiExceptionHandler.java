@@ -45,9 +45,11 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final Messages messages;
+    private final ShellAdvice shell;
 
-    ApiExceptionHandler(Messages messages) {
+    ApiExceptionHandler(Messages messages, ShellAdvice shell) {
         this.messages = messages;
+        this.shell = shell;
     }
 
     @ExceptionHandler(ApiException.class)
@@ -172,6 +174,7 @@ class ApiExceptionHandler {
         mav.addObject("status", status.value());
         mav.addObject("detail", detail);
         mav.addObject("errors", errors);
+        shell.addShell(mav, request);
         return mav;
     }
 }

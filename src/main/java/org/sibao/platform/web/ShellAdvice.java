@@ -8,12 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.sibao.platform.BusinessClock;
 import org.sibao.platform.SibaoProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 
 /** Model attributes every page of the shell needs: the menu for the user's role, the clock, drill mode. */
 @ControllerAdvice(annotations = Controller.class)
@@ -53,5 +55,21 @@ class ShellAdvice {
     @ModelAttribute("drillMode")
     boolean drillMode() {
         return properties.drillMode();
+    }
+
+    /**
+     * Views returned by exception handlers get none of the {@code @ModelAttribute}s above, so error pages would
+     * show an empty shell; this fills it in. {@code me} is the signed-in principal (the identity module's user,
+     * whose {@code displayName} the navbar shows).
+     */
+    void addShell(ModelAndView view, HttpServletRequest request) {
+        view.addObject("nav", nav());
+        view.addObject("currentPath", currentPath(request));
+        view.addObject("businessNow", businessNow());
+        view.addObject("drillMode", drillMode());
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
+            view.addObject("me", auth.getPrincipal());
+        }
     }
 }

@@ -19,7 +19,9 @@ import org.springframework.web.servlet.LocaleResolver;
  * Chinese by default too (the servlet container would otherwise fall back to the JVM's locale).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after the character-encoding filter (HIGHEST_PRECEDENCE): resolving the locale reads request parameters,
+// which would otherwise decode form posts as ISO-8859-1 before UTF-8 is set
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class LocaleFilter extends OncePerRequestFilter {
 
     private final LocaleResolver resolver;

@@ -81,6 +81,55 @@ class SubjectWebTest {
         assertThat(created.body()).contains("开封网页测试有限公司", uscc, "小型", "138****5678", "重大安全事故", "已保存");
     }
 
+    @Test
+    void importsThroughTheWebPageWithAPolledProgressFragment() throws Exception {
+        HttpClient client = browser();
+        String page = get(client, "/enterprises/import").body();
+        assertThat(page).contains("id=\"download-template\"", "id=\"import-form\"", "enctype=\"multipart/form-data\"");
+        HttpResponse<byte[]> template = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/enterprises/import/template")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(template.statusCode()).isEqualTo(200);
+        assertThat(template.body().length).isGreaterThan(1000);
+
+        String boundary = "----web" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf(page) + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"t.xlsx\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(template.body());
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> uploaded = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/enterprises/import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(uploaded.statusCode()).isEqualTo(200);
+        assertThat(uploaded.uri().getQuery()).startsWith("job=");
+        String jobId = uploaded.uri().getQuery().substring(4);
+        assertThat(uploaded.body()).contains("hx-get=\"/enterprises/import/jobs/" + jobId + "\"");
+
+        String fragment = "";
+        for (int i = 0; i < 100 && !fragment.contains("data-status=\"SUCCEEDED\""); i++) {
+            Thread.sleep(100);
+            fragment = get(client, "/enterprises/import/jobs/" + jobId).body();
+        }
+        // the template's example row is valid, so it is saved the first time and a duplicate afterwards
+        assertThat(fragment).contains("id=\"import-progress\"", "data-status=\"SUCCEEDED\"", "100%").doesNotContain("every 1s");
+    }
+
+    @Test
+    void anEnterpriseUserCannotChangeItsIdentityInTheForm() throws Exception {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String login = get(client, "/login").body();
+        post(client, "/login", Map.of("username", "ent_kf", "password", "Demo@2022", "_csrf", csrf(login)));
+        String list = get(client, "/enterprises").body();
+        Matcher m = Pattern.compile("href=\"/enterprises/([0-9a-f-]{36})\"").matcher(list);
+        assertThat(m.find()).isTrue();
+        String edit = get(client, "/enterprises/" + m.group(1) + "/edit").body();
+        assertThat(edit).contains("id=\"subject-form\"").containsPattern("id=\"uscc\"[^>]*readonly");
+        assertThat(get(client, "/enterprises/new").statusCode()).isEqualTo(403);
+    }
+
     private static String csrf(String html) {
         Matcher m = CSRF.matcher(html);
         assertThat(m.find()).as("CSRF token in page").isTrue();

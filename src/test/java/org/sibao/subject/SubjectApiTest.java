@@ -254,6 +254,13 @@ class SubjectApiTest {
         assertThat(errors(bad)).containsKeys("sector");
     }
 
+    @Test
+    void isDocumentedInOpenApi() {
+        Response docs = new ApiClient(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.raw()).contains("/api/v1/enterprises/{id}", "/api/v1/enterprises/import", "/api/v1/jobs/{id}");
+    }
+
     static Map<String, String> errors(Response r) {
         Map<String, String> m = new LinkedHashMap<>();
         JsonNode errors = r.body().get("errors");

@@ -84,7 +84,7 @@ class SubjectsFacadeTest {
         assertThat(rows.stream().map(r -> (String) r.get("size_class")).collect(Collectors.toSet()))
                 .contains("LARGE", "MEDIUM", "SMALL", "MICRO");
         assertThat(rows.stream().map(r -> (String) r.get("kind")).collect(Collectors.toSet()))
-                .contains("ENTERPRISE", "INDIVIDUAL_BUSINESS", "PROJECT");
+                .contains("ENTERPRISE", "INDIVIDUAL_BUSINESS", "PROJECT", "PARK");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM subject_incident").query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM subject_link").query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM subject_attribute").query(Long.class).single()).isPositive();

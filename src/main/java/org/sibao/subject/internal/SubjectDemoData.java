@@ -125,6 +125,21 @@ class SubjectDemoData implements ApplicationRunner {
                         OperationMode.NORMAL, now, now, 0));
             }
         }
+        // 综合保税区 enter the whitelist as one unit (SPEC §3)
+        for (String[] park : new String[][] {{"411303", "南阳卧龙综合保税区"}, {"410212", "开封综合保税区"}}) {
+            Map<String, Object> attributes = Map.of(SubjectAttribute.FULL_CAPACITY_Q2.key(), true);
+            SubjectInput input = new SubjectInput(newUscc(random, "91", park[0], usccs), null, park[1], "PARK", park[0],
+                    park[1] + "管理委员会办公楼", "王建国",
+                    (park[0].startsWith("4113") ? "0377-" : "0371-") + (60_000_000 + random.nextInt(9_999_999)),
+                    Sector.COMMERCE.name(), "72", 260, null, BigDecimal.valueOf(350000), null, null, null,
+                    List.of("LIVELIHOOD"), List.of(), List.of(), attributes);
+            Validation v = new Validation();
+            SubjectRecord draft = validator.validate(input, v, ids::contains);
+            if (v.hasProblems()) {
+                throw new IllegalStateException("demo park invalid: " + v.problems());
+            }
+            out.add(draft.withIdentity(Ids.newId(), WhitelistStatus.ACTIVE, "CITY", OperationMode.NORMAL, now, now, 0));
+        }
         return out;
     }
 

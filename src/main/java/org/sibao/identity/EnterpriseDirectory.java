@@ -15,8 +15,6 @@ public interface EnterpriseDirectory {
     /** Some subject ids under a region prefix, for demo users and assignments. */
     List<String> sampleUnder(String regionPrefix, int limit);
 
-    /** The subject's name, for display next to its id; empty when unknown or not provided. */
-    default Optional<String> nameOf(String enterpriseId) {
-        return Optional.empty();
-    }
+    /** The subject's name, for display next to its id; empty when unknown. */
+    Optional<String> nameOf(String enterpriseId);
 }

@@ -31,3 +31,30 @@ CREATE TABLE subject (
 CREATE INDEX subject_region_sector_idx ON subject (region_code, sector);
 CREATE INDEX subject_sector_idx ON subject (sector);
 CREATE INDEX subject_name_idx ON subject (name);
+CREATE INDEX subject_whitelist_idx ON subject (whitelist_status);
+
+-- Compliance history: major accidents, dishonesty records and fraud findings, each with its date.
+CREATE TABLE subject_incident (
+    subject_id    VARCHAR(36) NOT NULL REFERENCES subject (id),
+    seq           INT         NOT NULL,
+    kind          VARCHAR(20) NOT NULL,
+    incident_date DATE        NOT NULL,
+    PRIMARY KEY (subject_id, seq)
+);
+
+-- Supply-chain links: the other subject is this one's SUPPLIER (upstream) or CUSTOMER (downstream).
+CREATE TABLE subject_link (
+    subject_id VARCHAR(36) NOT NULL REFERENCES subject (id),
+    other_id   VARCHAR(36) NOT NULL REFERENCES subject (id),
+    relation   VARCHAR(10) NOT NULL,
+    PRIMARY KEY (subject_id, other_id, relation)
+);
+CREATE INDEX subject_link_other_idx ON subject_link (other_id);
+
+-- Extra typed facts from the attribute catalogue (SubjectAttribute); the value is kept as text in canonical form.
+CREATE TABLE subject_attribute (
+    subject_id VARCHAR(36)  NOT NULL REFERENCES subject (id),
+    name       VARCHAR(60)  NOT NULL,
+    attr_value VARCHAR(200) NOT NULL,
+    PRIMARY KEY (subject_id, name)
+);

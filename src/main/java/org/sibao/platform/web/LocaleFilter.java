@@ -21,6 +21,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * Security's filter chain (order -100).
  */
 @Component
+// after the character-encoding filter too: resolving the locale reads request parameters, which would
+// otherwise decode form posts as ISO-8859-1 before UTF-8 is set
 @Order(LocaleFilter.ORDER)
 class LocaleFilter extends OncePerRequestFilter {
 

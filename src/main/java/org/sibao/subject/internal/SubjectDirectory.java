@@ -27,4 +27,9 @@ class SubjectDirectory implements EnterpriseDirectory {
         return jdbc.sql("SELECT id FROM subject WHERE region_code LIKE ? ORDER BY uscc, project_no LIMIT ?")
                 .params(regionPrefix + "%", limit).query(String.class).list();
     }
+
+    @Override
+    public Optional<String> nameOf(String enterpriseId) {
+        return jdbc.sql("SELECT name FROM subject WHERE id = ?").param(enterpriseId).query(String.class).optional();
+    }
 }

@@ -1,0 +1,5 @@
+package org.sibao.platform.job;
+
+public enum JobStatus {
+    QUEUED, RUNNING, SUCCEEDED, FAILED
+}

@@ -1,0 +1,36 @@
+package org.sibao.subject.internal;
+
+import org.sibao.identity.CurrentUser;
+import org.sibao.identity.Role;
+
+/** The one place that decides who sees personal data in clear, and how it is masked for everyone else. */
+final class PersonalData {
+
+    private PersonalData() {
+    }
+
+    /** Only platform administrators see contact phones in clear (API.md "Personal data"). */
+    static boolean visibleInClear(CurrentUser user) {
+        return user != null && user.role() == Role.ADMIN;
+    }
+
+    /** {@code 13812345678 → 138****5678}, {@code 0371-12345678 → 0371-****5678}. */
+    static String maskPhone(String phone) {
+        if (phone == null || phone.isEmpty()) {
+            return phone;
+        }
+        int dash = phone.indexOf('-');
+        if (dash > 0) {
+            String local = phone.substring(dash + 1);
+            return phone.substring(0, dash + 1) + "****" + (local.length() > 4 ? local.substring(local.length() - 4) : "");
+        }
+        if (phone.length() < 8) {
+            return "****";
+        }
+        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    static String phoneFor(CurrentUser user, String phone) {
+        return visibleInClear(user) ? phone : maskPhone(phone);
+    }
+}

@@ -1,0 +1,212 @@
+package org.sibao.subject.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.sibao.identity.CurrentUser;
+import org.sibao.identity.DataScope;
+import org.sibao.identity.SqlFilter;
+import org.sibao.platform.ApiException;
+import org.sibao.platform.BusinessClock;
+import org.sibao.platform.FieldProblem;
+import org.sibao.platform.Ids;
+import org.sibao.platform.PageQuery;
+import org.sibao.platform.PageResult;
+import org.sibao.platform.Validation;
+import org.sibao.platform.audit.AuditLog;
+import org.sibao.subject.OperationMode;
+import org.sibao.subject.SubjectChanged;
+import org.sibao.subject.SubjectFacts;
+import org.sibao.subject.SubjectKind;
+import org.sibao.subject.Subjects;
+import org.sibao.subject.WhitelistStatus;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating, changing and finding subjects under the caller's data scope; every change audited (with the phone
+ * masked) and announced as {@link SubjectChanged}.
+ */
+@Service
+@Transactional(readOnly = true)
+class SubjectService implements Subjects {
+
+    static final String ENTITY = "enterprise";
+
+    private final SubjectRepository repository;
+    private final SubjectValidator validator;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final BusinessClock clock;
+
+    SubjectService(SubjectRepository repository, SubjectValidator validator, AuditLog audit,
+            ApplicationEventPublisher events, BusinessClock clock) {
+        this.repository = repository;
+        this.validator = validator;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    static SqlFilter scopeFilter(DataScope scope) {
+        return scope.subjects("s.region_code", "s.sector", "s.id");
+    }
+
+    static SqlFilter currentScope() {
+        return scopeFilter(CurrentUser.get().scope());
+    }
+
+    @Transactional
+    public SubjectRecord create(SubjectInput input) {
+        CurrentUser user = CurrentUser.get();
+        if (!SubjectPermissions.canCreate(user)) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+        Validation v = new Validation();
+        SubjectRecord draft = validator.validate(input, v, repository::exists);
+        checkWithinUser(user, draft, v);
+        v.throwIfInvalid();
+        checkUnique(draft, null);
+        var now = clock.nowOffset();
+        SubjectRecord saved = draft.withIdentity(Ids.newId(), WhitelistStatus.NONE, null, OperationMode.NORMAL, now, now, 0);
+        repository.insert(saved);
+        audit.record("subject.create", ENTITY, saved.id(), saved.regionCode(), null, auditView(saved));
+        events.publishEvent(new SubjectChanged(saved.id()));
+        return saved;
+    }
+
+    @Transactional
+    public SubjectRecord update(String id, SubjectInput input) {
+        CurrentUser user = CurrentUser.get();
+        SubjectRecord before = get(id);
+        if (!SubjectPermissions.canEdit(user)) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+        Validation v = new Validation();
+        SubjectRecord draft = validator.validate(input, v, repository::exists);
+        if (SubjectPermissions.restrictedEditor(user)) {
+            v.check(Objects.equals(draft.uscc(), before.uscc()), "uscc", "subject.notChangeable");
+            v.check(Objects.equals(draft.projectNo(), before.projectNo()), "projectNo", "subject.notChangeable");
+            v.check(Objects.equals(draft.regionCode(), before.regionCode()), "regionCode", "subject.notChangeable");
+            v.check(draft.sector() == null || draft.sector() == before.sector(), "sector", "subject.notChangeable");
+        } else {
+            checkWithinUser(user, draft, v);
+        }
+        v.check(draft.links().stream().noneMatch(l -> l.enterpriseId().equals(id)), "links", "subject.link.self");
+        v.throwIfInvalid();
+        checkUnique(draft, id);
+        SubjectRecord after = draft.withIdentity(id, before.whitelistStatus(), before.whitelistLevel(),
+                before.operationMode(), before.createdAt(), clock.nowOffset(), before.version() + 1);
+        repository.update(after);
+        audit.record("subject.update", ENTITY, id, after.regionCode(), auditView(before), auditView(after));
+        events.publishEvent(new SubjectChanged(id));
+        return after;
+    }
+
+    /** A subject in the caller's scope or 404. */
+    public SubjectRecord get(String id) {
+        return repository.find(id, currentScope()).orElseThrow(() -> ApiException.notFound(ENTITY, id));
+    }
+
+    public PageResult<SubjectRecord> list(SubjectFilter filter, PageQuery page) {
+        return repository.search(filter, currentScope(), page);
+    }
+
+    public Iterable<SubjectRecord> export(SubjectFilter filter) {
+        return repository.stream(filter, currentScope(), 1000);
+    }
+
+    @Override
+    public Optional<SubjectFacts> find(String id) {
+        return repository.find(id, currentScope()).map(SubjectRecord::facts);
+    }
+
+    @Override
+    public Optional<SubjectFacts> find(String id, DataScope scope) {
+        return repository.find(id, scopeFilter(scope)).map(SubjectRecord::facts);
+    }
+
+    @Override
+    public Counts count(DataScope scope) {
+        SqlFilter filter = scopeFilter(scope);
+        return new Counts(repository.count(SubjectFilter.ALL, filter),
+                repository.count(new SubjectFilter(null, null, null, null, null, WhitelistStatus.ACTIVE), filter));
+    }
+
+    @Override
+    @Transactional
+    public void setWhitelistStatus(String id, WhitelistStatus status, String level) {
+        SubjectRecord before = repository.find(id, scopeFilter(DataScope.system()))
+                .orElseThrow(() -> ApiException.notFound(ENTITY, id));
+        repository.setWhitelist(id, Objects.requireNonNull(status), level, clock.nowOffset());
+        audit.record("subject.whitelistStatus", ENTITY, id, before.regionCode(),
+                Map.of("whitelistStatus", before.whitelistStatus(), "whitelistLevel", String.valueOf(before.whitelistLevel())),
+                Map.of("whitelistStatus", status, "whitelistLevel", String.valueOf(level)));
+        events.publishEvent(new SubjectChanged(id));
+    }
+
+    @Override
+    @Transactional
+    public void setOperationMode(String id, OperationMode mode) {
+        SubjectRecord before = repository.find(id, scopeFilter(DataScope.system()))
+                .orElseThrow(() -> ApiException.notFound(ENTITY, id));
+        repository.setOperationMode(id, Objects.requireNonNull(mode), clock.nowOffset());
+        audit.record("subject.operationMode", ENTITY, id, before.regionCode(),
+                Map.of("operationMode", before.operationMode()), Map.of("operationMode", mode));
+        events.publishEvent(new SubjectChanged(id));
+    }
+
+    /**
+     * Officials may only place a subject inside their own region (and sector): outside it, the region (or sector)
+     * field is invalid (400), consistently for create and edit.
+     */
+    static void checkWithinUser(CurrentUser user, SubjectRecord draft, Validation v) {
+        DataScope scope = user.scope();
+        if (draft.regionCode() != null && !v.hasProblemAt("regionCode")) {
+            v.check(scope.coversRegion(draft.regionCode()), "regionCode", "subject.region.outsideScope");
+        }
+        if (draft.sector() != null) {
+            v.check(scope.coversSector(draft.sector()), "sector", "subject.sector.outsideScope");
+        }
+    }
+
+    private void checkUnique(SubjectRecord draft, String selfId) {
+        repository.idOfKey(draft.uscc(), draft.projectNo()).filter(other -> !other.equals(selfId)).ifPresent(other -> {
+            String field = draft.kind() == SubjectKind.PROJECT && !draft.projectNo().isEmpty() ? "projectNo" : "uscc";
+            throw ApiException.conflict("subject.duplicate", List.of(new FieldProblem(field, "subject.duplicate.field")),
+                    draft.uscc());
+        });
+    }
+
+    /** What the audit log keeps: the resource with the phone masked. */
+    static Map<String, Object> auditView(SubjectRecord r) {
+        SubjectView view = SubjectView.of(r, false);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("uscc", view.uscc());
+        m.put("projectNo", view.projectNo());
+        m.put("name", view.name());
+        m.put("kind", view.kind());
+        m.put("regionCode", view.regionCode());
+        m.put("address", view.address());
+        m.put("legalRepresentative", view.legalRepresentative());
+        m.put("contactPhone", view.contactPhone());
+        m.put("sector", view.sector());
+        m.put("industryCode", view.industryCode());
+        m.put("employees", view.employees());
+        m.put("annualRevenue", view.annualRevenue());
+        m.put("totalAssets", view.totalAssets());
+        m.put("outputValue", view.outputValue());
+        m.put("totalInvestment", view.totalInvestment());
+        m.put("annualInvestment", view.annualInvestment());
+        m.put("sizeClass", view.sizeClass());
+        m.put("flags", view.flags());
+        m.put("incidents", view.incidents());
+        m.put("links", view.links());
+        m.put("attributes", view.attributes());
+        return m;
+    }
+}

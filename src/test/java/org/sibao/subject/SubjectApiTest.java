@@ -1,0 +1,278 @@
+package org.sibao.subject;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sibao.support.ApiClient;
+import org.sibao.support.ApiClient.Response;
+import org.sibao.support.FullStackTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+@FullStackTest
+class SubjectApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = new ApiClient(port).as("admin", "Admin@2022");
+    }
+
+    @Test
+    void createsReadsAndDerivesTheReadOnlyFacts() {
+        String uscc = TestSubjects.uscc("410184");
+        Response created = admin.post("/api/v1/enterprises", TestSubjects.enterprise(uscc, "新郑市测试机械有限公司", "410184", "INDUSTRY"));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode body = created.body();
+        String id = body.get("id").asString();
+        assertThat(id).isNotBlank();
+        assertThat(body.get("uscc").asString()).isEqualTo(uscc);
+        assertThat(body.get("kind").asString()).isEqualTo("ENTERPRISE");
+        // C 36: X 350 ≥ 300 and Y 2500 ≥ 2000 → MEDIUM; revenue ≥ 2000 → ABOVE_SCALE added
+        assertThat(body.get("sizeClass").asString()).isEqualTo("MEDIUM");
+        assertThat(texts(body.get("flags"))).containsExactlyInAnyOrder("ABOVE_SCALE", "SPECIALIZED");
+        assertThat(body.get("whitelistStatus").asString()).isEqualTo("NONE");
+        assertThat(body.get("operationMode").asString()).isEqualTo("NORMAL");
+        assertThat(body.get("contactPhone").asString()).isEqualTo("13812345678");
+        assertThat(body.get("incidents").get(0).get("date").asString()).isEqualTo("2021-03-05");
+        assertThat(body.get("attributes").get("rentsStateOwnedPremises").asBoolean()).isTrue();
+        assertThat(body.get("attributes").get("revenueGrowthPct").asDouble()).isEqualTo(12.5);
+
+        Response read = admin.get("/api/v1/enterprises/" + id);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.text("name")).isEqualTo("新郑市测试机械有限公司");
+        assertThat(read.text("regionCode")).isEqualTo("410184");
+    }
+
+    @Test
+    void defaultsTheKindFromTheUsccCategory() {
+        Map<String, Object> ib = TestSubjects.enterprise(TestSubjects.uscc("92", "410184"), "新郑市测试便利店", "410184", "COMMERCE");
+        ib.put("industryCode", "52");
+        ib.put("flags", List.of());
+        Response r = admin.post("/api/v1/enterprises", ib);
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.text("kind")).isEqualTo("INDIVIDUAL_BUSINESS");
+
+        Map<String, Object> coop = TestSubjects.enterprise(TestSubjects.uscc("93", "410184"), "新郑市测试种植专业合作社", "410184", "COMMERCE");
+        coop.put("industryCode", "01");
+        coop.put("flags", List.of());
+        Response c = admin.post("/api/v1/enterprises", coop);
+        assertThat(c.status()).isEqualTo(201);
+        assertThat(c.text("kind")).isEqualTo("ENTERPRISE");
+    }
+
+    @Test
+    void masksThePhoneForEveryoneButAdminsAndInTheAuditLog() {
+        String uscc = TestSubjects.uscc("410184");
+        String id = admin.post("/api/v1/enterprises", TestSubjects.enterprise(uscc, "新郑市测试掩码有限公司", "410184", "INDUSTRY"))
+                .text("id");
+        ApiClient hq = new ApiClient(port).as("hq_xz", "Demo@2022");
+        assertThat(hq.get("/api/v1/enterprises/" + id).text("contactPhone")).isEqualTo("138****5678");
+        Response list = hq.get("/api/v1/enterprises?q=" + uscc);
+        assertThat(list.body().get("items").get(0).get("contactPhone").asString()).isEqualTo("138****5678");
+
+        String after = jdbc.sql("SELECT after_json FROM audit_log WHERE entity_id = ? AND action = 'subject.create'")
+                .param(id).query(String.class).single();
+        assertThat(after).contains("138****5678").doesNotContain("13812345678");
+    }
+
+    @Test
+    void namesEveryInvalidFieldAtOnceInChinese() {
+        Map<String, Object> bad = new LinkedHashMap<>();
+        bad.put("uscc", "91350100M000100Y44");
+        bad.put("name", "");
+        bad.put("regionCode", "999999");
+        bad.put("sector", "MINING");
+        bad.put("industryCode", "C");
+        bad.put("employees", -1);
+        bad.put("annualRevenue", -5);
+        bad.put("contactPhone", "12345");
+        bad.put("flags", List.of("FAMOUS"));
+        bad.put("incidents", List.of(Map.of("kind", "SAFETY", "date", "2021-02-30"), Map.of("kind", "THEFT", "date", "2021-01-01")));
+        bad.put("attributes", Map.of("fullCapacityQ2", "sometimes", "colour", "red", "boothCostYuan", true));
+        Response r = admin.post("/api/v1/enterprises", bad);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        Map<String, String> errors = errors(r);
+        assertThat(errors.keySet()).contains("uscc", "name", "regionCode", "sector", "industryCode", "employees",
+                "annualRevenue", "contactPhone", "flags[0]", "incidents[0].date", "incidents[1].kind",
+                "attributes.fullCapacityQ2", "attributes.colour", "attributes.boothCostYuan");
+        assertThat(errors.get("uscc")).contains("校验位");
+        assertThat(errors.get("employees")).isEqualTo("不能为负数");
+        assertThat(errors.get("contactPhone")).contains("手机号");
+    }
+
+    @Test
+    void answersInEnglishWhenAsked() {
+        Map<String, Object> bad = TestSubjects.enterprise("91350100M000100Y4", "x", "410184", "INDUSTRY");
+        bad.put("contactPhone", "0371");
+        Response r = admin.english().post("/api/v1/enterprises", bad);
+        assertThat(r.status()).isEqualTo(400);
+        Map<String, String> errors = errors(r);
+        assertThat(errors.get("uscc")).contains("18 characters");
+        assertThat(errors.get("contactPhone")).contains("mobile");
+    }
+
+    @Test
+    void saysWhichUsccRuleFailed() {
+        Map<String, String> expected = Map.of(
+                "91350100M00010", "18位",
+                "91350100M000100I43", "非法字符",
+                "9135A100M000100Y43", "行政区划码",
+                "91350100M000100Y44", "校验位");
+        expected.forEach((code, phrase) -> {
+            Response r = admin.post("/api/v1/enterprises", TestSubjects.enterprise(code, "测试", "410184", "INDUSTRY"));
+            assertThat(r.status()).isEqualTo(400);
+            assertThat(errors(r).get("uscc")).as(code).contains(phrase);
+        });
+    }
+
+    @Test
+    void rejectsANonCountyRegionAndInconsistentAboveScale() {
+        Map<String, Object> body = TestSubjects.enterprise(TestSubjects.uscc("410200"), "开封测试有限公司", "410200", "INDUSTRY");
+        body.put("annualRevenue", 1000);
+        body.put("flags", List.of("ABOVE_SCALE"));
+        Response r = admin.post("/api/v1/enterprises", body);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(errors(r)).containsKeys("regionCode", "flags");
+    }
+
+    @Test
+    void refusesADuplicateUsccWith409() {
+        String uscc = TestSubjects.uscc("410184");
+        assertThat(admin.post("/api/v1/enterprises", TestSubjects.enterprise(uscc, "甲", "410184", "INDUSTRY")).status()).isEqualTo(201);
+        Response again = admin.post("/api/v1/enterprises", TestSubjects.enterprise(uscc, "乙", "410184", "INDUSTRY"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("detail")).contains(uscc);
+    }
+
+    @Test
+    void keysProjectsByBuilderUsccAndProjectNumber() {
+        String builder = TestSubjects.uscc("411302");
+        Map<String, Object> p1 = TestSubjects.enterprise(builder, "南阳测试高速公路建设项目", "411302", "KEY_PROJECT");
+        p1.put("projectNo", "XM-001");
+        p1.put("industryCode", "48");
+        p1.put("totalInvestment", 500000);
+        p1.put("annualInvestment", 120000);
+        p1.put("flags", List.of());
+        Response r1 = admin.post("/api/v1/enterprises", p1);
+        assertThat(r1.status()).isEqualTo(201);
+        assertThat(r1.text("kind")).isEqualTo("PROJECT");
+        assertThat(r1.text("projectNo")).isEqualTo("XM-001");
+        Map<String, Object> p2 = new HashMap<>(p1);
+        p2.put("projectNo", "XM-002");
+        assertThat(admin.post("/api/v1/enterprises", p2).status()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/enterprises", p1).status()).isEqualTo(409);
+    }
+
+    @Test
+    void unknownIdIs404() {
+        Response r = admin.get("/api/v1/enterprises/00000000-0000-0000-0000-000000000000");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(admin.put("/api/v1/enterprises/nope", TestSubjects.enterprise(TestSubjects.uscc("410184"), "x", "410184", "INDUSTRY"))
+                .status()).isEqualTo(404);
+    }
+
+    @Test
+    void updatesTheWholeResourceAndAuditsIt() {
+        String uscc = TestSubjects.uscc("410184");
+        Map<String, Object> body = TestSubjects.enterprise(uscc, "新郑市测试更新有限公司", "410184", "INDUSTRY");
+        String id = admin.post("/api/v1/enterprises", body).text("id");
+        String supplier = admin.post("/api/v1/enterprises",
+                TestSubjects.enterprise(TestSubjects.uscc("410184"), "新郑市测试供应商有限公司", "410184", "INDUSTRY")).text("id");
+        body.put("name", "新郑市测试更新后有限公司");
+        body.put("employees", 1200);
+        body.put("annualRevenue", 45000);
+        body.put("incidents", List.of());
+        body.put("links", List.of(Map.of("enterpriseId", supplier, "relation", "SUPPLIER")));
+        body.put("contactPhone", "0371-62345678");
+        Response r = admin.put("/api/v1/enterprises/" + id, body);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text("name")).isEqualTo("新郑市测试更新后有限公司");
+        assertThat(r.text("sizeClass")).isEqualTo("LARGE");
+        assertThat(r.body().get("incidents").size()).isZero();
+        assertThat(r.body().get("links").get(0).get("enterpriseId").asString()).isEqualTo(supplier);
+        assertThat(r.body().get("links").get(0).get("relation").asString()).isEqualTo("SUPPLIER");
+
+        ApiClient hq = new ApiClient(port).as("hq_xz", "Demo@2022");
+        assertThat(hq.get("/api/v1/enterprises/" + id).text("contactPhone")).isEqualTo("0371-****5678");
+        String before = jdbc.sql("SELECT before_json FROM audit_log WHERE entity_id = ? AND action = 'subject.update'")
+                .param(id).query(String.class).single();
+        assertThat(before).contains("新郑市测试更新有限公司").doesNotContain("13812345678");
+
+        body.put("links", List.of(Map.of("enterpriseId", "missing-id", "relation", "CUSTOMER")));
+        Response bad = admin.put("/api/v1/enterprises/" + id, body);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(errors(bad)).containsKey("links[0].enterpriseId");
+    }
+
+    @Test
+    void listsWithFiltersAndPaging() {
+        String token = TestSubjects.token();
+        admin.post("/api/v1/enterprises", TestSubjects.enterprise(TestSubjects.uscc("410184"), "新郑市" + token + "甲有限公司", "410184", "INDUSTRY"));
+        Map<String, Object> shop = TestSubjects.enterprise(TestSubjects.uscc("410202"), "开封" + token + "乙商贸有限公司", "410202", "COMMERCE");
+        shop.put("industryCode", "51");
+        shop.put("flags", List.of());
+        admin.post("/api/v1/enterprises", shop);
+
+        Response all = admin.get("/api/v1/enterprises?q=" + token);
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body().get("total").asLong()).isEqualTo(2);
+        assertThat(all.body().get("page").asInt()).isZero();
+        assertThat(all.body().get("size").asInt()).isEqualTo(20);
+        assertThat(admin.get("/api/v1/enterprises?q=" + token + "&sector=COMMERCE").body().get("total").asLong()).isEqualTo(1);
+        assertThat(admin.get("/api/v1/enterprises?q=" + token + "&regionCode=410200").body().get("items").get(0).get("regionCode").asString())
+                .isEqualTo("410202");
+        Response paged = admin.get("/api/v1/enterprises?q=" + token + "&size=1&page=1");
+        assertThat(paged.body().get("items").size()).isEqualTo(1);
+        assertThat(paged.body().get("total").asLong()).isEqualTo(2);
+
+        Response demo = admin.get("/api/v1/enterprises?regionCode=410200&size=500");
+        assertThat(demo.body().get("total").asLong()).isGreaterThan(50);
+        demo.body().get("items").forEach(i -> assertThat(i.get("regionCode").asString()).startsWith("4102"));
+
+        Response bad = admin.get("/api/v1/enterprises?sector=MINING&size=501");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(errors(bad)).containsKeys("sector");
+    }
+
+    @Test
+    void isDocumentedInOpenApi() {
+        Response docs = new ApiClient(port).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.raw()).contains("/api/v1/enterprises/{id}", "/api/v1/enterprises/import", "/api/v1/jobs/{id}");
+    }
+
+    static Map<String, String> errors(Response r) {
+        Map<String, String> m = new LinkedHashMap<>();
+        JsonNode errors = r.body().get("errors");
+        if (errors != null) {
+            errors.forEach(e -> m.put(e.get("field").asString(), e.get("message").asString()));
+        }
+        return m;
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+}

@@ -5,18 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.Ordered;
-import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.PriorityOrdered;
+import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
 
 /**
  * Production mode ({@code postgres} profile) refuses to start without its required settings, and says which
  * ones are missing in one message, before any connection pool or bean tries (and fails obscurely) to use them.
- * Runs after the configuration files are loaded (registered in {@code META-INF/spring.factories}).
+ * Runs as the first bean factory post-processor: every property source (files, environment, command line,
+ * test-supplied dynamic properties) is in place by then, and no bean has been created yet.
  */
-class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
+@Component
+class ProductionSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAware, PriorityOrdered {
+
+    private Environment environment;
 
     /** Environment variable → the property it feeds (see application-postgres.yml). */
     private static final Map<String, String> REQUIRED = new LinkedHashMap<>();
@@ -29,7 +35,12 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
     }
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         if (!environment.acceptsProfiles(Profiles.of("postgres"))) {
             return;
         }
@@ -47,6 +58,6 @@ class ProductionSettingsCheck implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
+        return PriorityOrdered.HIGHEST_PRECEDENCE;
     }
 }

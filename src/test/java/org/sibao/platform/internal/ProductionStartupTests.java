@@ -1,6 +1,7 @@
 package org.sibao.platform.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -58,9 +59,15 @@ class ProductionStartupTests {
 
     @Test
     void demoModeIsNotChecked() {
-        var env = new org.springframework.mock.env.MockEnvironment();
-        env.setActiveProfiles("demo");
-        new ProductionSettingsCheck().postProcessEnvironment(env, new SpringApplication(SibaoApplication.class));
-        assertThat(env.getActiveProfiles()).containsExactly("demo");
+        var check = new ProductionSettingsCheck();
+        var demo = new org.springframework.mock.env.MockEnvironment();
+        demo.setActiveProfiles("demo");
+        check.setEnvironment(demo);
+        assertThatCode(() -> check.postProcessBeanFactory(null)).doesNotThrowAnyException();
+
+        var production = new org.springframework.mock.env.MockEnvironment();
+        production.setActiveProfiles("postgres");
+        check.setEnvironment(production);
+        assertThatThrownBy(() -> check.postProcessBeanFactory(null)).isInstanceOf(MissingProductionSettingsException.class);
     }
 }

@@ -1,0 +1,18 @@
+package org.sibao.identity;
+
+import java.util.List;
+
+import org.sibao.region.Sector;
+
+/** Look-ups of users by what they are responsible for, for notifications and assignment pickers. */
+public interface UserDirectory {
+
+    /** Enabled users with a role at exactly this region, optionally only of one sector. */
+    List<String> userIds(Role role, String regionCode, Sector sector);
+
+    /** Enabled ENTERPRISE users of the enterprise and the LIAISONs assigned to it. */
+    List<String> enterpriseUserIds(String enterpriseId);
+
+    /** Display name of a user, or the id when unknown. */
+    String displayName(String userId);
+}

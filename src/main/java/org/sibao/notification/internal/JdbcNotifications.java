@@ -1,0 +1,93 @@
+package org.sibao.notification.internal;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+
+import org.sibao.identity.UserDirectory;
+import org.sibao.notification.Notice;
+import org.sibao.notification.NotificationChannel;
+import org.sibao.notification.Notifications;
+import org.sibao.notification.Recipients;
+import org.sibao.platform.BusinessClock;
+import org.sibao.platform.Messages;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tools.jackson.databind.json.JsonMapper;
+
+@Service
+class JdbcNotifications implements Notifications {
+
+    private final JdbcTemplate batch;
+    private final UserDirectory users;
+    private final BusinessClock clock;
+    private final JsonMapper json;
+    private final Messages messages;
+    private final ObjectProvider<NotificationChannel> channels;
+
+    JdbcNotifications(JdbcTemplate batch, UserDirectory users, BusinessClock clock, JsonMapper json, Messages messages,
+            ObjectProvider<NotificationChannel> channels) {
+        this.batch = batch;
+        this.users = users;
+        this.clock = clock;
+        this.json = json;
+        this.messages = messages;
+        this.channels = channels;
+    }
+
+    @Override
+    @Transactional
+    public int send(Notice notice, Recipients recipients) {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(resolve(recipients)));
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = clock.nowOffset();
+        String args = json.writeValueAsString(notice.args());
+        List<Object[]> rows = ids.stream()
+                .map(id -> new Object[] {id, notice.kind(), notice.messageKey(), args, notice.link(), now}).toList();
+        batchInsert(rows);
+        deliverAfterCommit(ids, notice);
+        return ids.size();
+    }
+
+    private List<String> resolve(Recipients recipients) {
+        if (recipients instanceof Recipients.Users u) {
+            return u.userIds();
+        }
+        if (recipients instanceof Recipients.RoleAt r) {
+            return users.userIds(r.role(), r.regionCode(), r.sector());
+        }
+        return users.enterpriseUserIds(((Recipients.Enterprise) recipients).enterpriseId());
+    }
+
+    private void batchInsert(List<Object[]> rows) {
+        batch.batchUpdate("INSERT INTO notification (user_id, kind, message_key, args_json, link, created_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    private void deliverAfterCommit(List<String> userIds, Notice notice) {
+        List<NotificationChannel> outbound = channels.orderedStream().toList();
+        if (outbound.isEmpty()) {
+            return;
+        }
+        String text = messages.get(Locale.SIMPLIFIED_CHINESE, notice.messageKey(), notice.args().toArray());
+        Runnable deliver = () -> userIds.forEach(id -> outbound.forEach(c -> c.deliver(id, notice.kind(), text, notice.link())));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    deliver.run();
+                }
+            });
+        } else {
+            deliver.run();
+        }
+    }
+}

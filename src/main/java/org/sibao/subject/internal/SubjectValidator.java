@@ -75,7 +75,7 @@ class SubjectValidator {
             v.maxLength(name, 200, "name");
         }
         SubjectKind kind = parseEnum(SubjectKind.class, in.kind(), "kind", v);
-        if (kind == null && in.kind() == null) {
+        if (kind == null && (in.kind() == null || in.kind().isBlank())) {
             kind = !projectNo.isEmpty() ? SubjectKind.PROJECT
                     : Uscc.isValid(uscc) ? new Uscc(uscc).defaultKind() : SubjectKind.ENTERPRISE;
         }

@@ -1,0 +1,85 @@
+package org.sibao.escort.internal;
+
+import org.sibao.identity.CurrentUser;
+import org.sibao.platform.ApiException;
+import org.sibao.platform.Messages;
+import org.sibao.platform.PageQuery;
+import org.sibao.subject.Subjects;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The escort pages: one enterprise's inspections and shutdowns, and the HQ's lists with decision buttons. */
+@Controller
+class EscortWebController {
+
+    private final EscortService escort;
+    private final Subjects subjects;
+    private final Messages messages;
+
+    EscortWebController(EscortService escort, Subjects subjects, Messages messages) {
+        this.escort = escort;
+        this.subjects = subjects;
+        this.messages = messages;
+    }
+
+    @GetMapping("/escort")
+    String enterprise(@RequestParam String enterpriseId, Model model) {
+        var subject = subjects.find(enterpriseId).orElseThrow(() -> ApiException.notFound("enterprise", enterpriseId));
+        model.addAttribute("subject", subject);
+        model.addAttribute("inspections", escort.inspections(enterpriseId, null, PageQuery.of(0, 100)));
+        model.addAttribute("shutdowns", escort.shutdowns(enterpriseId, null, PageQuery.of(0, 100)));
+        common(model);
+        return "escort/enterprise";
+    }
+
+    @GetMapping("/escort/inspections")
+    String inspections(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+            Model model) {
+        model.addAttribute("inspections", escort.inspections(null, status, PageQuery.of(page, 50)));
+        model.addAttribute("status", status);
+        common(model);
+        return "escort/inspections";
+    }
+
+    @GetMapping("/escort/shutdowns")
+    String shutdowns(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+            Model model) {
+        model.addAttribute("shutdowns", escort.shutdowns(null, status, PageQuery.of(page, 50)));
+        model.addAttribute("status", status);
+        common(model);
+        return "escort/shutdowns";
+    }
+
+    @PostMapping("/escort/inspections/{id}/{verb}")
+    String decideInspection(@PathVariable String id, @PathVariable String verb,
+            @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        escort.decideInspection(id, "approve".equals(verb), new EscortService.Decision(comment, null));
+        redirect.addFlashAttribute("flash", messages.get("escort.flash.decided"));
+        return "redirect:/escort/inspections";
+    }
+
+    @PostMapping("/escort/shutdowns/{id}/{verb}")
+    String decideShutdown(@PathVariable String id, @PathVariable String verb,
+            @RequestParam(required = false) String comment, @RequestParam(required = false) Integer days,
+            RedirectAttributes redirect) {
+        EscortService.Decision d = new EscortService.Decision(comment, days);
+        switch (verb) {
+            case "approve" -> escort.decideShutdown(id, true, d);
+            case "refuse" -> escort.decideShutdown(id, false, d);
+            case "renew" -> escort.renew(id, d);
+            case "lift" -> escort.lift(id, d);
+            default -> throw ApiException.notFound(EscortService.SHUTDOWN, id);
+        }
+        redirect.addFlashAttribute("flash", messages.get("escort.flash.decided"));
+        return "redirect:/escort/shutdowns";
+    }
+
+    private void common(Model model) {
+        model.addAttribute("canDecide", EscortService.canDecide(CurrentUser.get()));
+    }
+}

@@ -1,0 +1,13 @@
+package org.sibao.escort.internal;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A shutdown (停产/限产) request on a whitelist subject. {@code endsAt} is on the business clock; {@code endCause}
+ * is EXPIRED or LIFTED once ENDED.
+ */
+record Shutdown(String id, String enterpriseId, String enterpriseName, String regionCode, String sector,
+        String reason, int days, ShutdownStatus status, String requestedBy, OffsetDateTime requestedAt,
+        String decidedBy, OffsetDateTime decidedAt, String decisionComment, OffsetDateTime startedAt,
+        OffsetDateTime endsAt, OffsetDateTime endedAt, String endCause, int renewals, int version) {
+}

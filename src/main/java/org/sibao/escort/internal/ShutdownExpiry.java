@@ -1,0 +1,22 @@
+package org.sibao.escort.internal;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Ends shutdowns whose time has passed, once a minute on one node (reads also do it, see EscortService). */
+@Component
+class ShutdownExpiry {
+
+    private final EscortService escort;
+
+    ShutdownExpiry(EscortService escort) {
+        this.escort = escort;
+    }
+
+    @Scheduled(cron = "15 * * * * *")
+    @SchedulerLock(name = "escort.shutdownExpiry", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
+    void run() {
+        escort.expireDue();
+    }
+}

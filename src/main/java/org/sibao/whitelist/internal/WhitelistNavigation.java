@@ -31,17 +31,6 @@ class WhitelistNavigation {
     }
 
     @Bean
-    NavItem whitelistBatchesNav() {
-        return new NavItem(220, "nav.whitelist.batches", "/whitelist/batches", Set.of(Role.SECTOR_OFFICER.name()));
-    }
-
-    @Bean
-    NavItem whitelistCriteriaNav() {
-        return new NavItem(230, "nav.whitelist.criteria", "/whitelist/criteria", Set.of(Role.SECTOR_OFFICER.name(),
-                Role.ADMIN.name(), Role.HQ_OFFICER.name()));
-    }
-
-    @Bean
     HomeCards whitelistHomeCards(ApplicationService applications, EntryService entries) {
         return () -> {
             CurrentUser user = CurrentUser.find().orElse(null);
@@ -53,7 +42,7 @@ class WhitelistNavigation {
                 cards.add(new HomeCard(200, "home.card.wlDue", String.valueOf(applications.countDueFor(user)),
                         "/whitelist/applications?dueForMe=true", null));
                 cards.add(new HomeCard(220, "home.card.wlObjections", String.valueOf(entries.countOpenObjections(user)),
-                        "/whitelist/objections", null));
+                        "/whitelist/entries?status=PUBLICIZED", null));
             }
             cards.add(new HomeCard(210, "home.card.wlActive", String.valueOf(entries.countActive(user)),
                     "/whitelist/entries?status=ACTIVE", null));

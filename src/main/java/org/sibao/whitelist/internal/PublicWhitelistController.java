@@ -1,0 +1,74 @@
+package org.sibao.whitelist.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.sibao.platform.ApiException;
+import org.sibao.platform.Messages;
+import org.sibao.region.Sector;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public list (向社会公示, no login). One path for both audiences: browsers (Accept: text/html) get the Chinese
+ * page with the objection form; API clients get JSON. Objections come through the page's form (CSRF-protected).
+ */
+@Controller
+class PublicWhitelistController {
+
+    record PublicItem(String entryId, String name, String uscc, String regionCode, String sector, String level,
+            String batchName, String status) {
+    }
+
+    private final EntryService entries;
+    private final Messages messages;
+
+    PublicWhitelistController(EntryService entries, Messages messages) {
+        this.entries = entries;
+        this.messages = messages;
+    }
+
+    @GetMapping("/public/whitelist")
+    Object list(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String sector,
+            @RequestHeader(value = "Accept", required = false) String accept, Model model) {
+        List<PublicItem> items = entries.published(regionCode, sector).stream()
+                .map(e -> new PublicItem(e.id(), e.name(), e.uscc(), e.regionCode(), e.sector(), e.level(),
+                        e.batchName(), e.status()))
+                .toList();
+        if (accept != null && accept.contains("text/html")) {
+            model.addAttribute("items", items);
+            model.addAttribute("regionCode", regionCode);
+            model.addAttribute("sector", sector);
+            model.addAttribute("sectors", Sector.values());
+            return "whitelist/public";
+        }
+        return ResponseEntity.ok(Map.of("items", items, "page", 0, "size", items.size(), "total", items.size()));
+    }
+
+    @PostMapping("/public/whitelist/objections")
+    String lodge(@RequestParam(required = false) String entryId, @RequestParam(required = false) String contactName,
+            @RequestParam(required = false) String contactPhone, @RequestParam(required = false) String reason,
+            Model model) {
+        try {
+            entries.lodge(entryId, contactName, contactPhone, reason);
+            return "redirect:/public/whitelist?lodged";
+        } catch (ApiException e) {
+            model.addAttribute("errors", e.errors().stream().map(p -> messages.get("whitelist.field." + p.field())
+                    + "：" + messages.resolve(p)).toList());
+            List<PublicItem> items = entries.published(null, null).stream()
+                    .map(x -> new PublicItem(x.id(), x.name(), x.uscc(), x.regionCode(), x.sector(), x.level(),
+                            x.batchName(), x.status()))
+                    .toList();
+            model.addAttribute("items", items);
+            model.addAttribute("sectors", Sector.values());
+            model.addAttribute("form", Map.of("entryId", entryId == null ? "" : entryId,
+                    "contactName", contactName == null ? "" : contactName, "reason", reason == null ? "" : reason));
+            return "whitelist/public";
+        }
+    }
+}

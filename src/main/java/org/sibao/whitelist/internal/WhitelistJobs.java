@@ -1,0 +1,35 @@
+package org.sibao.whitelist.internal;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.sibao.escort.ShutdownEnded;
+import org.sibao.escort.ShutdownStarted;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Activation of entries whose publicity ended (every minute, one node at a time) and the escort's shutdowns. */
+@Component
+class WhitelistJobs {
+
+    private final EntryService entries;
+
+    WhitelistJobs(EntryService entries) {
+        this.entries = entries;
+    }
+
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    @SchedulerLock(name = "whitelist.activate", lockAtMostFor = "PT5M")
+    void activateDue() {
+        entries.activateDue();
+    }
+
+    @ApplicationModuleListener
+    void on(ShutdownStarted event) {
+        entries.suspendOrResume(event.enterpriseId(), true, event.reason());
+    }
+
+    @ApplicationModuleListener
+    void on(ShutdownEnded event) {
+        entries.suspendOrResume(event.enterpriseId(), false, null);
+    }
+}

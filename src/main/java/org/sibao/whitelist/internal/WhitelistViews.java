@@ -1,0 +1,111 @@
+package org.sibao.whitelist.internal;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sibao.identity.CurrentUser;
+import org.sibao.platform.Messages;
+import org.sibao.platform.PageQuery;
+import org.sibao.platform.excel.ExcelWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/** JSON views and Excel exports shared by the API and the pages. */
+@Component
+class WhitelistViews {
+
+    private final ApplicationService applications;
+    private final EntryService entries;
+    private final CriteriaService criteria;
+    private final Messages messages;
+
+    WhitelistViews(ApplicationService applications, EntryService entries, CriteriaService criteria, Messages messages) {
+        this.applications = applications;
+        this.entries = entries;
+        this.criteria = criteria;
+        this.messages = messages;
+    }
+
+    Map<String, Object> applicationSummary(ApplicationService.App a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("enterpriseId", a.enterpriseId());
+        m.put("enterpriseName", a.enterpriseName());
+        m.put("regionCode", a.regionCode());
+        m.put("sector", a.sector());
+        m.put("level", a.level());
+        m.put("status", a.status());
+        m.put("precheckOutcome", a.precheck().outcome());
+        m.put("dueLevel", a.dueLevel());
+        m.put("dueRegionCode", a.dueRegion());
+        m.put("batchId", a.batchId());
+        m.put("createdAt", a.createdAt());
+        m.put("submittedAt", a.submittedAt());
+        return m;
+    }
+
+    Map<String, Object> application(CurrentUser user, ApplicationService.App a) {
+        Map<String, Object> m = applicationSummary(a);
+        CriteriaSet set = criteria.get(a.criteriaSetId());
+        m.put("criteriaSetId", set.id());
+        m.put("criteriaVersion", set.version());
+        m.put("declarations", a.declarations());
+        m.put("precheck", a.precheck());
+        m.put("decisionReason", a.decisionReason());
+        m.put("reviewSteps", applications.steps(a));
+        m.put("reviews", applications.reviews(a.id()));
+        m.put("history", applications.history(a.id()));
+        m.put("attachments", applications.attachments(a.id()));
+        m.put("canReview", applications.isDueReviewer(user, a));
+        m.put("canEdit", applications.mayEdit(user, a));
+        return m;
+    }
+
+    void exportApplications(CurrentUser user, ApplicationService.Filter filter, OutputStream out) {
+        List<List<?>> rows = new ArrayList<>();
+        for (ApplicationService.App a : applications.list(user, filter, PageQuery.of(0, 500)).items()) {
+            rows.add(List.of(a.enterpriseName(), a.regionCode(), label("Sector", a.sector()),
+                    label("WlLevel", a.level()), label("WlApplicationStatus", a.status()),
+                    label("WlOutcome", a.precheck().outcome()), a.dueRegion() == null ? "" : a.dueRegion(),
+                    a.createdAt() == null ? "" : a.createdAt().toString()));
+        }
+        ExcelWorkbook.create().sheet(messages.get("whitelist.export.applications"), List.of(
+                messages.get("whitelist.field.enterprise"), messages.get("whitelist.field.region"),
+                messages.get("whitelist.field.sector"), messages.get("whitelist.field.level"),
+                messages.get("whitelist.field.status"), messages.get("whitelist.field.precheck"),
+                messages.get("whitelist.field.dueRegion"), messages.get("whitelist.field.createdAt")), rows).write(out);
+    }
+
+    void exportEntries(CurrentUser user, EntryService.EntryFilter filter, OutputStream out) {
+        List<List<?>> rows = new ArrayList<>();
+        for (EntryService.Entry e : entries.entries(user, filter, PageQuery.of(0, 500)).items()) {
+            rows.add(List.of(e.name(), e.uscc(), e.regionCode(), label("Sector", e.sector()), label("WlLevel", e.level()),
+                    label("WlEntryStatus", e.status()), e.batchName(),
+                    e.activeSince() == null ? "" : e.activeSince().toString(),
+                    e.statusReason() == null ? "" : e.statusReason()));
+        }
+        ExcelWorkbook.create().sheet(messages.get("whitelist.export.entries"), List.of(
+                messages.get("whitelist.field.enterprise"), messages.get("whitelist.field.uscc"),
+                messages.get("whitelist.field.region"), messages.get("whitelist.field.sector"),
+                messages.get("whitelist.field.level"), messages.get("whitelist.field.status"),
+                messages.get("whitelist.field.batch"), messages.get("whitelist.field.activeSince"),
+                messages.get("whitelist.field.reason")), rows).write(out);
+    }
+
+    private String label(String enumName, String value) {
+        return value == null ? "" : messages.get("enum." + enumName + "." + value);
+    }
+
+    static ResponseEntity<byte[]> xlsx(byte[] bytes, String name) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(bytes);
+    }
+}

@@ -20,6 +20,11 @@ class LocaleConfig {
 
     static final Locale ZH_CN = Locale.SIMPLIFIED_CHINESE;
 
+    /** Work outside a request (schedules, demo data, events) speaks Chinese too, whatever the JVM's locale. */
+    LocaleConfig() {
+        org.springframework.context.i18n.LocaleContextHolder.setDefaultLocale(ZH_CN);
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         AcceptHeaderLocaleResolver header = new AcceptHeaderLocaleResolver();

@@ -119,8 +119,11 @@ class SubjectDemoData implements ApplicationRunner {
                 if (sector == Sector.INDUSTRY) {
                     industrialIds.add(id);
                 }
-                WhitelistStatus status = random.nextInt(100) < 25 && draft.sizeClass() != SizeClass.MICRO
-                        ? WhitelistStatus.ACTIVE : WhitelistStatus.NONE;
+                // Candidates for the demo whitelist meet the 新县 bar: a qualifying flag and a clean record
+                // (the whitelist module then takes them through application, review and publication).
+                boolean candidate = random.nextInt(100) < 40 && draft.sizeClass() != SizeClass.MICRO
+                        && !draft.flags().isEmpty() && draft.incidents().isEmpty();
+                WhitelistStatus status = candidate ? WhitelistStatus.ACTIVE : WhitelistStatus.NONE;
                 out.add(draft.withIdentity(id, status, status == WhitelistStatus.ACTIVE ? levelOf(area) : null,
                         OperationMode.NORMAL, now, now, 0));
             }

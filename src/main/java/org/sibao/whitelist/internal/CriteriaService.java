@@ -40,6 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * when missing ({@link CriteriaSeed}).
  */
 @Service
+@org.springframework.core.annotation.Order(15)
 class CriteriaService implements ApplicationRunner {
 
     static final List<String> LEVELS = List.of("COUNTY", "CITY", "PROVINCE");

@@ -383,6 +383,10 @@ class AppealService {
         return save(a, a.change().status(AppealStatus.CLOSED).closedAt(now).done(), user, now, note(in), a.status());
     }
 
+    List<AppealRepository.Cluster> openClusters(String regionCode) {
+        return repository.openClusters(regionCode);
+    }
+
     AppealRepository.Cluster cluster(String id) {
         CurrentUser user = CurrentUser.get();
         AppealRepository.Cluster c = repository.cluster(id).orElse(null);

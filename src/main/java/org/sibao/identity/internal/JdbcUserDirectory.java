@@ -30,6 +30,13 @@ class JdbcUserDirectory implements UserDirectory {
     }
 
     @Override
+    public List<String> departmentUserIds(String departmentCode, String regionCode) {
+        return jdbc.sql("SELECT id FROM app_user WHERE enabled = TRUE AND role = 'DEPT_HANDLER' AND department_code = ?"
+                + " AND region_code = ? ORDER BY username")
+                .params(departmentCode, regionCode).query(String.class).list();
+    }
+
+    @Override
     public List<String> enterpriseUserIds(String enterpriseId) {
         return jdbc.sql("""
                 SELECT id FROM app_user WHERE enabled = TRUE AND (

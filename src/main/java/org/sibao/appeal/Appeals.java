@@ -1,0 +1,18 @@
+package org.sibao.appeal;
+
+import java.time.LocalDate;
+
+import org.sibao.identity.DataScope;
+
+/** What other modules (weekly brief, dashboard) may ask of the appeal module. */
+public interface Appeals {
+
+    /** Open appeals in a scope (not yet resolved, rejected or withdrawn). */
+    long openCount(DataScope scope);
+
+    /** Open appeals past a deadline now, in a scope. */
+    long overdueCount(DataScope scope);
+
+    /** The SPEC §5 figures for appeals of subjects under {@code regionCode} within {@code scope}; dates inclusive. */
+    AppealMetrics metrics(DataScope scope, String regionCode, LocalDate from, LocalDate to);
+}

@@ -1,0 +1,16 @@
+package org.sibao.appeal.internal;
+
+/** SQL fragments shared by queues, the sweep and metrics; every value is a bound parameter. */
+final class AppealSql {
+
+    /** Overdue at {@code ?} (three times the same instant), over alias {@code a}; mirrors {@code AppealRow.overdueAt}. */
+    static final String OVERDUE = """
+            ((a.status IN ('SUBMITTED','ESCALATED') OR (a.status = 'REOPENED' AND a.department_code IS NULL)) AND a.assign_due_at < ?
+             OR a.status = 'ASSIGNED' AND a.response_due_at < ?
+             OR a.status IN ('ASSIGNED','ACCEPTED','REOPENED') AND a.department_code IS NOT NULL AND a.resolution_due_at < ?)""";
+
+    static final String OPEN = "a.status IN ('SUBMITTED','TRIAGED','ASSIGNED','ACCEPTED','ESCALATED','MERGED','REOPENED')";
+
+    private AppealSql() {
+    }
+}

@@ -1,0 +1,262 @@
+package org.sibao.appeal.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.sibao.appeal.AppealCategory;
+import org.sibao.appeal.AppealStatus;
+import org.sibao.appeal.Satisfaction;
+import org.sibao.appeal.Urgency;
+import org.sibao.identity.CurrentUser;
+import org.sibao.identity.Role;
+import org.sibao.platform.ApiException;
+import org.sibao.platform.Messages;
+import org.sibao.platform.PageQuery;
+import org.sibao.region.Department;
+import org.sibao.region.RegionService;
+import org.sibao.region.TaskForce;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The appeal pages: "my appeals" and the filing form for enterprises and liaisons, the HQ triage queue with
+ * similar-appeal suggestions, the handler queue, the supervisor's overdue / call-back / closure lists, the
+ * detail page with the actions the user may take, and the metrics page (charts drawn by /js/appeal.js).
+ */
+@Controller
+class AppealWebController {
+
+    private final AppealService service;
+    private final AppealQueries queries;
+    private final Messages messages;
+    private final RegionService regions;
+    private final AppealLedger ledger;
+
+    AppealWebController(AppealService service, AppealQueries queries, Messages messages, RegionService regions,
+            AppealLedger ledger) {
+        this.ledger = ledger;
+        this.service = service;
+        this.queries = queries;
+        this.messages = messages;
+        this.regions = regions;
+    }
+
+    /** The queue tabs of a role: name → filter. */
+    private Map<String, String> tabs(CurrentUser user) {
+        switch (user.role()) {
+            case HQ_OFFICER:
+                return Map.of("triage", "SUBMITTED,ESCALATED,REOPENED", "open", "ASSIGNED,ACCEPTED,MERGED", "all", "");
+            case DEPT_HANDLER:
+                return Map.of("todo", "ASSIGNED,ACCEPTED,REOPENED", "all", "");
+            case SUPERVISOR:
+                return Map.of("callback", "RESOLVED", "close", "CONFIRMED", "all", "");
+            default:
+                return Map.of("all", "");
+        }
+    }
+
+    @GetMapping("/appeals")
+    String list(@RequestParam(required = false) String tab, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String category, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+        CurrentUser user = CurrentUser.get();
+        Map<String, String> tabs = tabs(user);
+        String current = tab != null && tabs.containsKey(tab) ? tab : overdue != null ? "all" : tabs.keySet().stream()
+                .filter(k -> !k.equals("all")).findFirst().orElse("all");
+        String statuses = status != null && !status.isBlank() ? status : tabs.get(current);
+        AppealQueries.Filter filter = queries.parse(statuses, category, null, overdue, null, q);
+        if (user.role() == Role.HQ_OFFICER && "triage".equals(current)) {
+            filter = new AppealQueries.Filter(filter.statuses(), filter.category(), null, filter.overdue(), null,
+                    user.regionCode(), null, filter.q());
+        }
+        model.addAttribute("tabs", List.of("triage", "todo", "open", "callback", "close", "all").stream()
+                .filter(tabs::containsKey).toList());
+        model.addAttribute("tab", current);
+        model.addAttribute("page", queries.list(filter, PageQuery.of(page, 20)));
+        model.addAttribute("categories", AppealCategory.values());
+        model.addAttribute("category", category);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("q", q);
+        model.addAttribute("canFile", AppealAccess.mayFile(user));
+        return "appeal/list";
+    }
+
+    @GetMapping("/appeals/new")
+    String form(Model model) {
+        CurrentUser user = CurrentUser.get();
+        model.addAttribute("categories", AppealCategory.values());
+        model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("fixedEnterprise", user.role() == Role.ENTERPRISE ? user.enterpriseId() : null);
+        if (!model.containsAttribute("input")) {
+            model.addAttribute("input", Map.of());
+        }
+        return "appeal/form";
+    }
+
+    @PostMapping("/appeals")
+    String file(@RequestParam(required = false) String enterpriseId, @RequestParam(required = false) String category,
+            @RequestParam(required = false) String title, @RequestParam(required = false) String description,
+            @RequestParam(required = false) String urgency, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.get();
+        String enterprise = user.role() == Role.ENTERPRISE ? user.enterpriseId() : enterpriseId;
+        try {
+            AppealRow a = service.file(new AppealInputs.FileAppeal(enterprise, category, title, description, urgency, null));
+            redirect.addFlashAttribute("flash", messages.get("appeal.web.filed"));
+            return "redirect:/appeals/" + a.id();
+        } catch (ApiException e) {
+            model.addAttribute("errors", e.errors().stream().collect(java.util.stream.Collectors.toMap(
+                    p -> p.field(), p -> messages.resolve(p), (x, y) -> x)));
+            model.addAttribute("input", Map.of("enterpriseId", enterprise == null ? "" : enterprise,
+                    "category", category == null ? "" : category, "title", title == null ? "" : title,
+                    "description", description == null ? "" : description, "urgency", urgency == null ? "" : urgency));
+            if (e.errors().isEmpty()) {
+                model.addAttribute("formError", messages.get(e.detailKey(), e.args()));
+            }
+            return form(model);
+        }
+    }
+
+    @GetMapping("/appeals/{id}")
+    String detail(@PathVariable String id, Model model) {
+        CurrentUser user = CurrentUser.get();
+        AppealRow a = service.get(id);
+        model.addAttribute("appeal", queries.view(a));
+        boolean hq = AppealAccess.isTriageHq(user, a);
+        boolean handler = AppealAccess.isHandler(user, a);
+        AppealStatus s = a.status();
+        boolean awaitsTriage = s == AppealStatus.SUBMITTED || s == AppealStatus.ESCALATED
+                || (s == AppealStatus.REOPENED && a.departmentCode() == null);
+        model.addAttribute("canTriage", hq && awaitsTriage);
+        model.addAttribute("canAccept", handler && s == AppealStatus.ASSIGNED);
+        model.addAttribute("canResolve", handler && (s == AppealStatus.ACCEPTED || s == AppealStatus.REOPENED));
+        model.addAttribute("canEscalate", (handler || hq) && (awaitsTriage || s == AppealStatus.ASSIGNED
+                || s == AppealStatus.ACCEPTED || s == AppealStatus.REOPENED) && service.higherHq(a.handlerRegionCode()) != null);
+        model.addAttribute("canReject", (hq && awaitsTriage) || (handler && (s == AppealStatus.ASSIGNED
+                || s == AppealStatus.ACCEPTED || s == AppealStatus.REOPENED)));
+        model.addAttribute("canFeedback", AppealAccess.mayGiveFeedback(user, a) && s == AppealStatus.RESOLVED);
+        model.addAttribute("canClose", AppealAccess.isSupervisor(user) && s == AppealStatus.CONFIRMED);
+        model.addAttribute("canWithdraw", AppealAccess.isFiler(user, a) && AppealStatus.WITHDRAWABLE.contains(s));
+        model.addAttribute("departments", Department.values());
+        model.addAttribute("taskForces", TaskForce.values());
+        model.addAttribute("satisfactions", Satisfaction.values());
+        model.addAttribute("assignRegions", hq ? regionsUnder(a.handlerRegionCode()) : List.of());
+        model.addAttribute("clusters", hq ? service.openClusters(a.handlerRegionCode()) : List.of());
+        model.addAttribute("regionName", regions.find(a.regionCode()).map(r -> r.name()).orElse(a.regionCode()));
+        model.addAttribute("handlerRegionName", regions.find(a.handlerRegionCode()).map(r -> r.name()).orElse(""));
+        return "appeal/detail";
+    }
+
+    private List<org.sibao.region.Region> regionsUnder(String code) {
+        List<org.sibao.region.Region> out = new java.util.ArrayList<>();
+        regions.find(code).ifPresent(out::add);
+        out.addAll(regions.children(code));
+        return out;
+    }
+
+    /** The similar-appeal suggestions, loaded by htmx into the triage panel. */
+    @GetMapping("/appeals/{id}/similar")
+    String similar(@PathVariable String id, Model model) {
+        model.addAttribute("similar", queries.similar(id, 5));
+        return "appeal/similar :: list";
+    }
+
+    @PostMapping("/appeals/{id}/action/{action}")
+    String act(@PathVariable String id, @PathVariable String action, @RequestParam Map<String, String> form,
+            RedirectAttributes redirect) {
+        try {
+            switch (action) {
+                case "triage":
+                    service.triage(id, new AppealInputs.Triage(form.get("kind"), form.get("departmentCode"),
+                            form.get("regionCode"), parseInt(form.get("dueDays")), "on".equals(form.get("major")),
+                            form.get("clusterId"), form.get("clusterTitle"), form.get("taskForce"), form.get("note")));
+                    break;
+                case "accept":
+                    service.accept(id, new AppealInputs.Note(form.get("note"), null, null));
+                    break;
+                case "resolve":
+                    service.resolve(id, new AppealInputs.Note(null, form.get("result"), null));
+                    break;
+                case "escalate":
+                    service.escalate(id, new AppealInputs.Note(null, null, form.get("reason")));
+                    break;
+                case "reject":
+                    service.reject(id, new AppealInputs.Note(null, null, form.get("reason")));
+                    break;
+                case "withdraw":
+                    service.withdraw(id, new AppealInputs.Note(form.get("note"), null, null));
+                    break;
+                case "feedback":
+                    service.feedback(id, new AppealInputs.Feedback(form.get("solved") == null ? null
+                            : Boolean.valueOf(form.get("solved")), form.get("satisfaction"), form.get("comment"),
+                            form.get("channel")));
+                    break;
+                case "close":
+                    service.close(id, new AppealInputs.Note(form.get("note"), null, null));
+                    break;
+                default:
+                    throw ApiException.notFound("appeal", id);
+            }
+            redirect.addFlashAttribute("flash", messages.get("appeal.web.done"));
+        } catch (ApiException e) {
+            if (e.status().value() == 404) {
+                throw e;
+            }
+            StringBuilder text = new StringBuilder(messages.get(e.detailKey(), e.args()));
+            e.errors().forEach(p -> text.append(' ').append(p.field()).append(": ").append(messages.resolve(p)));
+            redirect.addFlashAttribute("flashError", text.toString());
+        }
+        return "redirect:/appeals/" + id;
+    }
+
+    private static Integer parseInt(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(s.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid("dueDays", "validation.badValue");
+        }
+    }
+
+    @GetMapping("/appeal-metrics")
+    String metrics(@RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+        Map<String, Object> report = queries.report(CurrentUser.get(), regionCode, from, to);
+        model.addAttribute("report", report);
+        model.addAttribute("regionName", regions.find((String) report.get("regionCode")).map(r -> r.name()).orElse(""));
+        return "appeal/metrics";
+    }
+
+    /** The same report as JSON for the page's charts (session-authenticated; the API needs a bearer token). */
+    @GetMapping("/appeal-metrics/data")
+    @ResponseBody
+    Map<String, Object> metricsData(@RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        Map<String, Object> report = queries.report(CurrentUser.get(), regionCode, from, to);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> top = (List<Map<String, Object>>) report.get("topCategories");
+        top.forEach(c -> c.put("label", messages.get("enum.AppealCategory." + c.get("category"))));
+        return report;
+    }
+
+    /** The ledger (台账) of the list's filter, for the signed-in user's scope. */
+    @GetMapping("/appeals/ledger")
+    ResponseEntity<StreamingResponseBody> ledger(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String category, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String q) {
+        return ledger.export(queries.parse(status, category, null, overdue, null, q));
+    }
+}

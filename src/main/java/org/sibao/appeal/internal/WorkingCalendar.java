@@ -1,0 +1,95 @@
+package org.sibao.appeal.internal;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.Set;
+
+import org.sibao.appeal.Urgency;
+import org.sibao.platform.BusinessClock;
+import org.springframework.stereotype.Component;
+
+/**
+ * Working days in Asia/Shanghai: Monday to Friday, less the configured holidays, plus the configured swapped
+ * weekend workdays (调休). "N working days after t" keeps t's time of day on the N-th working day after t's
+ * date; a t on a rest day counts from the midnight that starts the next working day.
+ */
+@Component
+class WorkingCalendar {
+
+    static final int ASSIGN_DAYS = 1;
+    static final int RESPONSE_DAYS = 3;
+    static final int RESOLUTION_DAYS = 7;
+    static final int MAJOR_CALENDAR_DAYS = 30;
+    static final Duration URGENT_RESPONSE = Duration.ofHours(2);
+
+    private final Set<LocalDate> holidays;
+    private final Set<LocalDate> workdays;
+
+    WorkingCalendar(AppealProperties properties) {
+        this.holidays = Set.copyOf(properties.holidays());
+        this.workdays = Set.copyOf(properties.workdays());
+    }
+
+    boolean isWorkingDay(LocalDate date) {
+        if (workdays.contains(date)) {
+            return true;
+        }
+        if (holidays.contains(date)) {
+            return false;
+        }
+        DayOfWeek d = date.getDayOfWeek();
+        return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
+    }
+
+    OffsetDateTime addWorkingDays(Instant start, int days) {
+        ZonedDateTime t = start.atZone(BusinessClock.ZONE);
+        LocalDateTime local = t.toLocalDateTime();
+        if (!isWorkingDay(local.toLocalDate())) {
+            LocalDate next = local.toLocalDate().plusDays(1);
+            while (!isWorkingDay(next)) {
+                next = next.plusDays(1);
+            }
+            // N whole working days from the start of `next`: the deadline is the end of the N-th of them
+            return step(next, days - 1).plusDays(1).atStartOfDay(BusinessClock.ZONE).toOffsetDateTime();
+        }
+        return step(local.toLocalDate(), days).atTime(local.toLocalTime()).atZone(BusinessClock.ZONE).toOffsetDateTime();
+    }
+
+    /** The n-th working day after {@code from} (n ≥ 0; 0 is {@code from} itself). */
+    private LocalDate step(LocalDate from, int n) {
+        LocalDate d = from;
+        int left = n;
+        while (left > 0) {
+            d = d.plusDays(1);
+            if (isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return d;
+    }
+
+    OffsetDateTime assignDue(Instant from) {
+        return addWorkingDays(from, ASSIGN_DAYS);
+    }
+
+    OffsetDateTime responseDue(Instant from, Urgency urgency) {
+        return urgency == Urgency.URGENT ? from.plus(URGENT_RESPONSE).atZone(BusinessClock.ZONE).toOffsetDateTime()
+                : addWorkingDays(from, RESPONSE_DAYS);
+    }
+
+    /** {@code dueDays} (working days) when set; 30 calendar days for a major problem; otherwise 7 working days. */
+    OffsetDateTime resolutionDue(Instant from, Integer dueDays, boolean major) {
+        if (dueDays != null) {
+            return addWorkingDays(from, dueDays);
+        }
+        if (major) {
+            return from.atZone(BusinessClock.ZONE).plusDays(MAJOR_CALENDAR_DAYS).toOffsetDateTime();
+        }
+        return addWorkingDays(from, RESOLUTION_DAYS);
+    }
+}

@@ -1,0 +1,25 @@
+/**
+ * Problems and appeals (诉求和问题闭环处理, SPEC §5): filing with attachments, triage by the county HQ into an
+ * individual assignment (点办理) or a common-issue cluster (批处理), working-day deadlines, escalation up the HQ
+ * chain, call-back and closure (销号), overdue reminders, metrics and the Excel ledger (台账).
+ *
+ * <p>Public surface: {@link org.sibao.appeal.Appeals} (counts and metrics for other modules), the enums and the
+ * events {@link org.sibao.appeal.AppealOverdue} and {@link org.sibao.appeal.AppealStatusChanged}. Everything else
+ * lives in {@code internal}.
+ *
+ * <p>Decisions where the contract is silent:
+ * <ul>
+ * <li>Deadlines run from filing (and restart on escalation; the resolution deadline restarts on reopening):
+ * assignment 1 working day, first response (accept) 3 working days or 2 clock hours when URGENT, resolution
+ * 7 working days, {@code dueDays} working days when the HQ sets them, 30 calendar days for a major problem
+ * without {@code dueDays}. "N working days" keeps the time of day; a start on a rest day counts from the next
+ * working day's midnight.</li>
+ * <li>{@code resolve} needs an accepted (or reopened) appeal: resolving an unaccepted one is a 409, so that the
+ * response rate means something.</li>
+ * <li>A DEPT_HANDLER reads every appeal of its region (read-only context) but acts only on those assigned to its
+ * department at its own region (403 otherwise); its list shows its department's appeals.</li>
+ * <li>A reopened appeal of a cluster has no department: the HQ triages it again.</li>
+ * </ul>
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Appeals")
+package org.sibao.appeal;

@@ -33,7 +33,7 @@ class WhitelistBrowserTest {
 
         try (Browser browser = Browser.start(port)) {
             browser.login(enterprise, TestUsers.PASSWORD);
-            click(browser, By.cssSelector("#mainNav a[href='/whitelist/applications/new']"));
+            click(browser, By.cssSelector("#mainNav a[href='/whitelist/apply']"));
             browser.waitFor(By.id("wl-apply-form"));
             browser.waitFor(By.id("wl-precheck-outcome"));
             assertThat(browser.driver().findElement(By.id("wl-precheck-outcome")).getAttribute("data-outcome"))
@@ -70,6 +70,14 @@ class WhitelistBrowserTest {
             browser.waitFor(By.cssSelector("#wl-app-status[data-status='APPROVED']"));
             browser.waitForText(By.id("wl-step-COUNTY"), "材料齐全，同意纳入");
             browser.screenshot("whitelist-application-approved");
+
+            browser.open("/whitelist/batches");
+            browser.waitFor(By.id("wl-batch-form"));
+            assertThat(browser.isPresent(By.cssSelector("#wl-batch-candidates input[type=checkbox]"))).isTrue();
+            browser.screenshot("whitelist-batches");
+            browser.open("/whitelist/criteria");
+            browser.waitFor(By.id("wl-criteria-form"));
+            browser.screenshot("whitelist-criteria");
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }
@@ -82,6 +90,6 @@ class WhitelistBrowserTest {
     }
 
     private static void scroll(Browser browser, WebElement element) {
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
     }
 }

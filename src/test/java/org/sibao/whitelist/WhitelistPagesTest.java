@@ -50,8 +50,12 @@ class WhitelistPagesTest {
         String subject = fx.subject(county, "INDUSTRY", true);
         WebClient web = web("ENTERPRISE", county, Map.of("enterpriseId", subject));
 
-        WebClient.Page page = web.get("/whitelist/applications/new");
+        WebClient.Page page = web.get("/whitelist/apply");
         assertThat(page.status()).isEqualTo(200);
+        String subjectName = fx.admin.get("/api/v1/enterprises/" + subject).text("name");
+        assertThat(page.body()).contains("id=\"wl-subject-name\"", subjectName);
+        assertThat(web.get("/whitelist/apply?lang=en").body()).contains("Apply for the whitelist", "Instant precheck",
+                "Epidemic-prevention task force set up");
         assertThat(page.body()).contains("id=\"wl-apply-form\"", "id=\"wl-d-epidemicTaskForce\"", "/js/whitelist.js")
                 .contains("id=\"wl-precheck-table\"").doesNotContain("onclick=").contains("申请白名单");
 
@@ -243,10 +247,10 @@ class WhitelistPagesTest {
         String home = officer.get("/").body();
         assertThat(home).contains("href=\"/whitelist/batches\"", "href=\"/whitelist/objections\"",
                 "href=\"/whitelist/criteria\"", "href=\"/whitelist/recommendations\"")
-                .doesNotContain("href=\"/whitelist/applications/new\"");
+                .doesNotContain("href=\"/whitelist/apply\"");
         WebClient enterprise = web("ENTERPRISE", "410326", Map.of("enterpriseId", fx.subject("410326", "INDUSTRY", true)));
         String enterpriseHome = enterprise.get("/").body();
-        assertThat(enterpriseHome).contains("href=\"/whitelist/applications/new\"")
+        assertThat(enterpriseHome).contains("href=\"/whitelist/apply\"")
                 .doesNotContain("href=\"/whitelist/batches\"").doesNotContain("href=\"/whitelist/criteria\"");
     }
 }

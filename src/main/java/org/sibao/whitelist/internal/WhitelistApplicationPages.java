@@ -40,7 +40,7 @@ class WhitelistApplicationPages {
 
     // ---- the form -----------------------------------------------------------------------------------------------
 
-    @GetMapping("/whitelist/applications/new")
+    @GetMapping({"/whitelist/apply", "/whitelist/applications/new"})
     String newForm(@RequestParam(required = false) String enterpriseId, Model model) {
         CurrentUser user = CurrentUser.get();
         String subject = enterpriseId != null ? enterpriseId : user.enterpriseId();
@@ -101,6 +101,7 @@ class WhitelistApplicationPages {
     private void formModel(Model model, ApplicationService.App app, String enterpriseId, String level,
             Map<String, ?> declarations) {
         model.addAttribute("app", app);
+        model.addAttribute("boundSubject", enterpriseId != null && enterpriseId.equals(CurrentUser.get().enterpriseId()));
         model.addAttribute("enterpriseId", enterpriseId);
         model.addAttribute("level", level == null ? "COUNTY" : level);
         model.addAttribute("levels", CriteriaService.LEVELS);
@@ -110,8 +111,10 @@ class WhitelistApplicationPages {
         model.addAttribute("values", values);
         if (enterpriseId != null && !enterpriseId.isBlank()) {
             try {
-                model.addAttribute("precheck", applications.precheck(CurrentUser.get(), enterpriseId,
-                        level == null ? "COUNTY" : level, new LinkedHashMap<>(declarations)).precheck());
+                ApplicationService.Draft draft = applications.precheck(CurrentUser.get(), enterpriseId,
+                        level == null ? "COUNTY" : level, new LinkedHashMap<>(declarations));
+                model.addAttribute("precheck", draft.precheck());
+                model.addAttribute("subjectName", draft.subject().name());
             } catch (ApiException e) {
                 model.addAttribute("precheckErrors", messagesOf(e));
             }

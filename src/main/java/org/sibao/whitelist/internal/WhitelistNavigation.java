@@ -32,7 +32,7 @@ class WhitelistNavigation {
 
     @Bean
     NavItem whitelistApplyNav() {
-        return new NavItem(205, "nav.whitelist.apply", "/whitelist/applications/new",
+        return new NavItem(205, "nav.whitelist.apply", "/whitelist/apply",
                 Set.of(Role.ENTERPRISE.name(), Role.LIAISON.name()));
     }
 

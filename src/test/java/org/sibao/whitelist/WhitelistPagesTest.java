@@ -101,6 +101,32 @@ class WhitelistPagesTest {
     }
 
     @Test
+    void aReturnedApplicationIsEditedAndResubmittedOnItsPages() {
+        String county = "410329";
+        String subject = fx.subject(county, "INDUSTRY", true);
+        ApiClient officer = fx.sectorOfficer(county, "INDUSTRY");
+        String id = officer.post("/api/v1/whitelist/applications",
+                WhitelistFixture.application(subject, "COUNTY", WhitelistFixture.readyDeclarations())).text("id");
+        officer.post("/api/v1/whitelist/applications/" + id + "/submit", Map.of());
+        officer.post("/api/v1/whitelist/applications/" + id + "/review",
+                Map.of("decision", "RETURN", "comment", "请补充隔离观察点"));
+
+        WebClient web = web("ENTERPRISE", county, Map.of("enterpriseId", subject));
+        WebClient.Page detail = web.get("/whitelist/applications/" + id);
+        assertThat(detail.body()).contains("data-status=\"RETURNED\"", "请补充隔离观察点", "id=\"wl-app-edit\"",
+                "重新提交");
+        WebClient.Page edit = web.get("/whitelist/applications/" + id + "/edit");
+        assertThat(edit.body()).contains("id=\"wl-apply-form\"", "value=\"5\"");
+        Map<String, String> changed = form(WhitelistFixture.readyDeclarations(), "COUNTY");
+        changed.put("d.isolationPlaces", "12");
+        assertThat(web.post("/whitelist/applications/" + id, changed).status()).isEqualTo(302);
+        assertThat(web.get("/whitelist/applications/" + id).body()).contains(">12</td>");
+        assertThat(web.post("/whitelist/applications/" + id + "/submit", Map.of()).status()).isEqualTo(302);
+        assertThat(web.get("/whitelist/applications/" + id).body()).contains("data-status=\"SUBMITTED\"", "重新提交")
+                .doesNotContain("id=\"wl-app-edit\"");
+    }
+
+    @Test
     void aFailingPrecheckShowsTheFailedCriteriaInsteadOfSubmitting() {
         String county = "410323";
         String subject = fx.subject(county, "INDUSTRY", false);
@@ -252,5 +278,8 @@ class WhitelistPagesTest {
         String enterpriseHome = enterprise.get("/").body();
         assertThat(enterpriseHome).contains("href=\"/whitelist/apply\"")
                 .doesNotContain("href=\"/whitelist/batches\"").doesNotContain("href=\"/whitelist/criteria\"");
+        assertThat(enterprise.get("/whitelist/batches").status()).isEqualTo(403);
+        assertThat(enterprise.get("/whitelist/objections").status()).isEqualTo(403);
+        assertThat(enterprise.get("/whitelist/criteria").status()).isEqualTo(403);
     }
 }

@@ -7,12 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.sibao.platform.ApiException;
 import org.sibao.platform.Messages;
+import org.sibao.platform.web.ProblemResponses;
 import org.sibao.region.Sector;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.sibao.platform.web.ProblemResponses;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,5 +1,6 @@
 package org.sibao.whitelist.internal;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,7 +198,7 @@ class WhitelistApplicationPages {
 
     /** The problem's detail followed by each field's message, as the pages list them. */
     List<String> messagesOf(ApiException e) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add(messages.get(e.detailKey(), e.args()));
         e.errors().forEach(p -> out.add(messages.resolve(p)));
         return out;

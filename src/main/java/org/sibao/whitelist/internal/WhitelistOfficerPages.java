@@ -8,10 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.sibao.identity.CurrentUser;
+import org.sibao.identity.Role;
 import org.sibao.platform.ApiException;
 import org.sibao.platform.FieldProblem;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
+import org.sibao.platform.Validation;
 import org.sibao.region.RegionService;
 import org.sibao.region.Sector;
 import org.springframework.stereotype.Controller;
@@ -65,8 +67,17 @@ class WhitelistOfficerPages {
         return "whitelist/batches";
     }
 
-    private void batchesModel(Model model) {
+    /** The sector department's working pages; other roles have no use for them. */
+    private static CurrentUser sectorOfficer() {
         CurrentUser user = CurrentUser.get();
+        if (!user.is(Role.SECTOR_OFFICER)) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+        return user;
+    }
+
+    private void batchesModel(Model model) {
+        CurrentUser user = sectorOfficer();
         String sector = user.sector() == null ? null : user.sector().name();
         model.addAttribute("batches", entries.batches(user));
         model.addAttribute("approved", applications.list(user,
@@ -145,7 +156,7 @@ class WhitelistOfficerPages {
 
     @GetMapping("/whitelist/objections")
     String objections(@RequestParam(required = false, defaultValue = "OPEN") String status, Model model) {
-        model.addAttribute("objections", entries.objections(CurrentUser.get(), status));
+        model.addAttribute("objections", entries.objections(sectorOfficer(), status));
         model.addAttribute("status", status);
         return "whitelist/objections";
     }
@@ -169,7 +180,7 @@ class WhitelistOfficerPages {
 
     @GetMapping("/whitelist/recommendations")
     String recommendations(@RequestParam(required = false, defaultValue = "OPEN") String status, Model model) {
-        model.addAttribute("recommendations", entries.recommendations(CurrentUser.get(), status));
+        model.addAttribute("recommendations", entries.recommendations(sectorOfficer(), status));
         model.addAttribute("status", status);
         return "whitelist/recommendations";
     }
@@ -194,9 +205,12 @@ class WhitelistOfficerPages {
     String criteriaPage(@RequestParam(required = false) String sector, @RequestParam(required = false) String level,
             @RequestParam(required = false) Integer version, Model model) {
         CurrentUser user = CurrentUser.get();
+        if (!user.role().isOfficial()) {
+            throw ApiException.forbidden("error.forbidden");
+        }
         String s = sector != null ? sector : user.sector() != null ? user.sector().name() : Sector.INDUSTRY.name();
         String l = level != null ? level : actingLevel(user);
-        org.sibao.platform.Validation v = new org.sibao.platform.Validation();
+        Validation v = new Validation();
         CriteriaService.checkSectorLevel(s, l, v);
         v.throwIfInvalid();
         CriteriaSet set = (version == null ? criteria.current(s, l) : criteria.version(s, l, version))

@@ -75,6 +75,13 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    /** Uploads one file as {@code multipart/form-data}. */
+    public Response postFile(String path, String field, String fileName, String contentType, byte[] content) {
+        Multipart m = Multipart.of(field, fileName, contentType, content);
+        return send(builder(path).header("Content-Type", m.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(m.body())).build());
+    }
+
     public Response put(String path, Object body) {
         return send(builder(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))

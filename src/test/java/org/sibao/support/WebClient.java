@@ -53,6 +53,25 @@ public final class WebClient {
         return postWithoutCsrf(path, fields);
     }
 
+    /** Submits a file upload form ({@code multipart/form-data}) with the CSRF token of the last page fetched. */
+    public Page postFile(String path, String field, String fileName, String contentType, byte[] content) {
+        Multipart m = Multipart.of(field, fileName, contentType, content,
+                csrf == null ? Map.of() : Map.of("_csrf", csrf));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", m.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(m.body())).build());
+    }
+
+    /** Fetches raw bytes (a download) with the session. */
+    public byte[] bytes(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Page postWithoutCsrf(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -84,6 +85,7 @@ class SecurityConfig {
         AuthenticationFailureHandler failure = (request, response, e) -> response.sendRedirect(
                 e instanceof LockedException ? "/login?locked" : "/login?error");
         http.authenticationManager(authenticationManager)
+                .csrf(c -> c.ignoringRequestMatchers(SecurityConfig::isJsonObjection))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/public/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
                                 "/favicon.ico", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
@@ -97,6 +99,23 @@ class SecurityConfig {
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /**
+     * A public objection sent as JSON needs no CSRF token: a cross-site page cannot send {@code application/json}
+     * without a CORS preflight, which this server never allows. The HTML form keeps its token.
+     */
+    static boolean isJsonObjection(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null || !"POST".equals(request.getMethod())
+                || !"/public/whitelist/objections".equals(request.getRequestURI())) {
+            return false;
+        }
+        try {
+            return MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static void writeProblem(HttpServletResponse response, HttpServletRequest request, JsonMapper json,

@@ -3,20 +3,31 @@ package org.sibao.whitelist.internal;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.sibao.platform.ApiException;
 import org.sibao.platform.Messages;
+import org.sibao.platform.web.ProblemResponses;
 import org.sibao.region.Sector;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The public list (向社会公示, no login). One path for both audiences: browsers (Accept: text/html) get the Chinese
- * page with the objection form; API clients get JSON. Objections come through the page's form (CSRF-protected).
+ * page with the objection form; API clients get JSON. Objections come through the page's form (CSRF-protected) or
+ * as JSON (no CSRF token: see {@code SecurityConfig.isJsonObjection}), answered 201 or problem+json.
  */
 @Controller
 class PublicWhitelistController {
@@ -27,10 +38,12 @@ class PublicWhitelistController {
 
     private final EntryService entries;
     private final Messages messages;
+    private final JsonMapper json;
 
-    PublicWhitelistController(EntryService entries, Messages messages) {
+    PublicWhitelistController(EntryService entries, Messages messages, JsonMapper json) {
         this.entries = entries;
         this.messages = messages;
+        this.json = json;
     }
 
     @GetMapping("/public/whitelist")
@@ -48,6 +61,40 @@ class PublicWhitelistController {
             return "whitelist/public";
         }
         return ResponseEntity.ok(Map.of("items", items, "page", 0, "size", items.size(), "total", items.size()));
+    }
+
+    record ObjectionRequest(String entryId, String contactName, String contactPhone, String reason) {
+    }
+
+    @PostMapping(path = "/public/whitelist/objections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Object> lodgeJson(@RequestBody(required = false) String body, HttpServletRequest request) {
+        ObjectionRequest r;
+        try {
+            r = body == null || body.isBlank() ? null : json.readValue(body, ObjectionRequest.class);
+        } catch (JacksonException e) {
+            r = null;
+        }
+        if (r == null) {
+            return problem(request, ApiException.invalid("body", "error.unreadable"));
+        }
+        try {
+            EntryService.Objection o = entries.lodge(r.entryId(), r.contactName(), r.contactPhone(), r.reason());
+            return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(o);
+        } catch (ApiException e) {
+            return problem(request, e);
+        }
+    }
+
+    /** The platform's advice answers HTML outside {@code /api}: this JSON endpoint builds its problem itself. */
+    private ResponseEntity<Object> problem(HttpServletRequest request, ApiException e) {
+        ProblemDetail p = ProblemResponses.problem(e.status(), e.status() == HttpStatus.NOT_FOUND ? "not-found"
+                : "invalid-input", messages.get("problem.title." + e.status().value()),
+                messages.get(e.detailKey(), e.args()), request);
+        if (!e.errors().isEmpty()) {
+            p.setProperty("errors", e.errors().stream()
+                    .map(f -> Map.of("field", f.field(), "message", messages.resolve(f))).toList());
+        }
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     @PostMapping("/public/whitelist/objections")

@@ -8,8 +8,6 @@ import java.util.Map;
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -133,11 +131,7 @@ class WhitelistApiController {
 
     @GetMapping("/applications/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId) {
-        ApplicationService.AttachmentContent a = applications.attachment(CurrentUser.get(), id, attachmentId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(a.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(a.content());
+        return WhitelistViews.download(applications.attachment(CurrentUser.get(), id, attachmentId));
     }
 
     @GetMapping("/applications/export")

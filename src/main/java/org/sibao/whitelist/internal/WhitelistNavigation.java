@@ -31,6 +31,33 @@ class WhitelistNavigation {
     }
 
     @Bean
+    NavItem whitelistApplyNav() {
+        return new NavItem(205, "nav.whitelist.apply", "/whitelist/apply",
+                Set.of(Role.ENTERPRISE.name(), Role.LIAISON.name()));
+    }
+
+    @Bean
+    NavItem whitelistBatchesNav() {
+        return new NavItem(212, "nav.whitelist.batches", "/whitelist/batches", Set.of(Role.SECTOR_OFFICER.name()));
+    }
+
+    @Bean
+    NavItem whitelistObjectionsNav() {
+        return new NavItem(214, "nav.whitelist.objections", "/whitelist/objections", Set.of(Role.SECTOR_OFFICER.name()));
+    }
+
+    @Bean
+    NavItem whitelistRecommendationsNav() {
+        return new NavItem(216, "nav.whitelist.recommendations", "/whitelist/recommendations",
+                Set.of(Role.SECTOR_OFFICER.name()));
+    }
+
+    @Bean
+    NavItem whitelistCriteriaNav() {
+        return new NavItem(218, "nav.whitelist.criteria", "/whitelist/criteria", Set.of(Role.SECTOR_OFFICER.name()));
+    }
+
+    @Bean
     HomeCards whitelistHomeCards(ApplicationService applications, EntryService entries) {
         return () -> {
             CurrentUser user = CurrentUser.find().orElse(null);
@@ -42,7 +69,7 @@ class WhitelistNavigation {
                 cards.add(new HomeCard(200, "home.card.wlDue", String.valueOf(applications.countDueFor(user)),
                         "/whitelist/applications?dueForMe=true", null));
                 cards.add(new HomeCard(220, "home.card.wlObjections", String.valueOf(entries.countOpenObjections(user)),
-                        "/whitelist/entries?status=PUBLICIZED", null));
+                        "/whitelist/objections", null));
             }
             cards.add(new HomeCard(210, "home.card.wlActive", String.valueOf(entries.countActive(user)),
                     "/whitelist/entries?status=ACTIVE", null));

@@ -102,6 +102,13 @@ class WhitelistViews {
         return value == null ? "" : messages.get("enum." + enumName + "." + value);
     }
 
+    static ResponseEntity<byte[]> download(ApplicationService.AttachmentContent a) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(a.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(a.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .body(a.content());
+    }
+
     static ResponseEntity<byte[]> xlsx(byte[] bytes, String name) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

@@ -1,6 +1,7 @@
 package org.sibao.whitelist.internal;
 
 import org.sibao.identity.CurrentUser;
+import org.sibao.identity.Role;
 import org.sibao.platform.PageQuery;
 import org.sibao.region.Sector;
 import org.springframework.stereotype.Controller;
@@ -8,7 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The whitelist pages: applications (with the review queue) and entries, each with its filters. */
+/** The whitelist list pages: applications (with the review queue) and entries, each with its filters. */
 @Controller
 class WhitelistWebController {
 
@@ -28,6 +29,7 @@ class WhitelistWebController {
         model.addAttribute("result", applications.list(user,
                 new ApplicationService.Filter(status, null, null, null, dueForMe), PageQuery.of(page, 50)));
         model.addAttribute("dueForMe", dueForMe);
+        model.addAttribute("canApply", user.is(Role.ENTERPRISE, Role.LIAISON, Role.SECTOR_OFFICER));
         return "whitelist/applications";
     }
 

@@ -23,11 +23,12 @@ class WhitelistWebController {
 
     @GetMapping("/whitelist/applications")
     String applications(@RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "false") boolean dueForMe, @RequestParam(required = false) Integer page,
-            Model model) {
+            @RequestParam(defaultValue = "false") boolean dueForMe, @RequestParam(required = false) String enterpriseId,
+            @RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = CurrentUser.get();
         model.addAttribute("result", applications.list(user,
-                new ApplicationService.Filter(status, null, null, null, dueForMe), PageQuery.of(page, 50)));
+                new ApplicationService.Filter(status, null, null, blankToNull(enterpriseId), dueForMe),
+                PageQuery.of(page, 50)));
         model.addAttribute("dueForMe", dueForMe);
         model.addAttribute("canApply", user.is(Role.ENTERPRISE, Role.LIAISON, Role.SECTOR_OFFICER));
         return "whitelist/applications";
@@ -41,5 +42,9 @@ class WhitelistWebController {
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("filter", new EntryService.EntryFilter(regionCode, sector, status));
         return "whitelist/entries";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -13,6 +13,9 @@ public interface UserDirectory {
     /** Enabled ENTERPRISE users of the enterprise and the LIAISONs assigned to it. */
     List<String> enterpriseUserIds(String enterpriseId);
 
+    /** Enabled DEPT_HANDLER users of a department at exactly this region (e.g. 开封's 税务局). */
+    List<String> departmentUserIds(String regionCode, String departmentCode);
+
     /** Display name of a user, or the id when unknown. */
     String displayName(String userId);
 }

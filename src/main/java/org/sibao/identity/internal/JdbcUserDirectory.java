@@ -40,6 +40,13 @@ class JdbcUserDirectory implements UserDirectory {
     }
 
     @Override
+    public List<String> departmentUserIds(String regionCode, String departmentCode) {
+        return jdbc.sql("SELECT id FROM app_user WHERE enabled = TRUE AND role = 'DEPT_HANDLER' AND region_code = ?"
+                + " AND department_code = ? ORDER BY username")
+                .params(regionCode, departmentCode).query(String.class).list();
+    }
+
+    @Override
     public String displayName(String userId) {
         return jdbc.sql("SELECT display_name FROM app_user WHERE id = ?").param(userId).query(String.class)
                 .optional().orElse(userId);

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TaskRepository {
 
+    private static final int CHUNK = 1000;
     static final String OPEN_STATES = "('ASSIGNED', 'IN_PROGRESS', 'RETURNED')";
     private static final String TASK_COLUMNS = "t.id, t.region_code, t.title, t.description, t.deadline, t.priority,"
             + " t.status, t.created_by, t.created_by_name, t.created_at, t.updated_at, t.closed_at, t.version";
@@ -106,14 +107,24 @@ class TaskRepository {
                 + " ORDER BY t.deadline ASC, t.id ASC LIMIT ? OFFSET ?").params(params).query(TaskRepository::task).list();
     }
 
+    /** Every matching task, for reports (bounded by the caller's predicate, e.g. one region's tasks). */
+    List<TaskRow> all(SqlFilter where) {
+        return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM task_task t WHERE " + where.sql() + " ORDER BY t.deadline, t.id")
+                .params(where.params()).query(TaskRepository::task).list();
+    }
+
+    /** The assignments of some tasks, in chunks of {@value #CHUNK} ids (a statement's parameters are limited). */
     List<AssignmentRow> assignments(Collection<String> taskIds) {
-        if (taskIds.isEmpty()) {
-            return List.of();
+        List<String> ids = new ArrayList<>(taskIds);
+        List<AssignmentRow> out = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            out.addAll(jdbc.sql("SELECT " + ASSIGNMENT_COLUMNS + " FROM task_assignment WHERE task_id IN (" + marks
+                    + ") ORDER BY task_id, assignee_kind, region_code, assignee_code, id")
+                    .params(new ArrayList<Object>(chunk)).query(TaskRepository::assignment).list());
         }
-        String marks = String.join(", ", Collections.nCopies(taskIds.size(), "?"));
-        return jdbc.sql("SELECT " + ASSIGNMENT_COLUMNS + " FROM task_assignment WHERE task_id IN (" + marks
-                + ") ORDER BY task_id, assignee_kind, region_code, assignee_code, id")
-                .params(new ArrayList<>(taskIds)).query(TaskRepository::assignment).list();
+        return out;
     }
 
     List<TaskTypes.TaskEvent> events(String taskId) {

@@ -182,7 +182,7 @@ class TaskService {
         SqlFilter where = new SqlFilter("(" + s.regions("t.region_code").sql() + " OR EXISTS (SELECT 1 FROM task_assignment a"
                 + " WHERE a.task_id = t.id AND " + s.regions("a.region_code").sql() + "))",
                 List.of(s.regionPrefix() + "%", s.regionPrefix() + "%")).and(extra);
-        return assemble(repository.list(where, PageQuery.of(0, PageQuery.MAX_SIZE)), false);
+        return assemble(repository.all(where), false);
     }
 
     // --- changes

@@ -288,6 +288,9 @@ class ReportTest {
             assertThat(Files.size(shot)).isPositive();
             browser.open("/reports");
             assertThat(browser.text(By.id("report-list"))).contains(r.text("title"));
+            browser.open("/tasks");
+            assertThat(browser.isPresent(By.id("assign-form"))).isTrue();
+            browser.screenshot("tasking-tasks");
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }

@@ -10,11 +10,11 @@ public interface UserDirectory {
     /** Enabled users with a role at exactly this region, optionally only of one sector. */
     List<String> userIds(Role role, String regionCode, Sector sector);
 
-    /** Enabled DEPT_HANDLER users of a department (a {@code Department} code) at exactly this region. */
-    List<String> departmentUserIds(String departmentCode, String regionCode);
-
     /** Enabled ENTERPRISE users of the enterprise and the LIAISONs assigned to it. */
     List<String> enterpriseUserIds(String enterpriseId);
+
+    /** Enabled DEPT_HANDLER users of a department at exactly this region (e.g. 开封's 税务局). */
+    List<String> departmentUserIds(String regionCode, String departmentCode);
 
     /** Display name of a user, or the id when unknown. */
     String displayName(String userId);

@@ -164,7 +164,7 @@ class AppealService {
                 .resolutionDueAt(calendar.resolutionDue(now.toInstant(), in.dueDays(), major)).done();
         AppealRow saved = save(a, assigned, user, now, department.name() + "@" + region, triaged.status());
         notifications.send(Notice.of("APPEAL", "appeal.notice.assigned", link(saved), saved.enterpriseName(), saved.title()),
-                Recipients.users(users.departmentUserIds(department.name(), region)));
+                Recipients.users(users.departmentUserIds(region, department.name())));
         return saved;
     }
 
@@ -359,7 +359,7 @@ class AppealService {
             AppealRow saved = save(a, reopened, user, now, note, a.status());
             if (saved.departmentCode() != null) {
                 notifications.send(Notice.of("APPEAL", "appeal.notice.reopened", link(saved), saved.title()),
-                        Recipients.users(users.departmentUserIds(saved.departmentCode(), saved.assignedRegionCode())));
+                        Recipients.users(users.departmentUserIds(saved.assignedRegionCode(), saved.departmentCode())));
             } else {
                 notifications.send(Notice.of("APPEAL", "appeal.notice.reopened", link(saved), saved.title()),
                         Recipients.roleAt(Role.HQ_OFFICER, saved.handlerRegionCode()));

@@ -94,7 +94,7 @@ class OverdueSweep {
                         Recipients.roleAt(Role.HQ_OFFICER, d.handlerRegionCode()));
             } else {
                 notifications.send(Notice.of("APPEAL_OVERDUE", key, link, d.title()),
-                        Recipients.users(users.departmentUserIds(d.departmentCode(), d.assignedRegionCode())));
+                        Recipients.users(users.departmentUserIds(d.assignedRegionCode(), d.departmentCode())));
             }
             String supervised = d.kind() == OverdueKind.ASSIGN ? d.handlerRegionCode() : d.assignedRegionCode();
             notifications.send(Notice.of("APPEAL_SUPERVISE", "appeal.notice.supervise." + d.kind().name(), link, d.title()),

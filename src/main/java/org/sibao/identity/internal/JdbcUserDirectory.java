@@ -30,13 +30,6 @@ class JdbcUserDirectory implements UserDirectory {
     }
 
     @Override
-    public List<String> departmentUserIds(String departmentCode, String regionCode) {
-        return jdbc.sql("SELECT id FROM app_user WHERE enabled = TRUE AND role = 'DEPT_HANDLER' AND department_code = ?"
-                + " AND region_code = ? ORDER BY username")
-                .params(departmentCode, regionCode).query(String.class).list();
-    }
-
-    @Override
     public List<String> enterpriseUserIds(String enterpriseId) {
         return jdbc.sql("""
                 SELECT id FROM app_user WHERE enabled = TRUE AND (
@@ -44,6 +37,13 @@ class JdbcUserDirectory implements UserDirectory {
                     OR id IN (SELECT la.user_id FROM liaison_assignment la WHERE la.enterprise_id = ?))
                 ORDER BY username""")
                 .params(enterpriseId, enterpriseId).query(String.class).list();
+    }
+
+    @Override
+    public List<String> departmentUserIds(String regionCode, String departmentCode) {
+        return jdbc.sql("SELECT id FROM app_user WHERE enabled = TRUE AND role = 'DEPT_HANDLER' AND region_code = ?"
+                + " AND department_code = ? ORDER BY username")
+                .params(regionCode, departmentCode).query(String.class).list();
     }
 
     @Override

@@ -12,14 +12,19 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Model attributes every page of the shell needs: the menu for the user's role, the clock, drill mode. */
-@ControllerAdvice(annotations = Controller.class)
-class ShellAdvice {
+/**
+ * What every page of the shell needs — the menu for the user's role, the signed-in user ({@code me}), the
+ * business clock, drill mode — added to rendered views only. (A {@code @ModelAttribute} advice would run for
+ * every API call too, since {@code @RestController} is a {@code @Controller}.)
+ */
+@Configuration(proxyBeanMethods = false)
+class ShellAdvice implements WebMvcConfigurer {
 
     private final List<NavItem> items;
     private final BusinessClock clock;
@@ -31,7 +36,19 @@ class ShellAdvice {
         this.properties = properties;
     }
 
-    @ModelAttribute("nav")
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public void postHandle(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                    Object handler, ModelAndView view) {
+                if (view != null && view.getViewName() != null && !view.getViewName().startsWith("redirect:")) {
+                    addShell(view, request);
+                }
+            }
+        });
+    }
+
     List<NavItem> nav() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null) {
@@ -42,25 +59,22 @@ class ShellAdvice {
         return items.stream().filter(i -> i.visibleTo(role)).toList();
     }
 
-    @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI();
     }
 
-    @ModelAttribute("businessNow")
     java.time.OffsetDateTime businessNow() {
         return clock.nowOffset();
     }
 
-    @ModelAttribute("drillMode")
     boolean drillMode() {
         return properties.drillMode();
     }
 
     /**
-     * Views returned by exception handlers get none of the {@code @ModelAttribute}s above, so error pages would
-     * show an empty shell; this fills it in. {@code me} is the signed-in principal (the identity module's user,
-     * whose {@code displayName} the navbar shows).
+     * Fills in the shell; also called for error views returned by exception handlers, which interceptors do not
+     * see. {@code me} is the signed-in principal (the identity module's user, whose {@code displayName} the
+     * navbar shows).
      */
     void addShell(ModelAndView view, HttpServletRequest request) {
         view.addObject("nav", nav());

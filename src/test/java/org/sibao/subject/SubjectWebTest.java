@@ -37,6 +37,16 @@ class SubjectWebTest {
     }
 
     @Test
+    void theEnterprisePickerOffersSubjectsInScopeByName() throws Exception {
+        HttpClient client = browser();
+        HttpResponse<String> options = get(client, "/enterprises/options?q=" + java.net.URLEncoder.encode("开封", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(options.statusCode()).isEqualTo(200);
+        assertThat(options.body()).contains("<option value=\"", "开封");
+        assertThat(options.body()).doesNotContain("新郑市");
+        assertThat(options.body().split("<option").length - 1).isBetween(1, 20);
+    }
+
+    @Test
     void listsFiltersAndShowsTheMenuEntry() throws Exception {
         HttpClient client = browser();
         HttpResponse<String> list = get(client, "/enterprises?sector=INDUSTRY");

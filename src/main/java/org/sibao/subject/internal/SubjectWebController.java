@@ -93,6 +93,19 @@ class SubjectWebController {
         return "subject/list";
     }
 
+    /**
+     * Options for an enterprise picker (a {@code <datalist>} filled by htmx as the user types a name or code):
+     * the first 20 subjects in scope matching the text. Forms post the chosen subject's id.
+     */
+    @GetMapping("/enterprises/options")
+    String options(@RequestParam(required = false) String q, @RequestParam(required = false) String enterpriseId,
+            Model model) {
+        String text = q != null ? q : enterpriseId;
+        SubjectFilter filter = filters.parse(null, null, text, null, null, null);
+        model.addAttribute("options", subjects.list(filter, PageQuery.of(0, 20)).items());
+        return "subject/options :: options";
+    }
+
     @GetMapping("/enterprises/{id}")
     String detail(@PathVariable String id, Model model) {
         SubjectRecord r = subjects.get(id);

@@ -1,0 +1,132 @@
+package org.sibao.epidemic.internal;
+
+import java.util.List;
+
+import org.sibao.platform.PageQuery;
+import org.sibao.platform.PageResult;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Epidemic information over the API (API.md "Epidemic information"). */
+@RestController
+@RequestMapping("/api/v1")
+class EpidemicApiController {
+
+    private final RosterService rosters;
+    private final TestResultService results;
+    private final HealthReportService reports;
+    private final ArrivalService arrivals;
+    private final SentinelSweep sweep;
+    private final AlertService alerts;
+    private final EmergencyService modes;
+
+    EpidemicApiController(RosterService rosters, TestResultService results, HealthReportService reports,
+            ArrivalService arrivals, SentinelSweep sweep, AlertService alerts, EmergencyService modes) {
+        this.rosters = rosters;
+        this.results = results;
+        this.reports = reports;
+        this.arrivals = arrivals;
+        this.sweep = sweep;
+        this.alerts = alerts;
+        this.modes = modes;
+    }
+
+    @PostMapping("/enterprises/{id}/employees")
+    RosterService.RosterResult postEmployees(@PathVariable String id,
+            @RequestBody List<RosterService.EmployeeInput> employees) {
+        return rosters.upsert(id, employees);
+    }
+
+    @GetMapping("/enterprises/{id}/employees")
+    PageResult<RosterService.EmployeeView> employees(@PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean reveal, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return rosters.list(id, reveal, PageQuery.of(page, size));
+    }
+
+    @PostMapping(path = "/epidemic/test-results", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    TestResultService.IngestResult testResultsCsv(@RequestBody String body) {
+        return results.ingestCsv(body);
+    }
+
+    @PostMapping(path = "/epidemic/test-results", consumes = MediaType.APPLICATION_JSON_VALUE)
+    TestResultService.IngestResult testResultsJson(@RequestBody List<TestResultService.ResultInput> rows) {
+        return results.ingestJson(rows);
+    }
+
+    @PostMapping("/enterprises/{id}/health-reports")
+    ResponseEntity<HealthReportService.ReportView> healthReport(@PathVariable String id,
+            @RequestBody HealthReportService.ReportInput report) {
+        HealthReportService.Saved saved = reports.submit(id, report);
+        return ResponseEntity.status(saved.replaced() ? HttpStatus.OK : HttpStatus.CREATED).body(saved.report());
+    }
+
+    @GetMapping("/enterprises/{id}/health-reports")
+    List<HealthReportService.ReportView> healthReports(@PathVariable String id) {
+        return reports.recent(id, 14);
+    }
+
+    @PostMapping("/enterprises/{id}/arrivals")
+    ResponseEntity<ArrivalService.ArrivalView> registerArrival(@PathVariable String id,
+            @RequestBody ArrivalService.ArrivalInput in) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(arrivals.report(id, in, true));
+    }
+
+    @PostMapping("/enterprises/{id}/arrivals/unregistered")
+    ResponseEntity<ArrivalService.ArrivalView> unregisteredArrival(@PathVariable String id,
+            @RequestBody ArrivalService.ArrivalInput in) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(arrivals.report(id, in, false));
+    }
+
+    @GetMapping("/enterprises/{id}/arrivals")
+    List<ArrivalService.ArrivalView> arrivals(@PathVariable String id) {
+        return arrivals.list(id);
+    }
+
+    @PostMapping("/epidemic/arrivals/{id}/backfill")
+    ArrivalService.ArrivalView backfill(@PathVariable String id, @RequestBody ArrivalService.BackfillInput in) {
+        return arrivals.backfill(id, in);
+    }
+
+    @PostMapping("/epidemic/sweep")
+    SentinelSweep.SweepResult sweep() {
+        EpidemicAccess.require(EpidemicAccess.RESULT_SENDERS);
+        return sweep.sweep();
+    }
+
+    @GetMapping("/epidemic/alerts")
+    PageResult<AlertService.AlertView> alerts(@RequestParam(required = false) String enterpriseId,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return alerts.list(enterpriseId, type, status, PageQuery.of(page, size));
+    }
+
+    @PostMapping("/epidemic/alerts/{id}/acknowledge")
+    AlertService.AlertView acknowledge(@PathVariable String id) {
+        return alerts.acknowledge(id);
+    }
+
+    @GetMapping("/enterprises/{id}/epidemic-risk")
+    AlertService.SubjectRisk risk(@PathVariable String id) {
+        return alerts.risk(id);
+    }
+
+    @PutMapping("/regions/{code}/mode")
+    EmergencyService.ModeView switchMode(@PathVariable String code, @RequestBody(required = false) EmergencyService.ModeRequest in) {
+        return modes.switchMode(code, in);
+    }
+
+    @GetMapping("/regions/{code}/mode")
+    EmergencyService.EffectiveMode mode(@PathVariable String code) {
+        return modes.effective(code);
+    }
+}

@@ -92,7 +92,7 @@ class AlertService {
                 SELECT a.id, a.type, a.subject_id, s.name AS subject_name, a.employee_id, e.name AS employee_name,
                     a.opened_at, a.status, a.acknowledged_at, a.resolved_at
                 FROM epi_alert a JOIN subject s ON s.id = a.subject_id LEFT JOIN epi_employee e ON e.id = a.employee_id
-                WHERE """ + where + " ORDER BY a.opened_at DESC, a.id LIMIT ? OFFSET ?")
+                WHERE """ + " " + where + " ORDER BY a.opened_at DESC, a.id LIMIT ? OFFSET ?")
                 .params(pageParams).query((rs, n) -> view(rs)).list();
         return page.result(items, total);
     }
@@ -139,7 +139,7 @@ class AlertService {
                 SELECT a.id, a.type, a.subject_id, s.name AS subject_name, a.employee_id, e.name AS employee_name,
                     a.opened_at, a.status, a.acknowledged_at, a.resolved_at
                 FROM epi_alert a JOIN subject s ON s.id = a.subject_id LEFT JOIN epi_employee e ON e.id = a.employee_id
-                WHERE """ + filter.sql() + " AND a.id = ?").params(params).query((rs, n) -> view(rs)).optional()
+                WHERE """ + " " + filter.sql() + " AND a.id = ?").params(params).query((rs, n) -> view(rs)).optional()
                 .orElseThrow(() -> ApiException.notFound("alert", id));
     }
 

@@ -45,6 +45,8 @@ class PostgresTestResultIngest implements TestResultIngest {
                         CREATE TEMP TABLE IF NOT EXISTS epi_result_stage (line INT, id_hash VARCHAR(64),
                             sampled_at TIMESTAMPTZ, kind VARCHAR(8), result VARCHAR(8)) ON COMMIT DELETE ROWS""");
                 s.execute("TRUNCATE epi_result_stage");
+                // the sorts of 100k-row requests stay in memory (this transaction only)
+                s.execute("SET LOCAL work_mem = '64MB'");
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             CopyIn in = copy.copyIn("COPY epi_result_stage (line, id_hash, sampled_at, kind, result) FROM STDIN WITH (FORMAT csv)");

@@ -66,7 +66,7 @@ class TestResultService {
         EpidemicAccess.require(EpidemicAccess.RESULT_SENDERS);
         List<ResultInput> rows = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        String[] all = body == null ? new String[0] : body.split("\r?\n", -1);
+        String[] all = body == null ? new String[0] : body.split("\n", -1);
         int first = 0;
         while (first < all.length && all[first].isBlank()) {
             first++;
@@ -75,7 +75,7 @@ class TestResultService {
             throw ApiException.invalid("header", "epidemic.results.header");
         }
         for (int i = first + 1; i < all.length; i++) {
-            String line = all[i];
+            String line = all[i].endsWith("\r") ? all[i].substring(0, all[i].length() - 1) : all[i];
             if (line.isBlank()) {
                 continue;
             }
@@ -120,16 +120,16 @@ class TestResultService {
         for (int i = 0; i < inputs.size(); i++) {
             ResultInput in = inputs.get(i);
             int line = lines.get(i);
-            String problem = problem(in, today, latestAllowed);
+            OffsetDateTime[] sampled = new OffsetDateTime[1];
+            String problem = problem(in, today, latestAllowed, sampled);
             if (problem != null) {
                 rejected++;
                 addError(errors, line, problem);
                 continue;
             }
+            // the database keeps microseconds: the key must be what it stores
             rows.add(new TestResultIngest.Row(line, cipher.hash(IdNumbers.normalize(in.idNumber())),
-                    // the database keeps microseconds: the key must be what it stores
-                    OffsetDateTime.parse(in.sampledAt().trim()).truncatedTo(ChronoUnit.MICROS), in.kind().trim(),
-                    in.result().trim()));
+                    sampled[0].truncatedTo(ChronoUnit.MICROS), in.kind().trim(), in.result().trim()));
         }
         String prefix = user.is(org.sibao.identity.Role.EPIDEMIC_OFFICER) ? Region.prefixOf(user.regionCode()) : "4";
         TestResultIngest.Outcome outcome = ingest.ingest(rows, prefix, now);
@@ -151,7 +151,8 @@ class TestResultService {
         errors.add(new LineError(line, message));
     }
 
-    private String problem(ResultInput in, LocalDate today, OffsetDateTime latestAllowed) {
+    /** Null when the row is valid (its sample time then in {@code sampled[0]}), else what is wrong, localised. */
+    private String problem(ResultInput in, LocalDate today, OffsetDateTime latestAllowed, OffsetDateTime[] sampled) {
         if (in == null || in.idNumber() == null) {
             return messages.get("epidemic.results.malformed");
         }
@@ -164,6 +165,7 @@ class TestResultService {
         } else {
             try {
                 OffsetDateTime at = OffsetDateTime.parse(in.sampledAt().trim());
+                sampled[0] = at;
                 if (at.isAfter(latestAllowed)) {
                     parts.add(messages.get("epidemic.results.sampledAtFuture"));
                 }

@@ -1,0 +1,64 @@
+package org.sibao.epidemic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sibao.epidemic.EpidemicFixtures.XINZHENG;
+import static org.sibao.epidemic.EpidemicFixtures.employee;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.sibao.subject.Subjects;
+import org.sibao.support.ApiClient;
+import org.sibao.support.Browser;
+import org.sibao.support.FullStackTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The epidemic officer's alert board in a real browser: filter, acknowledge, and the subject's page with a masked roster. */
+@FullStackTest
+class EpidemicBrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Subjects subjects;
+
+    @Test
+    void theOfficerFiltersAndAcknowledgesAlertsAndSeesAMaskedRoster() {
+        ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
+        EpidemicFixtures fx = new EpidemicFixtures(admin, subjects);
+        String subject = fx.activeSubject(XINZHENG);
+        String id = TestIds.next();
+        fx.roster(subject, employee("阳性员工", id, "FIXED"));
+        OffsetDateTime sampled = fx.now().minusMinutes(30).truncatedTo(ChronoUnit.SECONDS);
+        fx.results(id + "," + sampled + ",PCR,POSITIVE\n");
+
+        try (Browser browser = Browser.start(port)) {
+            browser.login("epi_xz", "Demo@2022");
+            browser.open("/epidemic/alerts").waitForPage();
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("电子哨预警");
+            browser.driver().findElement(By.id("sweep-now")).click();
+            browser.waitFor(By.cssSelector(".alert-success"));
+            assertThat(browser.text(By.cssSelector(".alert-success"))).startsWith("巡检完成");
+
+            browser.open("/epidemic/alerts?status=OPEN&type=POSITIVE_RESULT&enterpriseId=" + subject).waitForPage();
+            assertThat(browser.text(By.id("epidemic-alerts"))).contains("检测阳性", "阳性员工");
+            browser.screenshot("epidemic-alert-board");
+            assertThat(browser.consoleErrors()).as("no failed resources, script errors or CSP violations").isEmpty();
+
+            browser.driver().findElement(By.cssSelector("#epidemic-alerts button[type=submit]")).click();
+            browser.waitFor(By.cssSelector(".alert-success"));
+            assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("已签收预警");
+
+            browser.open("/epidemic/enterprise/" + subject).waitForPage();
+            assertThat(browser.text(By.id("risk-level"))).isEqualTo("高风险");
+            String roster = browser.text(By.id("roster"));
+            assertThat(roster).contains("阳性员工", id.substring(0, 4) + "**********" + id.substring(14)).doesNotContain(id);
+            browser.screenshot("epidemic-enterprise");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+}

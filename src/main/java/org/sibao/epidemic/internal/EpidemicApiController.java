@@ -1,9 +1,11 @@
 package org.sibao.epidemic.internal;
 
 import java.util.List;
+import java.util.Map;
 
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,7 +16,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Epidemic information over the API (API.md "Epidemic information"). */
 @RestController
@@ -28,9 +33,11 @@ class EpidemicApiController {
     private final SentinelSweep sweep;
     private final AlertService alerts;
     private final EmergencyService modes;
+    private final RosterExcel excel;
 
     EpidemicApiController(RosterService rosters, TestResultService results, HealthReportService reports,
-            ArrivalService arrivals, SentinelSweep sweep, AlertService alerts, EmergencyService modes) {
+            ArrivalService arrivals, SentinelSweep sweep, AlertService alerts, EmergencyService modes, RosterExcel excel) {
+        this.excel = excel;
         this.rosters = rosters;
         this.results = results;
         this.reports = reports;
@@ -51,6 +58,19 @@ class EpidemicApiController {
             @RequestParam(defaultValue = "false") boolean reveal, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return rosters.list(id, reveal, PageQuery.of(page, size));
+    }
+
+    @GetMapping("/enterprises/{id}/employees/template")
+    ResponseEntity<StreamingResponseBody> rosterTemplate(@PathVariable String id) {
+        return excel.template();
+    }
+
+    /** Excel roster import: 202 with the job whose progress {@code GET /api/v1/jobs/{jobId}} shows. */
+    @PostMapping(path = "/enterprises/{id}/employees/import", consumes = "multipart/form-data")
+    ResponseEntity<Map<String, String>> importRoster(@PathVariable String id, @RequestPart("file") MultipartFile file) {
+        String jobId = excel.startImport(id, file);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, "/api/v1/jobs/" + jobId)
+                .body(Map.of("jobId", jobId, "id", jobId));
     }
 
     @PostMapping(path = "/epidemic/test-results", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})

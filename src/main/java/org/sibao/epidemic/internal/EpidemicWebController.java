@@ -11,12 +11,16 @@ import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.region.RegionService;
 import org.sibao.subject.SubjectFacts;
+import org.sibao.platform.job.BackgroundJobs;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -37,8 +41,10 @@ class EpidemicWebController {
     private final RegionService regions;
     private final BusinessClock clock;
     private final Messages messages;
+    private final RosterExcel excel;
+    private final BackgroundJobs jobs;
 
-    EpidemicWebController(AlertService alerts, SentinelSweep sweep, RosterService rosters, HealthReportService reports,
+    EpidemicWebController(RosterExcel excel, BackgroundJobs jobs, AlertService alerts, SentinelSweep sweep, RosterService rosters, HealthReportService reports,
             ArrivalService arrivals, EmergencyService modes, EpidemicAccess access, RegionService regions,
             BusinessClock clock, Messages messages) {
         this.alerts = alerts;
@@ -51,6 +57,8 @@ class EpidemicWebController {
         this.regions = regions;
         this.clock = clock;
         this.messages = messages;
+        this.excel = excel;
+        this.jobs = jobs;
     }
 
     @GetMapping("/epidemic/alerts")
@@ -94,8 +102,35 @@ class EpidemicWebController {
         return "redirect:/epidemic/enterprise/" + user.enterpriseId();
     }
 
+    @GetMapping("/epidemic/enterprise/{id}/roster-template")
+    ResponseEntity<StreamingResponseBody> rosterTemplate(@PathVariable String id) {
+        access.readable(id);
+        return excel.template();
+    }
+
+    @PostMapping("/epidemic/enterprise/{id}/roster-import")
+    String importRoster(@PathVariable String id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+        try {
+            return "redirect:/epidemic/enterprise/" + id + "?job=" + excel.startImport(id, file);
+        } catch (ApiException e) {
+            if (e.errors().isEmpty()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", problems(e));
+            return "redirect:/epidemic/enterprise/" + id;
+        }
+    }
+
+    /** The progress fragment polled by htmx until the import has finished. */
+    @GetMapping("/epidemic/roster-import/jobs/{jobId}")
+    String importProgress(@PathVariable String jobId, Model model) {
+        model.addAttribute("job", jobs.find(jobId).orElseThrow(() -> ApiException.notFound("job", jobId)));
+        return "epidemic/enterprise :: progress";
+    }
+
     @GetMapping("/epidemic/enterprise/{id}")
-    String enterprise(@PathVariable String id, Model model) {
+    String enterprise(@PathVariable String id, @RequestParam(required = false) String job, Model model) {
+        model.addAttribute("jobId", job);
         SubjectFacts subject = access.readable(id);
         model.addAttribute("subject", subject);
         model.addAttribute("risk", alerts.risk(id));

@@ -2,5 +2,5 @@
 ALTER TABLE epi_alert ALTER COLUMN id SET DEFAULT gen_random_uuid()::text;
 -- Ingest moves every tested employee's latest result (unindexed columns): room on each page keeps those updates
 -- HOT (no index writes, no page splits).
-ALTER TABLE epi_employee SET (fillfactor = 70);
+ALTER TABLE epi_latest_result SET (fillfactor = 70);
 CREATE INDEX epi_employee_subject_idx ON epi_employee (subject_id);

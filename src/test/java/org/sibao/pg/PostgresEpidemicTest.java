@@ -110,7 +110,7 @@ class PostgresEpidemicTest {
         assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", fixedId)).containsExactly("OPEN");
 
         fx.results(fixed + "," + now.minusMinutes(30) + ",PCR,NEGATIVE\n" + mobile + "," + now.minusMinutes(30) + ",PCR,POSITIVE\n");
-        Map<String, Object> latest = jdbc.sql("SELECT last_result, last_negative_at FROM epi_employee WHERE id = ?").param(mobileId)
+        Map<String, Object> latest = jdbc.sql("SELECT last_result, last_negative_at FROM epi_latest_result WHERE employee_id = ?").param(mobileId)
                 .query().singleRow();
         assertThat(latest.get("last_result")).isEqualTo("POSITIVE");
         fx.sweep();

@@ -74,14 +74,15 @@ class BatchTestResultIngest implements TestResultIngest {
         }
         List<Object[]> updates = touched.stream().map(h -> new Object[] {h, like}).toList();
         template.batchUpdate("""
-                UPDATE epi_employee e SET
-                    last_sampled_at = (SELECT MAX(t.sampled_at) FROM epi_test_result t WHERE t.employee_id = e.id),
-                    last_negative_at = (SELECT MAX(t.sampled_at) FROM epi_test_result t WHERE t.employee_id = e.id AND t.result = 'NEGATIVE'),
-                    last_result = (SELECT t.result FROM epi_test_result t WHERE t.employee_id = e.id
+                UPDATE epi_latest_result x SET
+                    last_sampled_at = (SELECT MAX(t.sampled_at) FROM epi_test_result t WHERE t.employee_id = x.employee_id),
+                    last_negative_at = (SELECT MAX(t.sampled_at) FROM epi_test_result t
+                        WHERE t.employee_id = x.employee_id AND t.result = 'NEGATIVE'),
+                    last_result = (SELECT t.result FROM epi_test_result t WHERE t.employee_id = x.employee_id
                         ORDER BY t.sampled_at DESC, CASE WHEN t.result = 'POSITIVE' THEN 0 ELSE 1 END LIMIT 1),
-                    last_kind = (SELECT t.kind FROM epi_test_result t WHERE t.employee_id = e.id
+                    last_kind = (SELECT t.kind FROM epi_test_result t WHERE t.employee_id = x.employee_id
                         ORDER BY t.sampled_at DESC, CASE WHEN t.result = 'POSITIVE' THEN 0 ELSE 1 END LIMIT 1)
-                WHERE e.id_hash = ? AND e.region_code LIKE ?""", updates);
+                WHERE x.employee_id IN (SELECT e.id FROM epi_employee e WHERE e.id_hash = ? AND e.region_code LIKE ?)""", updates);
         return new Outcome(unknown, inserted);
     }
 }

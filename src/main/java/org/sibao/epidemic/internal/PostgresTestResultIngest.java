@@ -91,13 +91,14 @@ class PostgresTestResultIngest implements TestResultIngest {
                         MAX(CASE WHEN result = 'NEGATIVE' THEN sampled_at END) OVER (PARTITION BY employee_id) AS negative_at
                     FROM ins ORDER BY employee_id, sampled_at DESC, (result = 'POSITIVE') DESC),
                 upd AS (
-                    UPDATE epi_employee e SET
-                        last_kind = CASE WHEN e.last_sampled_at IS NULL OR l.sampled_at >= e.last_sampled_at THEN l.kind ELSE e.last_kind END,
-                        last_result = CASE WHEN e.last_sampled_at IS NULL OR l.sampled_at >= e.last_sampled_at THEN l.result ELSE e.last_result END,
-                        last_sampled_at = GREATEST(e.last_sampled_at, l.sampled_at),
-                        last_negative_at = GREATEST(e.last_negative_at, l.negative_at)
-                    FROM latest l WHERE e.id = l.employee_id
+                    UPDATE epi_latest_result x SET
+                        last_kind = CASE WHEN x.last_sampled_at IS NULL OR l.sampled_at >= x.last_sampled_at THEN l.kind ELSE x.last_kind END,
+                        last_result = CASE WHEN x.last_sampled_at IS NULL OR l.sampled_at >= x.last_sampled_at THEN l.result ELSE x.last_result END,
+                        last_sampled_at = GREATEST(x.last_sampled_at, l.sampled_at),
+                        last_negative_at = GREATEST(x.last_negative_at, l.negative_at)
+                    FROM latest l WHERE x.employee_id = l.employee_id
                     RETURNING 1)
+                -- data-modifying CTEs always run to completion, read or not
                 SELECT COUNT(*) FROM ins""")
                 .params(receivedAt, like).query(Integer.class).single();
         return new Outcome(unknown, inserted);

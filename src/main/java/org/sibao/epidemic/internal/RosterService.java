@@ -182,6 +182,8 @@ class RosterService {
                 INSERT INTO epi_employee (id, subject_id, region_code, sector, name, id_hash, id_enc, id_mask, phone_enc,
                     phone_mask, post_type, unit, rostered_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+        template.batchUpdate("INSERT INTO epi_latest_result (employee_id) VALUES (?)",
+                inserts.stream().map(row -> new Object[] {row[0]}).toList());
         template.batchUpdate("""
                 UPDATE epi_employee SET name = ?, id_enc = ?, id_mask = ?, phone_enc = ?, phone_mask = ?, post_type = ?,
                     unit = ?, updated_at = ? WHERE id = ?""", updates);
@@ -198,9 +200,10 @@ class RosterService {
         long total = jdbc.sql("SELECT COUNT(*) FROM epi_employee WHERE subject_id = ?").param(subject.id())
                 .query(Long.class).single();
         List<EmployeeView> items = jdbc.sql("""
-                SELECT id, subject_id, name, id_enc, id_mask, phone_enc, phone_mask, post_type, unit, rostered_at,
-                    last_sampled_at, last_kind, last_result, last_negative_at
-                FROM epi_employee WHERE subject_id = ? ORDER BY unit, name, id LIMIT ? OFFSET ?""")
+                SELECT e.id, e.subject_id, e.name, e.id_enc, e.id_mask, e.phone_enc, e.phone_mask, e.post_type, e.unit,
+                    e.rostered_at, x.last_sampled_at, x.last_kind, x.last_result, x.last_negative_at
+                FROM epi_employee e LEFT JOIN epi_latest_result x ON x.employee_id = e.id
+                WHERE e.subject_id = ? ORDER BY e.unit, e.name, e.id LIMIT ? OFFSET ?""")
                 .params(subject.id(), page.size(), page.offset())
                 .query((rs, n) -> new EmployeeView(rs.getString("id"), rs.getString("subject_id"), rs.getString("name"),
                         reveal ? cipher.decrypt(rs.getString("id_enc")) : rs.getString("id_mask"),

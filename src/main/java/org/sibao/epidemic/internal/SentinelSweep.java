@@ -78,14 +78,14 @@ class SentinelSweep {
         }
         overdueParams.add(now.minus(TIGHT));
         overdueParams.add(now.minus(NORMAL));
-        String overdue = "COALESCE(e.last_negative_at, e.rostered_at) < CASE WHEN s.operation_mode = 'CLOSED_LOOP' "
+        String overdue = "COALESCE(x.last_negative_at, e.rostered_at) < CASE WHEN s.operation_mode = 'CLOSED_LOOP' "
                 + "OR e.post_type = 'MOBILE' OR (e.post_type = 'CITY_SUPPLY' AND (" + emergency + ")) THEN ? ELSE ? END";
         java.time.LocalDate today = now.atZoneSameInstant(BusinessClock.ZONE).toLocalDate();
         LocalTime time = now.atZoneSameInstant(BusinessClock.ZONE).toLocalTime();
         java.time.LocalDate due = time.isBefore(REPORT_CUT_OFF) ? today.minusDays(1) : today;
         return List.of(
                 new Cause(AlertType.TEST_OVERDUE, true, overdue, overdueParams),
-                new Cause(AlertType.POSITIVE_RESULT, true, "e.last_result = 'POSITIVE'", List.of()),
+                new Cause(AlertType.POSITIVE_RESULT, true, "x.last_result = 'POSITIVE'", List.of()),
                 new Cause(AlertType.HEALTH_REPORT_MISSING, false,
                         "NOT EXISTS (SELECT 1 FROM epi_health_report r WHERE r.subject_id = s.id AND r.report_date = ?)",
                         List.of(due)),
@@ -100,7 +100,8 @@ class SentinelSweep {
 
     private static String source(Cause c) {
         return c.perEmployee()
-                ? "FROM epi_employee e JOIN subject s ON s.id = e.subject_id WHERE s.whitelist_status = 'ACTIVE' AND "
+                ? "FROM epi_employee e JOIN subject s ON s.id = e.subject_id JOIN epi_latest_result x ON x.employee_id = e.id "
+                        + "WHERE s.whitelist_status = 'ACTIVE' AND "
                 : "FROM subject s WHERE s.whitelist_status = 'ACTIVE' AND ";
     }
 

@@ -117,11 +117,13 @@ class TestResultService {
         List<LineError> errors = new ArrayList<>();
         int rejected = 0;
         List<TestResultIngest.Row> rows = new ArrayList<>(inputs.size());
+        // a lab's batch shares few sampling times: parse each distinct text once
+        Map<String, OffsetDateTime> times = new java.util.HashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             ResultInput in = inputs.get(i);
             int line = lines.get(i);
             OffsetDateTime[] sampled = new OffsetDateTime[1];
-            String problem = problem(in, today, latestAllowed, sampled);
+            String problem = problem(in, today, latestAllowed, sampled, times);
             if (problem != null) {
                 rejected++;
                 addError(errors, line, problem);
@@ -152,7 +154,8 @@ class TestResultService {
     }
 
     /** Null when the row is valid (its sample time then in {@code sampled[0]}), else what is wrong, localised. */
-    private String problem(ResultInput in, LocalDate today, OffsetDateTime latestAllowed, OffsetDateTime[] sampled) {
+    private String problem(ResultInput in, LocalDate today, OffsetDateTime latestAllowed, OffsetDateTime[] sampled,
+            Map<String, OffsetDateTime> times) {
         if (in == null || in.idNumber() == null) {
             return messages.get("epidemic.results.malformed");
         }
@@ -164,7 +167,7 @@ class TestResultService {
             parts.add(messages.get("epidemic.results.sampledAt"));
         } else {
             try {
-                OffsetDateTime at = OffsetDateTime.parse(in.sampledAt().trim());
+                OffsetDateTime at = times.computeIfAbsent(in.sampledAt().trim(), OffsetDateTime::parse);
                 sampled[0] = at;
                 if (at.isAfter(latestAllowed)) {
                     parts.add(messages.get("epidemic.results.sampledAtFuture"));

@@ -14,12 +14,16 @@
  * audited. Audit entries hold counts or masked values only.</li>
  * <li>Rosters, health reports and arrivals of a subject are written by its ENTERPRISE users, its LIAISONs,
  * EPIDEMIC_OFFICERs and ADMINs in scope, and INTEGRATION accounts (others 403; a subject outside the scope 404).
- * Roster posts answer 200 with the counts (at most 20,000 rows a request).</li>
+ * Roster posts answer 200 with the counts (at most 20,000 rows a request). Excel: {@code GET
+ * /enterprises/{id}/employees/template}, {@code POST /enterprises/{id}/employees/import} (multipart {@code file}) →
+ * 202 with a job whose progress and rejected rows {@code GET /api/v1/jobs/{jobId}} shows.</li>
  * <li>Test results (INTEGRATION, EPIDEMIC_OFFICER, ADMIN; others 403) answer 200. CSV lines are numbered as in the
  * file (the header is line 1); a JSON element's line is its 1-based position. At most 100,000 rows a request
  * (400 beyond) and 1,000 listed errors (the counts are complete). A row already stored (same employee, sample time
  * and kind) is a duplicate and changes nothing, even with another result. An EPIDEMIC_OFFICER's rows match only
  * employees of subjects in their region. A sample time more than an hour after the business clock is refused.</li>
+ * <li>Each employee's latest result lives in {@code epi_latest_result} (one narrow row per employee, moved
+ * forward by every ingest, set-based); the sweep reads it, never the result history.</li>
  * <li>A health report's date is today or up to 7 days back; the first post answers 201, a replacement 200.</li>
  * <li>Arrivals: {@code POST /enterprises/{id}/arrivals} registers in advance (arrival today or later; origin and
  * risk level LOW|MEDIUM|HIGH required); {@code POST /enterprises/{id}/arrivals/unregistered} reports an arrival
@@ -34,7 +38,10 @@
  * <li>Mode switch: only HQ_OFFICERs (others 403), of the region or above (else 404); anyone signed in may read a
  * region's mode. {@code affectedEnterprises} is the number of ACTIVE whitelist subjects whose operation mode the
  * switch set. Back to NORMAL leaves subjects closed-loop that another EMERGENCY region (an ancestor or a division
- * below) still covers. Notices go out asynchronously after commit.</li>
+ * below) still covers. Notices go out asynchronously after commit. A subject that joins the whitelist while its
+ * region is in EMERGENCY goes closed-loop at once.</li>
+ * <li>Not done yet (issue #6): incidents (temporary observation, 6-hour re-test, close contacts, quiet period)
+ * and zones with colours and venue QR codes.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Epidemic information")

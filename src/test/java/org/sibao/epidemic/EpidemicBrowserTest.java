@@ -61,4 +61,32 @@ class EpidemicBrowserTest {
             assertThat(browser.consoleErrors()).isEmpty();
         }
     }
+
+    @Test
+    void theHqSwitchesItsCountyToEmergencyAfterConfirmingAndBack() {
+        ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
+        String subject = new EpidemicFixtures(admin, subjects).activeSubject(XINZHENG);
+        try (Browser browser = Browser.start(port)) {
+            browser.login("hq_xz", "Demo@2022");
+            browser.open("/epidemic/mode?regionCode=410184").waitForPage();
+            assertThat(browser.text(By.id("region-mode"))).isEqualTo("常态");
+            browser.driver().findElement(By.id("m-reason")).sendKeys("演练：出现本土病例");
+            browser.driver().findElement(By.id("to-emergency")).click();
+            browser.driver().switchTo().alert().accept();
+            try {
+                browser.waitFor(By.cssSelector(".alert-success"));
+                assertThat(browser.text(By.id("region-mode"))).isEqualTo("应急");
+                assertThat(browser.text(By.id("mode-history"))).contains("演练：出现本土病例");
+                assertThat(subjects.find(subject, org.sibao.identity.DataScope.system()).orElseThrow().operationMode())
+                        .isEqualTo(org.sibao.subject.OperationMode.CLOSED_LOOP);
+                browser.screenshot("epidemic-mode-switch");
+                assertThat(browser.consoleErrors()).isEmpty();
+            } finally {
+                browser.driver().findElement(By.id("m-reason")).sendKeys("演练结束");
+                browser.driver().findElement(By.id("to-normal")).click();
+                browser.driver().switchTo().alert().accept();
+                browser.waitForText(By.id("region-mode"), "常态");
+            }
+        }
+    }
 }

@@ -40,8 +40,12 @@
  * switch set. Back to NORMAL leaves subjects closed-loop that another EMERGENCY region (an ancestor or a division
  * below) still covers. Notices go out asynchronously after commit. A subject that joins the whitelist while its
  * region is in EMERGENCY goes closed-loop at once.</li>
- * <li>Not done yet (issue #6): incidents (temporary observation, 6-hour re-test, close contacts, quiet period)
- * and zones with colours and venue QR codes.</li>
+ * <li>Zones: {@code POST /enterprises/{id}/zones} {@code {"name","kind":"EXCHANGE|PRODUCTION|LIVING|PUBLIC",
+ * "colour"?}} → 201 with a random venue code ({@code SBV-…}); {@code PUT /epidemic/zones/{id}/colour}
+ * {@code {"colour":"GREEN|BLUE|YELLOW|RED"}}; {@code GET /epidemic/zones/{id}/qr.png} renders the code (ZXing).
+ * Colours are set by hand; nothing changes them automatically yet.</li>
+ * <li>Not done yet (issue #6): incidents (temporary observation, 6-hour re-test, close contacts, quiet period,
+ * shutdown through the escort module).</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Epidemic information")

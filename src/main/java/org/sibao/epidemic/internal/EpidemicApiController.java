@@ -34,10 +34,12 @@ class EpidemicApiController {
     private final AlertService alerts;
     private final EmergencyService modes;
     private final RosterExcel excel;
+    private final ZoneService zones;
 
     EpidemicApiController(RosterService rosters, TestResultService results, HealthReportService reports,
-            ArrivalService arrivals, SentinelSweep sweep, AlertService alerts, EmergencyService modes, RosterExcel excel) {
+            ArrivalService arrivals, SentinelSweep sweep, AlertService alerts, EmergencyService modes, RosterExcel excel, ZoneService zones) {
         this.excel = excel;
+        this.zones = zones;
         this.rosters = rosters;
         this.results = results;
         this.reports = reports;
@@ -138,6 +140,26 @@ class EpidemicApiController {
     @GetMapping("/enterprises/{id}/epidemic-risk")
     AlertService.SubjectRisk risk(@PathVariable String id) {
         return alerts.risk(id);
+    }
+
+    @PostMapping("/enterprises/{id}/zones")
+    ResponseEntity<ZoneService.ZoneView> createZone(@PathVariable String id, @RequestBody ZoneService.ZoneInput in) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(zones.create(id, in));
+    }
+
+    @GetMapping("/enterprises/{id}/zones")
+    List<ZoneService.ZoneView> zones(@PathVariable String id) {
+        return zones.list(id);
+    }
+
+    @PutMapping("/epidemic/zones/{id}/colour")
+    ZoneService.ZoneView zoneColour(@PathVariable String id, @RequestBody ZoneService.ColourInput in) {
+        return zones.setColour(id, in);
+    }
+
+    @GetMapping(path = "/epidemic/zones/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    byte[] zoneQr(@PathVariable String id) {
+        return zones.qrPng(id);
     }
 
     @PutMapping("/regions/{code}/mode")

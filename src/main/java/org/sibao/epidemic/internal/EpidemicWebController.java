@@ -43,8 +43,9 @@ class EpidemicWebController {
     private final Messages messages;
     private final RosterExcel excel;
     private final BackgroundJobs jobs;
+    private final ZoneService zones;
 
-    EpidemicWebController(RosterExcel excel, BackgroundJobs jobs, AlertService alerts, SentinelSweep sweep, RosterService rosters, HealthReportService reports,
+    EpidemicWebController(ZoneService zones, RosterExcel excel, BackgroundJobs jobs, AlertService alerts, SentinelSweep sweep, RosterService rosters, HealthReportService reports,
             ArrivalService arrivals, EmergencyService modes, EpidemicAccess access, RegionService regions,
             BusinessClock clock, Messages messages) {
         this.alerts = alerts;
@@ -59,6 +60,27 @@ class EpidemicWebController {
         this.messages = messages;
         this.excel = excel;
         this.jobs = jobs;
+        this.zones = zones;
+    }
+
+    @GetMapping(path = "/epidemic/zones/{zoneId}/qr.png", produces = "image/png")
+    @org.springframework.web.bind.annotation.ResponseBody
+    byte[] zoneQr(@PathVariable String zoneId) {
+        return zones.qrPng(zoneId);
+    }
+
+    @PostMapping("/epidemic/enterprise/{id}/zones")
+    String createZone(@PathVariable String id, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String kind, RedirectAttributes redirect) {
+        return attempt(redirect, "/epidemic/enterprise/" + id, "epidemic.zone.saved",
+                () -> zones.create(id, new ZoneService.ZoneInput(name, kind, null)));
+    }
+
+    @PostMapping("/epidemic/zones/{zoneId}/colour")
+    String zoneColour(@PathVariable String zoneId, @RequestParam String enterpriseId, @RequestParam String colour,
+            RedirectAttributes redirect) {
+        return attempt(redirect, "/epidemic/enterprise/" + enterpriseId, "epidemic.zone.saved",
+                () -> zones.setColour(zoneId, new ZoneService.ColourInput(colour)));
     }
 
     @GetMapping("/epidemic/alerts")
@@ -140,6 +162,7 @@ class EpidemicWebController {
                 .filter(a -> !"RESOLVED".equals(a.status())).toList());
         model.addAttribute("reports", reports.recent(id, 7));
         model.addAttribute("arrivals", arrivals.list(id));
+        model.addAttribute("zones", zones.list(id));
         model.addAttribute("today", clock.today());
         CurrentUser user = CurrentUser.get();
         model.addAttribute("canWrite", EpidemicAccess.WRITERS.contains(user.role()));

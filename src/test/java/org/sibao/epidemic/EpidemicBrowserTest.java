@@ -35,6 +35,8 @@ class EpidemicBrowserTest {
         fx.roster(subject, employee("阳性员工", id, "FIXED"));
         OffsetDateTime sampled = fx.now().minusMinutes(30).truncatedTo(ChronoUnit.SECONDS);
         fx.results(id + "," + sampled + ",PCR,POSITIVE\n");
+        assertThat(admin.post("/api/v1/enterprises/" + subject + "/zones", java.util.Map.of("name", "一号车间", "kind", "PRODUCTION"))
+                .status()).isEqualTo(201);
 
         try (Browser browser = Browser.start(port)) {
             browser.login("epi_xz", "Demo@2022");
@@ -57,6 +59,9 @@ class EpidemicBrowserTest {
             assertThat(browser.text(By.id("risk-level"))).isEqualTo("高风险");
             String roster = browser.text(By.id("roster"));
             assertThat(roster).contains("阳性员工", id.substring(0, 4) + "**********" + id.substring(14)).doesNotContain(id);
+            Object qrWidth = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                    .executeScript("var i = document.querySelector('#zones img'); return i.complete ? i.naturalWidth : -1;");
+            assertThat(((Number) qrWidth).intValue()).as("the venue QR code loads").isPositive();
             browser.screenshot("epidemic-enterprise");
             assertThat(browser.consoleErrors()).isEmpty();
         }

@@ -44,8 +44,11 @@
  * "colour"?}} → 201 with a random venue code ({@code SBV-…}); {@code PUT /epidemic/zones/{id}/colour}
  * {@code {"colour":"GREEN|BLUE|YELLOW|RED"}}; {@code GET /epidemic/zones/{id}/qr.png} renders the code (ZXing).
  * Colours are set by hand; nothing changes them automatically yet.</li>
- * <li>Not done yet (issue #6): incidents (temporary observation, 6-hour re-test, close contacts, quiet period,
- * shutdown through the escort module).</li>
+ * <li>Incidents ({@code /epidemic/incidents}, see {@code IncidentService}): open (subject writers) → OBSERVATION with
+ * {@code retestDueAt} = +6 h (overdue: {@code retestOverdue} and a notice to the epidemic officers by the sweep, not
+ * a sixth alert type, since the contract fixes five) → {@code confirm} (close contacts, zone RED) or {@code clear}
+ * (quiet period) by EPIDEMIC_OFFICER/ADMIN → {@code close}. Wrong state 409. Not done: a shutdown request filed from
+ * an incident (the HQ still decides shutdowns in the escort module) and incident pages in the web UI.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Epidemic information")

@@ -35,9 +35,12 @@ class EpidemicApiController {
     private final EmergencyService modes;
     private final RosterExcel excel;
     private final ZoneService zones;
+    private final IncidentService incidents;
 
     EpidemicApiController(RosterService rosters, TestResultService results, HealthReportService reports,
-            ArrivalService arrivals, SentinelSweep sweep, AlertService alerts, EmergencyService modes, RosterExcel excel, ZoneService zones) {
+            ArrivalService arrivals, SentinelSweep sweep, AlertService alerts, EmergencyService modes, RosterExcel excel, ZoneService zones,
+            IncidentService incidents) {
+        this.incidents = incidents;
         this.excel = excel;
         this.zones = zones;
         this.rosters = rosters;
@@ -160,6 +163,40 @@ class EpidemicApiController {
     @GetMapping(path = "/epidemic/zones/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
     byte[] zoneQr(@PathVariable String id) {
         return zones.qrPng(id);
+    }
+
+    @PostMapping("/epidemic/incidents")
+    ResponseEntity<IncidentService.IncidentView> openIncident(@RequestBody IncidentService.IncidentInput in) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(incidents.open(in));
+    }
+
+    @GetMapping("/epidemic/incidents")
+    PageResult<IncidentService.IncidentView> incidents(@RequestParam(required = false) String enterpriseId,
+            @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return incidents.list(enterpriseId, status, PageQuery.of(page, size));
+    }
+
+    @GetMapping("/epidemic/incidents/{id}")
+    IncidentService.IncidentView incident(@PathVariable String id) {
+        return incidents.find(id);
+    }
+
+    @PostMapping("/epidemic/incidents/{id}/confirm")
+    IncidentService.IncidentView confirmIncident(@PathVariable String id,
+            @RequestBody(required = false) IncidentService.Decision d) {
+        return incidents.confirm(id, d);
+    }
+
+    @PostMapping("/epidemic/incidents/{id}/clear")
+    IncidentService.IncidentView clearIncident(@PathVariable String id,
+            @RequestBody(required = false) IncidentService.Decision d) {
+        return incidents.clear(id, d);
+    }
+
+    @PostMapping("/epidemic/incidents/{id}/close")
+    IncidentService.IncidentView closeIncident(@PathVariable String id) {
+        return incidents.close(id);
     }
 
     @PutMapping("/regions/{code}/mode")

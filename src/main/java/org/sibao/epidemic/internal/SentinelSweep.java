@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Rules, on the business clock:
  * <ul>
  * <li>TEST_OVERDUE (per employee): no negative sample within the interval, counted from the later of the last
- * negative sample and the rostering: 24 h in closed-loop operation, for MOBILE posts, and for CITY_SUPPLY posts
- * while the subject's region is in EMERGENCY; 48 h otherwise.</li>
+ * negative sample and the rostering: 24 h in closed-loop operation, for MOBILE posts, for CITY_SUPPLY posts
+ * while the subject's region is in EMERGENCY, and while the subject has an incident under observation, confirmed
+ * or in its quiet period; 48 h otherwise.</li>
  * <li>POSITIVE_RESULT (per employee): the employee's latest result is POSITIVE.</li>
  * <li>HEALTH_REPORT_MISSING (per subject): the report for the due date is missing; the report for a day is due by
  * {@link #REPORT_CUT_OFF} that day, so before the cut-off yesterday's is checked and after it today's.</li>
@@ -46,11 +47,13 @@ class SentinelSweep {
     private final JdbcClient jdbc;
     private final BusinessClock clock;
     private final EmergencyService modes;
+    private final IncidentService incidents;
 
-    SentinelSweep(JdbcClient jdbc, BusinessClock clock, EmergencyService modes) {
+    SentinelSweep(JdbcClient jdbc, BusinessClock clock, EmergencyService modes, IncidentService incidents) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.modes = modes;
+        this.incidents = incidents;
     }
 
     @Transactional
@@ -63,6 +66,7 @@ class SentinelSweep {
             resolved += resolve(c, now);
             opened += open(c, now);
         }
+        incidents.notifyOverdueRetests(now);
         return new SweepResult(opened, resolved, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -79,7 +83,9 @@ class SentinelSweep {
         overdueParams.add(now.minus(TIGHT));
         overdueParams.add(now.minus(NORMAL));
         String overdue = "COALESCE(x.last_negative_at, e.rostered_at) < CASE WHEN s.operation_mode = 'CLOSED_LOOP' "
-                + "OR e.post_type = 'MOBILE' OR (e.post_type = 'CITY_SUPPLY' AND (" + emergency + ")) THEN ? ELSE ? END";
+                + "OR e.post_type = 'MOBILE' OR (e.post_type = 'CITY_SUPPLY' AND (" + emergency + ")) "
+                + "OR s.id IN (SELECT i.subject_id FROM epi_incident i WHERE i.status IN ("
+                + IncidentService.ACTIVE_STATUSES + ")) THEN ? ELSE ? END";
         java.time.LocalDate today = now.atZoneSameInstant(BusinessClock.ZONE).toLocalDate();
         LocalTime time = now.atZoneSameInstant(BusinessClock.ZONE).toLocalTime();
         java.time.LocalDate due = time.isBefore(REPORT_CUT_OFF) ? today.minusDays(1) : today;

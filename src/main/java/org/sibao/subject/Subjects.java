@@ -1,5 +1,6 @@
 package org.sibao.subject;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.sibao.identity.DataScope;
@@ -25,6 +26,26 @@ public interface Subjects {
 
     /** Switches normal / closed-loop operation (called by the epidemic module). Audited. */
     void setOperationMode(String id, OperationMode mode);
+
+    /**
+     * Sets the operation mode of every subject under a region at once, with one UPDATE (平急转换). Audited as one
+     * entry; publishes no per-subject {@link SubjectChanged} (the caller publishes its own event for the switch).
+     *
+     * @param regionPrefix     region prefix ({@code 4101}) the subjects' county codes start with
+     * @param whitelistStatus  only subjects with this standing; null for every standing
+     * @param excludedPrefixes subjects under any of these prefixes are left as they are
+     * @return how many subjects the statement matched
+     */
+    int setOperationModeUnder(String regionPrefix, WhitelistStatus whitelistStatus, OperationMode mode,
+            List<String> excludedPrefixes);
+
+    /** Same as {@link #setOperationModeUnder(String, WhitelistStatus, OperationMode, List)} without exclusions. */
+    default int setOperationModeUnder(String regionPrefix, WhitelistStatus whitelistStatus, OperationMode mode) {
+        return setOperationModeUnder(regionPrefix, whitelistStatus, mode, List.of());
+    }
+
+    /** Ids of the subjects under a region prefix with a whitelist standing (null: any), for notices and jobs. */
+    List<String> idsUnder(String regionPrefix, WhitelistStatus whitelistStatus);
 
     record Counts(long subjects, long whitelisted) {
     }

@@ -32,6 +32,7 @@ class ProductionSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAw
         REQUIRED.put("SIBAO_DB_USER", "spring.datasource.username");
         REQUIRED.put("SIBAO_DB_PASSWORD", "spring.datasource.password");
         REQUIRED.put("SIBAO_TOKEN_SECRET", "sibao.security.token-secret");
+        REQUIRED.put("SIBAO_PERSONAL_DATA_KEY", "sibao.personal-data.key");
     }
 
     @Override

@@ -208,6 +208,29 @@ class SubjectRepository {
                 .params(mode.name(), at, id).update();
     }
 
+    int setOperationModeUnder(String prefix, WhitelistStatus status, OperationMode mode, List<String> excluded,
+            OffsetDateTime at) {
+        StringBuilder sql = new StringBuilder(
+                "UPDATE subject SET operation_mode = ?, updated_at = ?, version = version + 1 WHERE region_code LIKE ?");
+        List<Object> params = new ArrayList<>(List.of(mode.name(), at, prefix + "%"));
+        if (status != null) {
+            sql.append(" AND whitelist_status = ?");
+            params.add(status.name());
+        }
+        for (String p : excluded) {
+            sql.append(" AND region_code NOT LIKE ?");
+            params.add(p + "%");
+        }
+        return jdbc.sql(sql.toString()).params(params).update();
+    }
+
+    List<String> idsUnder(String prefix, WhitelistStatus status) {
+        return status == null
+                ? jdbc.sql("SELECT id FROM subject WHERE region_code LIKE ?").param(prefix + "%").query(String.class).list()
+                : jdbc.sql("SELECT id FROM subject WHERE region_code LIKE ? AND whitelist_status = ?")
+                        .params(prefix + "%", status.name()).query(String.class).list();
+    }
+
     long countAll() {
         return jdbc.sql("SELECT COUNT(*) FROM subject").query(Long.class).single();
     }

@@ -160,6 +160,27 @@ class SubjectService implements Subjects {
         events.publishEvent(new SubjectChanged(id));
     }
 
+    @Override
+    @Transactional
+    public int setOperationModeUnder(String regionPrefix, WhitelistStatus whitelistStatus, OperationMode mode,
+            List<String> excludedPrefixes) {
+        if (regionPrefix == null || regionPrefix.length() < 2) {
+            throw new IllegalArgumentException("region prefix required");
+        }
+        int n = repository.setOperationModeUnder(regionPrefix, whitelistStatus, Objects.requireNonNull(mode),
+                excludedPrefixes == null ? List.of() : excludedPrefixes, clock.nowOffset());
+        audit.record("subject.operationMode.bulk", ENTITY, regionPrefix, null,
+                Map.of("whitelistStatus", String.valueOf(whitelistStatus), "excluded", String.valueOf(excludedPrefixes)),
+                Map.of("operationMode", mode, "subjects", n));
+        return n;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> idsUnder(String regionPrefix, WhitelistStatus whitelistStatus) {
+        return repository.idsUnder(regionPrefix, whitelistStatus);
+    }
+
     /**
      * Officials may only place a subject inside their own region (and sector): outside it, the region (or sector)
      * field is invalid (400), consistently for create and edit.

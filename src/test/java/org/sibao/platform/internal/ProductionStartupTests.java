@@ -30,6 +30,7 @@ class ProductionStartupTests {
                 .hasMessageContaining("SIBAO_DB_USER")
                 .hasMessageContaining("SIBAO_DB_PASSWORD")
                 .hasMessageContaining("SIBAO_TOKEN_SECRET")
+                .hasMessageContaining("SIBAO_PERSONAL_DATA_KEY")
                 .hasMessageStartingWith("Production mode (profile 'postgres') cannot start");
     }
 
@@ -38,7 +39,7 @@ class ProductionStartupTests {
         assertThatThrownBy(() -> production().run("--SIBAO_DB_URL=jdbc:postgresql://localhost:1/sibao",
                 "--SIBAO_DB_USER=sibao", "--SIBAO_DB_PASSWORD=secret"))
                 .isInstanceOfSatisfying(MissingProductionSettingsException.class,
-                        e -> assertThat(e.missing()).containsExactly("SIBAO_TOKEN_SECRET"));
+                        e -> assertThat(e.missing()).containsExactly("SIBAO_TOKEN_SECRET", "SIBAO_PERSONAL_DATA_KEY"));
     }
 
     @Test

@@ -1,0 +1,254 @@
+package org.sibao.epidemic.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sibao.identity.CurrentUser;
+import org.sibao.identity.Role;
+import org.sibao.platform.ApiException;
+import org.sibao.platform.BusinessClock;
+import org.sibao.platform.Messages;
+import org.sibao.platform.PageQuery;
+import org.sibao.region.RegionService;
+import org.sibao.subject.SubjectFacts;
+import org.sibao.platform.job.BackgroundJobs;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The epidemic pages: the officers' alert board, a subject's epidemic page (roster masked, latest tests, alerts,
+ * daily report form, arrivals) and the HQ's mode switch. Invalid form input comes back as a flash of the
+ * localised problems.
+ */
+@Controller
+class EpidemicWebController {
+
+    private final AlertService alerts;
+    private final SentinelSweep sweep;
+    private final RosterService rosters;
+    private final HealthReportService reports;
+    private final ArrivalService arrivals;
+    private final EmergencyService modes;
+    private final EpidemicAccess access;
+    private final RegionService regions;
+    private final BusinessClock clock;
+    private final Messages messages;
+    private final RosterExcel excel;
+    private final BackgroundJobs jobs;
+    private final ZoneService zones;
+
+    EpidemicWebController(ZoneService zones, RosterExcel excel, BackgroundJobs jobs, AlertService alerts, SentinelSweep sweep, RosterService rosters, HealthReportService reports,
+            ArrivalService arrivals, EmergencyService modes, EpidemicAccess access, RegionService regions,
+            BusinessClock clock, Messages messages) {
+        this.alerts = alerts;
+        this.sweep = sweep;
+        this.rosters = rosters;
+        this.reports = reports;
+        this.arrivals = arrivals;
+        this.modes = modes;
+        this.access = access;
+        this.regions = regions;
+        this.clock = clock;
+        this.messages = messages;
+        this.excel = excel;
+        this.jobs = jobs;
+        this.zones = zones;
+    }
+
+    @GetMapping(path = "/epidemic/zones/{zoneId}/qr.png", produces = "image/png")
+    @org.springframework.web.bind.annotation.ResponseBody
+    byte[] zoneQr(@PathVariable String zoneId) {
+        return zones.qrPng(zoneId);
+    }
+
+    @PostMapping("/epidemic/enterprise/{id}/zones")
+    String createZone(@PathVariable String id, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String kind, RedirectAttributes redirect) {
+        return attempt(redirect, "/epidemic/enterprise/" + id, "epidemic.zone.saved",
+                () -> zones.create(id, new ZoneService.ZoneInput(name, kind, null)));
+    }
+
+    @PostMapping("/epidemic/zones/{zoneId}/colour")
+    String zoneColour(@PathVariable String zoneId, @RequestParam String enterpriseId, @RequestParam String colour,
+            RedirectAttributes redirect) {
+        return attempt(redirect, "/epidemic/enterprise/" + enterpriseId, "epidemic.zone.saved",
+                () -> zones.setColour(zoneId, new ZoneService.ColourInput(colour)));
+    }
+
+    @GetMapping("/epidemic/alerts")
+    String alertBoard(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String enterpriseId, @RequestParam(required = false) Integer page, Model model) {
+        String s = status == null ? "OPEN" : status;
+        model.addAttribute("alerts", alerts.list(enterpriseId, type, s.isBlank() ? null : s, PageQuery.of(page, 50)));
+        model.addAttribute("type", type);
+        model.addAttribute("status", s);
+        model.addAttribute("enterpriseId", enterpriseId);
+        model.addAttribute("types", AlertType.values());
+        model.addAttribute("statuses", List.of("OPEN", "ACKNOWLEDGED", "RESOLVED"));
+        CurrentUser user = CurrentUser.get();
+        model.addAttribute("canAcknowledge", user.is(Role.EPIDEMIC_OFFICER, Role.HQ_OFFICER, Role.ADMIN));
+        model.addAttribute("canSweep", EpidemicAccess.RESULT_SENDERS.contains(user.role()));
+        return "epidemic/alerts";
+    }
+
+    @PostMapping("/epidemic/alerts/{id}/acknowledge")
+    String acknowledge(@PathVariable String id, @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        alerts.acknowledge(id);
+        redirect.addFlashAttribute("flash", messages.get("epidemic.flash.acknowledged"));
+        return "redirect:" + (back != null && back.startsWith("/epidemic/") ? back : "/epidemic/alerts");
+    }
+
+    @PostMapping("/epidemic/sweep")
+    String sweepNow(RedirectAttributes redirect) {
+        EpidemicAccess.require(EpidemicAccess.RESULT_SENDERS);
+        SentinelSweep.SweepResult r = sweep.sweep();
+        redirect.addFlashAttribute("flash", messages.get("epidemic.alerts.swept", r.opened(), r.resolved(), r.durationMs()));
+        return "redirect:/epidemic/alerts";
+    }
+
+    /** An enterprise user's own page; officials pick a subject from elsewhere (alerts, subject pages). */
+    @GetMapping("/epidemic/enterprise")
+    String ownEnterprise() {
+        CurrentUser user = CurrentUser.get();
+        if (user.enterpriseId() == null) {
+            return "redirect:/epidemic/alerts";
+        }
+        return "redirect:/epidemic/enterprise/" + user.enterpriseId();
+    }
+
+    @GetMapping("/epidemic/enterprise/{id}/roster-template")
+    ResponseEntity<StreamingResponseBody> rosterTemplate(@PathVariable String id) {
+        access.readable(id);
+        return excel.template();
+    }
+
+    @PostMapping("/epidemic/enterprise/{id}/roster-import")
+    String importRoster(@PathVariable String id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
+        try {
+            return "redirect:/epidemic/enterprise/" + id + "?job=" + excel.startImport(id, file);
+        } catch (ApiException e) {
+            if (e.errors().isEmpty()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", problems(e));
+            return "redirect:/epidemic/enterprise/" + id;
+        }
+    }
+
+    /** The progress fragment polled by htmx until the import has finished. */
+    @GetMapping("/epidemic/roster-import/jobs/{jobId}")
+    String importProgress(@PathVariable String jobId, Model model) {
+        model.addAttribute("job", jobs.find(jobId).orElseThrow(() -> ApiException.notFound("job", jobId)));
+        return "epidemic/enterprise :: progress";
+    }
+
+    @GetMapping("/epidemic/enterprise/{id}")
+    String enterprise(@PathVariable String id, @RequestParam(required = false) String job, Model model) {
+        model.addAttribute("jobId", job);
+        SubjectFacts subject = access.readable(id);
+        model.addAttribute("subject", subject);
+        model.addAttribute("risk", alerts.risk(id));
+        model.addAttribute("regionMode", modes.effective(subject.regionCode()));
+        model.addAttribute("roster", rosters.list(id, false, PageQuery.of(0, 200)));
+        model.addAttribute("alerts", alerts.list(id, null, null, PageQuery.of(0, 100)).items().stream()
+                .filter(a -> !"RESOLVED".equals(a.status())).toList());
+        model.addAttribute("reports", reports.recent(id, 7));
+        model.addAttribute("arrivals", arrivals.list(id));
+        model.addAttribute("zones", zones.list(id));
+        model.addAttribute("today", clock.today());
+        CurrentUser user = CurrentUser.get();
+        model.addAttribute("canWrite", EpidemicAccess.WRITERS.contains(user.role()));
+        model.addAttribute("canAcknowledge", user.is(Role.EPIDEMIC_OFFICER, Role.HQ_OFFICER, Role.ADMIN));
+        return "epidemic/enterprise";
+    }
+
+    @PostMapping("/epidemic/enterprise/{id}/health-report")
+    String submitReport(@PathVariable String id, @RequestParam String date, @RequestParam(required = false) Integer present,
+            @RequestParam(required = false) String symptomatic, RedirectAttributes redirect) {
+        List<HealthReportService.SymptomInput> symptoms = new ArrayList<>();
+        if (symptomatic != null) {
+            for (String line : symptomatic.split("\\r?\\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.split("[,，]", 2);
+                symptoms.add(new HealthReportService.SymptomInput(parts[0].trim(), parts.length > 1 ? parts[1].trim() : null));
+            }
+        }
+        return attempt(redirect, "/epidemic/enterprise/" + id, "epidemic.report.saved",
+                () -> reports.submit(id, new HealthReportService.ReportInput(date, present, symptoms)));
+    }
+
+    @PostMapping("/epidemic/enterprise/{id}/arrivals")
+    String reportArrival(@PathVariable String id, @RequestParam String name, @RequestParam String idNumber,
+            @RequestParam(required = false) String origin, @RequestParam(required = false) String riskLevel,
+            @RequestParam String arrivalDate, @RequestParam(defaultValue = "true") boolean registered,
+            RedirectAttributes redirect) {
+        return attempt(redirect, "/epidemic/enterprise/" + id, "epidemic.arrival.saved", () -> arrivals.report(id,
+                new ArrivalService.ArrivalInput(name, idNumber, origin, riskLevel, arrivalDate), registered));
+    }
+
+    @PostMapping("/epidemic/arrivals/{arrivalId}/backfill")
+    String backfill(@PathVariable String arrivalId, @RequestParam String enterpriseId, @RequestParam(required = false) String origin,
+            @RequestParam(required = false) String riskLevel, RedirectAttributes redirect) {
+        return attempt(redirect, "/epidemic/enterprise/" + enterpriseId, "epidemic.arrival.backfilled",
+                () -> arrivals.backfill(arrivalId, new ArrivalService.BackfillInput(origin, riskLevel)));
+    }
+
+    @GetMapping("/epidemic/mode")
+    String mode(@RequestParam(required = false) String regionCode, Model model) {
+        CurrentUser user = CurrentUser.get();
+        String code = regionCode == null || regionCode.isBlank() ? user.regionCode() : regionCode;
+        if (!user.scope().coversRegion(code)) {
+            throw ApiException.notFound("region", code);
+        }
+        model.addAttribute("region", regions.get(code));
+        model.addAttribute("mode", modes.effective(code));
+        model.addAttribute("children", regions.children(code));
+        model.addAttribute("history", modes.history(regions.get(code).prefix(), 20));
+        model.addAttribute("canSwitch", user.role() == Role.HQ_OFFICER);
+        return "epidemic/mode";
+    }
+
+    @PostMapping("/epidemic/mode")
+    String switchMode(@RequestParam String regionCode, @RequestParam String mode, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        String back = "/epidemic/mode?regionCode=" + regionCode;
+        try {
+            EmergencyService.ModeView v = modes.switchMode(regionCode, new EmergencyService.ModeRequest(mode, reason));
+            redirect.addFlashAttribute("flash", messages.get("epidemic.mode.switched",
+                    messages.get("enum.RegionMode." + v.mode().name()), v.affectedEnterprises()));
+        } catch (ApiException e) {
+            if (e.errors().isEmpty()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", problems(e));
+        }
+        return "redirect:" + back;
+    }
+
+    private String attempt(RedirectAttributes redirect, String back, String okKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", messages.get(okKey));
+        } catch (ApiException e) {
+            if (e.errors().isEmpty()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", problems(e));
+        }
+        return "redirect:" + back;
+    }
+
+    private String problems(ApiException e) {
+        return String.join("；", e.errors().stream().map(p -> p.field() + ": " + messages.resolve(p)).toList());
+    }
+}

@@ -1,0 +1,134 @@
+package org.sibao.epidemic.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.sibao.identity.CurrentUser;
+import org.sibao.platform.BusinessClock;
+import org.sibao.platform.Validation;
+import org.sibao.platform.audit.AuditLog;
+import org.sibao.subject.SubjectFacts;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Daily health reports (零报告/日报告): staff present and anyone with symptoms; an empty list is a zero report. One
+ * report per subject and date: posting again replaces it. Dates may be today or up to 7 days back (late reports),
+ * never in the future.
+ */
+@Service
+@Transactional
+class HealthReportService {
+
+    static final int BACKDATE_DAYS = 7;
+
+    record SymptomInput(String idNumber, String symptom) {
+    }
+
+    record ReportInput(String date, Integer present, List<SymptomInput> symptomatic) {
+    }
+
+    record SymptomView(String idNumber, String symptom) {
+    }
+
+    record ReportView(String enterpriseId, LocalDate date, int present, boolean zeroReport, List<SymptomView> symptomatic,
+            OffsetDateTime reportedAt) {
+    }
+
+    /** The report and whether it replaced an earlier one for the same date. */
+    record Saved(ReportView report, boolean replaced) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
+    private final EpidemicAccess access;
+    private final BusinessClock clock;
+    private final AuditLog audit;
+
+    HealthReportService(JdbcClient jdbc, PersonalDataCipher cipher, EpidemicAccess access, BusinessClock clock,
+            AuditLog audit) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.access = access;
+        this.clock = clock;
+        this.audit = audit;
+    }
+
+    Saved submit(String enterpriseId, ReportInput in) {
+        SubjectFacts subject = access.writable(enterpriseId);
+        LocalDate today = clock.today();
+        Validation v = new Validation();
+        LocalDate date = null;
+        if (v.required(in == null ? null : in.date(), "date")) {
+            try {
+                date = LocalDate.parse(in.date().trim());
+                v.check(!date.isAfter(today), "date", "epidemic.report.dateFuture");
+                v.check(!date.isBefore(today.minusDays(BACKDATE_DAYS)), "date", "epidemic.report.dateTooOld", BACKDATE_DAYS);
+            } catch (DateTimeParseException e) {
+                v.reject("date", "epidemic.report.dateFormat");
+            }
+        }
+        if (v.required(in == null ? null : in.present(), "present")) {
+            v.nonNegative(in.present(), "present");
+        }
+        List<SymptomInput> symptoms = in == null || in.symptomatic() == null ? List.of() : in.symptomatic();
+        for (int i = 0; i < symptoms.size(); i++) {
+            Validation row = v.nested("symptomatic[" + i + "]");
+            SymptomInput s = symptoms.get(i);
+            if (row.required(s == null ? null : s.idNumber(), "idNumber")) {
+                row.check(IdNumbers.isValid(IdNumbers.normalize(s.idNumber()), today), "idNumber", "epidemic.idNumber.invalid");
+            }
+            if (row.required(s == null ? null : s.symptom(), "symptom")) {
+                row.maxLength(s.symptom().trim(), 100, "symptom");
+            }
+        }
+        v.throwIfInvalid();
+        OffsetDateTime now = clock.nowOffset();
+        CurrentUser user = CurrentUser.get();
+        boolean replaced = jdbc.sql("DELETE FROM epi_health_report WHERE subject_id = ? AND report_date = ?")
+                .params(subject.id(), date).update() > 0;
+        jdbc.sql("DELETE FROM epi_health_symptom WHERE subject_id = ? AND report_date = ?").params(subject.id(), date).update();
+        jdbc.sql("""
+                INSERT INTO epi_health_report (subject_id, report_date, region_code, sector, present, symptomatic,
+                    reported_by, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(subject.id(), date, subject.regionCode(), subject.sector().name(), in.present(), symptoms.size(),
+                        user.id(), now).update();
+        List<SymptomView> views = new ArrayList<>();
+        for (int i = 0; i < symptoms.size(); i++) {
+            String id = IdNumbers.normalize(symptoms.get(i).idNumber());
+            String symptom = symptoms.get(i).symptom().trim();
+            jdbc.sql("""
+                    INSERT INTO epi_health_symptom (subject_id, report_date, seq, id_hash, id_enc, id_mask, symptom)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(subject.id(), date, i, cipher.hash(id), cipher.encrypt(id), IdNumbers.maskId(id), symptom)
+                    .update();
+            views.add(new SymptomView(IdNumbers.maskId(id), symptom));
+        }
+        audit.record(replaced ? "epidemic.healthReport.replace" : "epidemic.healthReport.submit", "enterprise",
+                subject.id(), subject.regionCode(), null,
+                Map.of("date", date.toString(), "present", in.present(), "symptomatic", views));
+        return new Saved(new ReportView(subject.id(), date, in.present(), views.isEmpty(), views, now), replaced);
+    }
+
+    @Transactional(readOnly = true)
+    List<ReportView> recent(String enterpriseId, int days) {
+        SubjectFacts subject = access.readable(enterpriseId);
+        LocalDate from = clock.today().minusDays(days);
+        return jdbc.sql("""
+                SELECT report_date, present, reported_at FROM epi_health_report WHERE subject_id = ? AND report_date >= ?
+                ORDER BY report_date DESC""").params(subject.id(), from)
+                .query((rs, n) -> {
+                    LocalDate d = rs.getObject("report_date", LocalDate.class);
+                    List<SymptomView> s = jdbc.sql("""
+                            SELECT id_mask, symptom FROM epi_health_symptom WHERE subject_id = ? AND report_date = ? ORDER BY seq""")
+                            .params(subject.id(), d).query((r2, m) -> new SymptomView(r2.getString(1), r2.getString(2))).list();
+                    return new ReportView(subject.id(), d, rs.getInt("present"), s.isEmpty(), s,
+                            rs.getObject("reported_at", OffsetDateTime.class));
+                }).list();
+    }
+}

@@ -1,0 +1,106 @@
+package org.sibao.epidemic.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * PostgreSQL: the rows are streamed with {@code COPY … FROM STDIN} into a session-local staging table (kept per
+ * pooled connection, emptied on commit), then one statement inserts the new results ({@code ON CONFLICT DO NOTHING}
+ * on employee + sample time + kind) and, from what it inserted ({@code RETURNING}), moves each employee's latest
+ * result forward. No per-row round trip.
+ */
+class PostgresTestResultIngest implements TestResultIngest {
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+
+    PostgresTestResultIngest(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Outcome ingest(List<Row> rows, String regionPrefix, OffsetDateTime receivedAt) {
+        if (rows.isEmpty()) {
+            return new Outcome(List.of(), 0);
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute("""
+                        CREATE TEMP TABLE IF NOT EXISTS epi_result_stage (line INT, id_hash VARCHAR(64),
+                            sampled_at TIMESTAMPTZ, kind VARCHAR(8), result VARCHAR(8)) ON COMMIT DELETE ROWS""");
+                s.execute("TRUNCATE epi_result_stage");
+                // the sorts of 100k-row requests stay in memory (this transaction only)
+                s.execute("SET LOCAL work_mem = '64MB'");
+            }
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            CopyIn in = copy.copyIn("COPY epi_result_stage (line, id_hash, sampled_at, kind, result) FROM STDIN WITH (FORMAT csv)");
+            try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(new PGCopyOutputStream(in, 1 << 16),
+                    java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
+                for (Row r : rows) {
+                    w.write(Integer.toString(r.line()));
+                    w.write(',');
+                    w.write(r.idHash());
+                    w.write(',');
+                    w.write(r.sampledAt().toString());
+                    w.write(',');
+                    w.write(r.kind());
+                    w.write(',');
+                    w.write(r.result());
+                    w.write('\n');
+                }
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("ANALYZE epi_result_stage");
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("COPY of test results failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+        String like = regionPrefix + "%";
+        List<Integer> unknown = jdbc.sql("""
+                SELECT s.line FROM epi_result_stage s
+                WHERE NOT EXISTS (SELECT 1 FROM epi_employee e WHERE e.id_hash = s.id_hash AND e.region_code LIKE ?)
+                ORDER BY s.line""").param(like).query(Integer.class).list();
+        Integer inserted = jdbc.sql("""
+                WITH ins AS (
+                    INSERT INTO epi_test_result (employee_id, sampled_at, kind, result, received_at)
+                    SELECT DISTINCT ON (e.id, s.sampled_at, s.kind) e.id, s.sampled_at, s.kind, s.result, ?
+                    FROM epi_result_stage s JOIN epi_employee e ON e.id_hash = s.id_hash AND e.region_code LIKE ?
+                    ORDER BY e.id, s.sampled_at, s.kind, s.line
+                    ON CONFLICT DO NOTHING
+                    RETURNING employee_id, sampled_at, kind, result),
+                latest AS (
+                    SELECT DISTINCT ON (employee_id) employee_id, sampled_at, kind, result,
+                        MAX(CASE WHEN result = 'NEGATIVE' THEN sampled_at END) OVER (PARTITION BY employee_id) AS negative_at
+                    FROM ins ORDER BY employee_id, sampled_at DESC, (result = 'POSITIVE') DESC),
+                upd AS (
+                    UPDATE epi_latest_result x SET
+                        last_kind = CASE WHEN x.last_sampled_at IS NULL OR l.sampled_at >= x.last_sampled_at THEN l.kind ELSE x.last_kind END,
+                        last_result = CASE WHEN x.last_sampled_at IS NULL OR l.sampled_at >= x.last_sampled_at THEN l.result ELSE x.last_result END,
+                        last_sampled_at = GREATEST(x.last_sampled_at, l.sampled_at),
+                        last_negative_at = GREATEST(x.last_negative_at, l.negative_at)
+                    FROM latest l WHERE x.employee_id = l.employee_id
+                    RETURNING 1)
+                -- data-modifying CTEs always run to completion, read or not
+                SELECT COUNT(*) FROM ins""")
+                .params(receivedAt, like).query(Integer.class).single();
+        return new Outcome(unknown, inserted);
+    }
+}

@@ -1,0 +1,222 @@
+package org.sibao.epidemic.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sibao.identity.CurrentUser;
+import org.sibao.platform.ApiException;
+import org.sibao.platform.BusinessClock;
+import org.sibao.platform.Ids;
+import org.sibao.platform.Messages;
+import org.sibao.platform.PageQuery;
+import org.sibao.platform.PageResult;
+import org.sibao.platform.audit.AuditLog;
+import org.sibao.subject.SubjectFacts;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rosters (SPEC §8): employees per subject with encrypted ID numbers and phones. Valid rows are kept and invalid
+ * ones reported by index; the same ID number posted again for the same subject updates the employee.
+ */
+@Service
+@Transactional
+class RosterService {
+
+    static final int MAX_ROWS = 20_000;
+    static final String ENTITY = "enterprise";
+
+    record EmployeeInput(String name, String idNumber, String phone, String postType, String unit) {
+    }
+
+    record RowError(int index, String field, String message) {
+    }
+
+    record RosterResult(int accepted, int rejected, List<RowError> errors) {
+    }
+
+    /** An employee as the API shows it: ID number and phone masked unless revealed. */
+    record EmployeeView(String id, String enterpriseId, String name, String idNumber, String phone, PostType postType,
+            String unit, OffsetDateTime rosteredAt, OffsetDateTime lastSampledAt, String lastKind, String lastResult,
+            OffsetDateTime lastNegativeAt) {
+    }
+
+    private record Valid(String name, String id, String hash, String phone, PostType postType, String unit) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final PersonalDataCipher cipher;
+    private final EpidemicAccess access;
+    private final BusinessClock clock;
+    private final AuditLog audit;
+    private final Messages messages;
+
+    RosterService(JdbcClient jdbc, JdbcTemplate template, PersonalDataCipher cipher, EpidemicAccess access,
+            BusinessClock clock, AuditLog audit, Messages messages) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.cipher = cipher;
+        this.access = access;
+        this.clock = clock;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    RosterResult upsert(String enterpriseId, List<EmployeeInput> rows) {
+        SubjectFacts subject = access.writable(enterpriseId);
+        if (rows == null) {
+            throw ApiException.invalid("employees", "validation.required");
+        }
+        if (rows.size() > MAX_ROWS) {
+            throw ApiException.invalid("employees", "epidemic.roster.tooMany", MAX_ROWS);
+        }
+        LocalDate today = clock.today();
+        List<RowError> errors = new ArrayList<>();
+        Map<String, Valid> byHash = new LinkedHashMap<>();
+        int rejected = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            EmployeeInput in = rows.get(i);
+            List<RowError> rowErrors = new ArrayList<>();
+            if (in == null) {
+                rowErrors.add(error(i, "name", "validation.required"));
+            } else {
+                validate(i, in, today, rowErrors);
+            }
+            if (!rowErrors.isEmpty()) {
+                errors.addAll(rowErrors);
+                rejected++;
+                continue;
+            }
+            String id = IdNumbers.normalize(in.idNumber());
+            String hash = cipher.hash(id);
+            String unit = in.unit() == null || in.unit().isBlank() ? null : in.unit().trim();
+            byHash.put(hash, new Valid(in.name().trim(), id, hash, in.phone().trim(),
+                    PostType.valueOf(in.postType().trim()), unit));
+        }
+        int[] addedUpdated = save(subject, byHash);
+        int accepted = rows.size() - rejected;
+        audit.record("epidemic.roster.upsert", ENTITY, subject.id(), subject.regionCode(), null,
+                Map.of("accepted", accepted, "rejected", rejected, "added", addedUpdated[0], "updated", addedUpdated[1]));
+        return new RosterResult(accepted, rejected, errors);
+    }
+
+    private void validate(int i, EmployeeInput in, LocalDate today, List<RowError> out) {
+        if (in.name() == null || in.name().isBlank()) {
+            out.add(error(i, "name", "validation.required"));
+        } else if (in.name().trim().length() > 60) {
+            out.add(error(i, "name", "validation.maxLength", 60));
+        }
+        if (in.idNumber() == null || in.idNumber().isBlank()) {
+            out.add(error(i, "idNumber", "validation.required"));
+        } else if (!IdNumbers.isValid(IdNumbers.normalize(in.idNumber()), today)) {
+            out.add(error(i, "idNumber", "epidemic.idNumber.invalid"));
+        }
+        if (in.phone() == null || in.phone().isBlank()) {
+            out.add(error(i, "phone", "validation.required"));
+        } else if (!IdNumbers.isMobile(in.phone())) {
+            out.add(error(i, "phone", "epidemic.phone.invalid"));
+        }
+        if (in.postType() == null || in.postType().isBlank()) {
+            out.add(error(i, "postType", "validation.required"));
+        } else if (parsePostType(in.postType()) == null) {
+            out.add(error(i, "postType", "epidemic.postType.invalid", in.postType()));
+        }
+        if (in.unit() != null && in.unit().trim().length() > 100) {
+            out.add(error(i, "unit", "validation.maxLength", 100));
+        }
+    }
+
+    static PostType parsePostType(String s) {
+        try {
+            return s == null ? null : PostType.valueOf(s.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private RowError error(int index, String field, String key, Object... args) {
+        return new RowError(index, field, messages.get(key, args));
+    }
+
+    /** Inserts new employees and updates known ones (same subject, same ID number); returns {added, updated}. */
+    private int[] save(SubjectFacts subject, Map<String, Valid> byHash) {
+        if (byHash.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        Map<String, String> existing = new HashMap<>();
+        List<String> hashes = new ArrayList<>(byHash.keySet());
+        for (int from = 0; from < hashes.size(); from += 500) {
+            List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + 500));
+            List<Object> params = new ArrayList<>();
+            params.add(subject.id());
+            params.addAll(chunk);
+            jdbc.sql("SELECT id, id_hash FROM epi_employee WHERE subject_id = ? AND id_hash IN ("
+                    + "?,".repeat(chunk.size() - 1) + "?)").params(params)
+                    .query((rs, n) -> existing.put(rs.getString("id_hash"), rs.getString("id"))).list();
+        }
+        OffsetDateTime now = clock.nowOffset();
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        for (Valid v : byHash.values()) {
+            String idEnc = cipher.encrypt(v.id());
+            String phoneEnc = cipher.encrypt(v.phone());
+            String known = existing.get(v.hash());
+            if (known == null) {
+                inserts.add(new Object[] {Ids.newId(), subject.id(), subject.regionCode(), subject.sector().name(),
+                        v.name(), v.hash(), idEnc, IdNumbers.maskId(v.id()), phoneEnc, IdNumbers.maskPhone(v.phone()),
+                        v.postType().name(), v.unit(), now, now});
+            } else {
+                updates.add(new Object[] {v.name(), idEnc, IdNumbers.maskId(v.id()), phoneEnc,
+                        IdNumbers.maskPhone(v.phone()), v.postType().name(), v.unit(), now, known});
+            }
+        }
+        template.batchUpdate("""
+                INSERT INTO epi_employee (id, subject_id, region_code, sector, name, id_hash, id_enc, id_mask, phone_enc,
+                    phone_mask, post_type, unit, rostered_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+        template.batchUpdate("INSERT INTO epi_latest_result (employee_id) VALUES (?)",
+                inserts.stream().map(row -> new Object[] {row[0]}).toList());
+        template.batchUpdate("""
+                UPDATE epi_employee SET name = ?, id_enc = ?, id_mask = ?, phone_enc = ?, phone_mask = ?, post_type = ?,
+                    unit = ?, updated_at = ? WHERE id = ?""", updates);
+        return new int[] {inserts.size(), updates.size()};
+    }
+
+    @Transactional(readOnly = false)
+    PageResult<EmployeeView> list(String enterpriseId, boolean reveal, PageQuery page) {
+        SubjectFacts subject = access.readable(enterpriseId);
+        CurrentUser user = CurrentUser.get();
+        if (reveal && !EpidemicAccess.mayReveal(user)) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM epi_employee WHERE subject_id = ?").param(subject.id())
+                .query(Long.class).single();
+        List<EmployeeView> items = jdbc.sql("""
+                SELECT e.id, e.subject_id, e.name, e.id_enc, e.id_mask, e.phone_enc, e.phone_mask, e.post_type, e.unit,
+                    e.rostered_at, x.last_sampled_at, x.last_kind, x.last_result, x.last_negative_at
+                FROM epi_employee e LEFT JOIN epi_latest_result x ON x.employee_id = e.id
+                WHERE e.subject_id = ? ORDER BY e.unit, e.name, e.id LIMIT ? OFFSET ?""")
+                .params(subject.id(), page.size(), page.offset())
+                .query((rs, n) -> new EmployeeView(rs.getString("id"), rs.getString("subject_id"), rs.getString("name"),
+                        reveal ? cipher.decrypt(rs.getString("id_enc")) : rs.getString("id_mask"),
+                        reveal ? cipher.decrypt(rs.getString("phone_enc")) : rs.getString("phone_mask"),
+                        PostType.valueOf(rs.getString("post_type")), rs.getString("unit"),
+                        rs.getObject("rostered_at", OffsetDateTime.class),
+                        rs.getObject("last_sampled_at", OffsetDateTime.class), rs.getString("last_kind"),
+                        rs.getString("last_result"), rs.getObject("last_negative_at", OffsetDateTime.class)))
+                .list();
+        if (reveal) {
+            audit.record("epidemic.roster.reveal", ENTITY, subject.id(), subject.regionCode(), null,
+                    Map.of("employees", items.size(), "page", page.page()));
+        }
+        return page.result(items, total);
+    }
+}

@@ -1,0 +1,139 @@
+package org.sibao.epidemic.internal;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.sibao.platform.BusinessClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The sentinel sweep (电子哨): for each alert type one INSERT … SELECT opens the alerts whose cause holds and that
+ * are not open yet, and one UPDATE … WHERE NOT EXISTS resolves those whose cause is gone. Only ACTIVE whitelist
+ * subjects and their rostered employees are watched (the sweep reads the subject table's whitelist standing and
+ * operation mode directly, read-only: the set-based statements need them in the same join).
+ *
+ * <p>Rules, on the business clock:
+ * <ul>
+ * <li>TEST_OVERDUE (per employee): no negative sample within the interval, counted from the later of the last
+ * negative sample and the rostering: 24 h in closed-loop operation, for MOBILE posts, for CITY_SUPPLY posts
+ * while the subject's region is in EMERGENCY, and while the subject has an incident under observation, confirmed
+ * or in its quiet period; 48 h otherwise.</li>
+ * <li>POSITIVE_RESULT (per employee): the employee's latest result is POSITIVE.</li>
+ * <li>HEALTH_REPORT_MISSING (per subject): the report for the due date is missing; the report for a day is due by
+ * {@link #REPORT_CUT_OFF} that day, so before the cut-off yesterday's is checked and after it today's.</li>
+ * <li>ARRIVAL_UNREGISTERED (per subject): an arrival reported afterwards is not back-filled yet.</li>
+ * <li>SYMPTOM (per subject): the latest report of yesterday or today lists someone with symptoms.</li>
+ * </ul>
+ */
+@Service
+class SentinelSweep {
+
+    static final LocalTime REPORT_CUT_OFF = LocalTime.of(20, 0);
+    static final Duration TIGHT = Duration.ofHours(24);
+    static final Duration NORMAL = Duration.ofHours(48);
+
+    record SweepResult(int opened, int resolved, long durationMs) {
+    }
+
+    /** A cause: the rows (aliases {@code s} subject, {@code e} employee) for which an alert of the type should be open. */
+    private record Cause(AlertType type, boolean perEmployee, String condition, List<Object> params) {
+    }
+
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
+    private final EmergencyService modes;
+    private final IncidentService incidents;
+
+    SentinelSweep(JdbcClient jdbc, BusinessClock clock, EmergencyService modes, IncidentService incidents) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.modes = modes;
+        this.incidents = incidents;
+    }
+
+    @Transactional
+    public synchronized SweepResult sweep() {
+        long start = System.nanoTime();
+        OffsetDateTime now = clock.nowOffset();
+        int opened = 0;
+        int resolved = 0;
+        for (Cause c : causes(now)) {
+            resolved += resolve(c, now);
+            opened += open(c, now);
+        }
+        incidents.notifyOverdueRetests(now);
+        return new SweepResult(opened, resolved, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private List<Cause> causes(OffsetDateTime now) {
+        List<Object> overdueParams = new ArrayList<>();
+        StringBuilder emergency = new StringBuilder();
+        for (String prefix : modes.emergencyPrefixes()) {
+            emergency.append(emergency.length() == 0 ? "" : " OR ").append("s.region_code LIKE ?");
+            overdueParams.add(prefix + "%");
+        }
+        if (emergency.length() == 0) {
+            emergency.append("1 = 0");
+        }
+        overdueParams.add(now.minus(TIGHT));
+        overdueParams.add(now.minus(NORMAL));
+        String overdue = "COALESCE(x.last_negative_at, e.rostered_at) < CASE WHEN s.operation_mode = 'CLOSED_LOOP' "
+                + "OR e.post_type = 'MOBILE' OR (e.post_type = 'CITY_SUPPLY' AND (" + emergency + ")) "
+                + "OR s.id IN (SELECT i.subject_id FROM epi_incident i WHERE i.status IN ("
+                + IncidentService.ACTIVE_STATUSES + ")) THEN ? ELSE ? END";
+        java.time.LocalDate today = now.atZoneSameInstant(BusinessClock.ZONE).toLocalDate();
+        LocalTime time = now.atZoneSameInstant(BusinessClock.ZONE).toLocalTime();
+        java.time.LocalDate due = time.isBefore(REPORT_CUT_OFF) ? today.minusDays(1) : today;
+        return List.of(
+                new Cause(AlertType.TEST_OVERDUE, true, overdue, overdueParams),
+                new Cause(AlertType.POSITIVE_RESULT, true, "x.last_result = 'POSITIVE'", List.of()),
+                new Cause(AlertType.HEALTH_REPORT_MISSING, false,
+                        "NOT EXISTS (SELECT 1 FROM epi_health_report r WHERE r.subject_id = s.id AND r.report_date = ?)",
+                        List.of(due)),
+                new Cause(AlertType.ARRIVAL_UNREGISTERED, false,
+                        "EXISTS (SELECT 1 FROM epi_arrival r WHERE r.subject_id = s.id AND r.status = 'UNREGISTERED')",
+                        List.of()),
+                new Cause(AlertType.SYMPTOM, false, """
+                        EXISTS (SELECT 1 FROM epi_health_report r WHERE r.subject_id = s.id AND r.symptomatic > 0
+                            AND r.report_date = (SELECT MAX(r2.report_date) FROM epi_health_report r2
+                                WHERE r2.subject_id = s.id AND r2.report_date >= ?))""", List.of(today.minusDays(1))));
+    }
+
+    private static String source(Cause c) {
+        return c.perEmployee()
+                ? "FROM epi_employee e JOIN subject s ON s.id = e.subject_id JOIN epi_latest_result x ON x.employee_id = e.id "
+                        + "WHERE s.whitelist_status = 'ACTIVE' AND "
+                : "FROM subject s WHERE s.whitelist_status = 'ACTIVE' AND ";
+    }
+
+    private static String key(Cause c) {
+        return "s.id || ':' || " + (c.perEmployee() ? "e.id" : "'-'") + " || ':" + c.type().name() + "'";
+    }
+
+    private int open(Cause c, OffsetDateTime now) {
+        String sql = "INSERT INTO epi_alert (type, subject_id, employee_id, region_code, sector, status, opened_at, open_key) "
+                + "SELECT '" + c.type().name() + "', s.id, " + (c.perEmployee() ? "e.id" : "NULL")
+                + ", s.region_code, s.sector, 'OPEN', ?, " + key(c) + " " + source(c) + "(" + c.condition() + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM epi_alert a WHERE a.open_key = " + key(c) + ")";
+        List<Object> params = new ArrayList<>();
+        params.add(now);
+        params.addAll(c.params());
+        return jdbc.sql(sql).params(params).update();
+    }
+
+    private int resolve(Cause c, OffsetDateTime now) {
+        String match = c.perEmployee() ? "e.id = a.employee_id AND " : "s.id = a.subject_id AND ";
+        String sql = "UPDATE epi_alert a SET status = 'RESOLVED', resolved_at = ?, open_key = NULL "
+                + "WHERE a.type = '" + c.type().name() + "' AND a.status IN ('OPEN', 'ACKNOWLEDGED') "
+                + "AND NOT EXISTS (SELECT 1 " + source(c).replace("WHERE ", "WHERE " + match) + "(" + c.condition() + "))";
+        List<Object> params = new ArrayList<>();
+        params.add(now);
+        params.addAll(c.params());
+        return jdbc.sql(sql).params(params).update();
+    }
+}

@@ -1,0 +1,55 @@
+/**
+ * Epidemic information (防疫信息, SPEC §8): rosters with encrypted personal data, bulk test results, daily health
+ * reports, arrivals, the sentinel sweep and its alerts, and emergency mode (平急转换).
+ *
+ * <p>Public surface: {@link org.sibao.epidemic.EmergencyModes}, {@link org.sibao.epidemic.RegionMode} and the event
+ * {@link org.sibao.epidemic.RegionModeSwitched}. API under {@code /api/v1} (API.md "Epidemic information"), pages
+ * under {@code /epidemic}.
+ *
+ * <p>Decisions where the contract is silent:
+ * <ul>
+ * <li>ID numbers and phones are stored AES-256-GCM encrypted (random IV per value) with a keyed HMAC-SHA256 hash for
+ * look-ups and uniqueness, and a masked copy for lists ({@code 4101**********123X}, {@code 138****5678}). Only
+ * ADMIN and EPIDEMIC_OFFICER may ask for clear values ({@code ?reveal=true}; others 403); each such read is
+ * audited. Audit entries hold counts or masked values only.</li>
+ * <li>Rosters, health reports and arrivals of a subject are written by its ENTERPRISE users, its LIAISONs,
+ * EPIDEMIC_OFFICERs and ADMINs in scope, and INTEGRATION accounts (others 403; a subject outside the scope 404).
+ * Roster posts answer 200 with the counts (at most 20,000 rows a request). Excel: {@code GET
+ * /enterprises/{id}/employees/template}, {@code POST /enterprises/{id}/employees/import} (multipart {@code file}) →
+ * 202 with a job whose progress and rejected rows {@code GET /api/v1/jobs/{jobId}} shows.</li>
+ * <li>Test results (INTEGRATION, EPIDEMIC_OFFICER, ADMIN; others 403) answer 200. CSV lines are numbered as in the
+ * file (the header is line 1); a JSON element's line is its 1-based position. At most 100,000 rows a request
+ * (400 beyond) and 1,000 listed errors (the counts are complete). A row already stored (same employee, sample time
+ * and kind) is a duplicate and changes nothing, even with another result. An EPIDEMIC_OFFICER's rows match only
+ * employees of subjects in their region. A sample time more than an hour after the business clock is refused.</li>
+ * <li>Each employee's latest result lives in {@code epi_latest_result} (one narrow row per employee, moved
+ * forward by every ingest, set-based); the sweep reads it, never the result history.</li>
+ * <li>A health report's date is today or up to 7 days back; the first post answers 201, a replacement 200.</li>
+ * <li>Arrivals: {@code POST /enterprises/{id}/arrivals} registers in advance (arrival today or later; origin and
+ * risk level LOW|MEDIUM|HIGH required); {@code POST /enterprises/{id}/arrivals/unregistered} reports an arrival
+ * afterwards (flagged UNREGISTERED); {@code POST /epidemic/arrivals/{id}/backfill} adds origin and risk level
+ * (BACKFILLED; anything but UNREGISTERED is 409).</li>
+ * <li>Only ACTIVE whitelist subjects and their rostered employees are watched by the sweep (see
+ * {@code SentinelSweep} for each rule); the daily report is due by 20:00 of its day. Alerts: OPEN → ACKNOWLEDGED
+ * (EPIDEMIC_OFFICER, HQ_OFFICER, ADMIN; anything but OPEN is 409) → RESOLVED by the next sweep once the cause is
+ * gone. The sweep can be started by INTEGRATION, EPIDEMIC_OFFICER and ADMIN and runs every 5 minutes under
+ * ShedLock. Risk level per subject ({@code GET /enterprises/{id}/epidemic-risk}): HIGH with an unresolved
+ * POSITIVE_RESULT or SYMPTOM alert, MEDIUM with TEST_OVERDUE or ARRIVAL_UNREGISTERED, else LOW.</li>
+ * <li>Mode switch: only HQ_OFFICERs (others 403), of the region or above (else 404); anyone signed in may read a
+ * region's mode. {@code affectedEnterprises} is the number of ACTIVE whitelist subjects whose operation mode the
+ * switch set. Back to NORMAL leaves subjects closed-loop that another EMERGENCY region (an ancestor or a division
+ * below) still covers. Notices go out asynchronously after commit. A subject that joins the whitelist while its
+ * region is in EMERGENCY goes closed-loop at once.</li>
+ * <li>Zones: {@code POST /enterprises/{id}/zones} {@code {"name","kind":"EXCHANGE|PRODUCTION|LIVING|PUBLIC",
+ * "colour"?}} → 201 with a random venue code ({@code SBV-…}); {@code PUT /epidemic/zones/{id}/colour}
+ * {@code {"colour":"GREEN|BLUE|YELLOW|RED"}}; {@code GET /epidemic/zones/{id}/qr.png} renders the code (ZXing).
+ * Colours are set by hand; nothing changes them automatically yet.</li>
+ * <li>Incidents ({@code /epidemic/incidents}, see {@code IncidentService}): open (subject writers) → OBSERVATION with
+ * {@code retestDueAt} = +6 h (overdue: {@code retestOverdue} and a notice to the epidemic officers by the sweep, not
+ * a sixth alert type, since the contract fixes five) → {@code confirm} (close contacts, zone RED) or {@code clear}
+ * (quiet period) by EPIDEMIC_OFFICER/ADMIN → {@code close}. Wrong state 409. Not done: a shutdown request filed from
+ * an incident (the HQ still decides shutdowns in the escort module) and incident pages in the web UI.</li>
+ * </ul>
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Epidemic information")
+package org.sibao.epidemic;

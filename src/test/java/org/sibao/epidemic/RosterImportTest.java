@@ -1,0 +1,54 @@
+package org.sibao.epidemic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.sibao.platform.excel.ExcelWorkbook;
+import org.sibao.subject.Subjects;
+import org.sibao.support.ApiClient;
+import org.sibao.support.FullStackTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Roster import from Excel: the template downloads, valid rows are saved in a job, rejected rows reported by row. */
+@FullStackTest
+class RosterImportTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Subjects subjects;
+
+    @Test
+    void importsARosterInABackgroundJobAndReportsRejectedRows() throws Exception {
+        ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
+        String subject = new EpidemicFixtures(admin, subjects).activeSubject(EpidemicFixtures.XINZHENG);
+        var template = admin.getBytes("/api/v1/enterprises/" + subject + "/employees/template");
+        assertThat(template.statusCode()).isEqualTo(200);
+        assertThat(template.body().length).isGreaterThan(1000);
+
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        ExcelWorkbook.create().sheet("花名册", List.of("姓名", "身份证号", "手机号", "岗位类型", "班组"), List.of(
+                List.of("钱七", TestIds.next(), "13912345678", "FIXED", "二车间"),
+                List.of("孙八", "410184199001011230", "13912345679", "MOBILE", ""),
+                List.of("周九", TestIds.next(), "13912345670", "CITY_SUPPLY", "供水"))).write(xlsx);
+        ApiClient.Response started = admin.postFile("/api/v1/enterprises/" + subject + "/employees/import", "file",
+                "roster.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.toByteArray());
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        String job = started.text("jobId");
+        ApiClient.Response progress = admin.get("/api/v1/jobs/" + job);
+        for (int i = 0; i < 100 && !List.of("SUCCEEDED", "FAILED").contains(progress.text("status")); i++) {
+            Thread.sleep(100);
+            progress = admin.get("/api/v1/jobs/" + job);
+        }
+        assertThat(progress.text("status")).as(progress.raw()).isEqualTo("SUCCEEDED");
+        assertThat(progress.body().get("accepted").asInt()).isEqualTo(2);
+        assertThat(progress.body().get("rejected").asInt()).isEqualTo(1);
+        assertThat(progress.body().get("errors").get(0).get("row").asInt()).isEqualTo(3);
+        assertThat(admin.get("/api/v1/enterprises/" + subject + "/employees").body().get("total").asInt()).isEqualTo(2);
+    }
+}

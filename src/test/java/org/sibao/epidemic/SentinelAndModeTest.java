@@ -1,0 +1,204 @@
+package org.sibao.epidemic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sibao.epidemic.EpidemicFixtures.XINZHENG;
+import static org.sibao.epidemic.EpidemicFixtures.employee;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sibao.identity.DataScope;
+import org.sibao.subject.OperationMode;
+import org.sibao.subject.Subjects;
+import org.sibao.support.ApiClient;
+import org.sibao.support.FullStackTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The sentinel sweep on the drill clock, acknowledgement, and the emergency switch. */
+@FullStackTest
+class SentinelAndModeTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Subjects subjects;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient admin;
+    EpidemicFixtures fx;
+
+    @BeforeEach
+    void signIn() {
+        admin = new ApiClient(port).as("admin", "Admin@2022");
+        fx = new EpidemicFixtures(admin, subjects);
+    }
+
+    private ApiClient as(String user) {
+        return new ApiClient(port).as(user, "Demo@2022");
+    }
+
+    private String employeeId(String subject, String name) {
+        return jdbc.sql("SELECT id FROM epi_employee WHERE subject_id = ? AND name = ?").params(subject, name)
+                .query(String.class).single();
+    }
+
+    private static String at(OffsetDateTime t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    @Test
+    void opensTestOverdueAfterTheIntervalOfThePostAndResolvesOnAFreshNegative() {
+        String subject = fx.activeSubject(XINZHENG);
+        String fixed = TestIds.next();
+        String mobile = TestIds.next();
+        fx.roster(subject, employee("固定岗", fixed, "FIXED"), employee("流动岗", mobile, "MOBILE"));
+        OffsetDateTime now = fx.now();
+        assertThat(fx.results(fixed + "," + at(now) + ",PCR,NEGATIVE\n" + mobile + "," + at(now) + ",PCR,NEGATIVE\n")
+                .body().get("accepted").asInt()).isEqualTo(2);
+        String fixedId = employeeId(subject, "固定岗");
+        String mobileId = employeeId(subject, "流动岗");
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", null)).isEmpty();
+
+        fx.advance(25);
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", mobileId)).containsExactly("OPEN");
+        assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", fixedId)).as("FIXED posts: 48 h").isEmpty();
+
+        OffsetDateTime later = fx.advance(24);
+        ApiClient.Response swept = fx.sweep();
+        assertThat(swept.body().get("opened").asInt()).isPositive();
+        assertThat(swept.body().has("durationMs")).isTrue();
+        assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", fixedId)).containsExactly("OPEN");
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", fixedId)).as("never duplicated").containsExactly("OPEN");
+
+        fx.results(fixed + "," + at(later.minusMinutes(5)) + ",ANTIGEN,NEGATIVE\n"
+                + mobile + "," + at(later.minusMinutes(5)) + ",PCR,POSITIVE\n");
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", fixedId)).containsExactly("RESOLVED");
+        assertThat(fx.alertStatuses(subject, "POSITIVE_RESULT", mobileId)).containsExactly("OPEN");
+        ApiClient.Response risk = admin.get("/api/v1/enterprises/" + subject + "/epidemic-risk");
+        assertThat(risk.text("riskLevel")).isEqualTo("HIGH");
+
+        ApiClient.Response list = as("epi_xz").get("/api/v1/epidemic/alerts?status=OPEN&type=POSITIVE_RESULT&enterpriseId=" + subject);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().get("total").asInt()).isEqualTo(1);
+        var alert = list.body().get("items").get(0);
+        assertThat(alert.get("enterpriseId").asString()).isEqualTo(subject);
+        assertThat(alert.get("employeeId").asString()).isEqualTo(mobileId);
+        assertThat(alert.has("openedAt")).isTrue();
+        assertThat(as("epi_kf").get("/api/v1/epidemic/alerts?enterpriseId=" + subject).body().get("total").asInt())
+                .as("another city's officer sees none").isZero();
+        String alertId = alert.get("id").asString();
+        assertThat(as("ent_xz").post("/api/v1/epidemic/alerts/" + alertId + "/acknowledge", Map.of()).status()).isIn(403, 404);
+        ApiClient.Response ack = as("epi_xz").post("/api/v1/epidemic/alerts/" + alertId + "/acknowledge", Map.of());
+        assertThat(ack.status()).as(ack.raw()).isEqualTo(200);
+        assertThat(ack.text("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(as("epi_xz").post("/api/v1/epidemic/alerts/" + alertId + "/acknowledge", Map.of()).status()).isEqualTo(409);
+        assertThat(as("hq_xz").post("/api/v1/epidemic/sweep", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void flagsMissingDailyReportsAndSymptomsUntilReported() {
+        String subject = fx.activeSubject(XINZHENG);
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "HEALTH_REPORT_MISSING", null)).containsExactly("OPEN");
+        java.time.LocalDate today = fx.now().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        for (java.time.LocalDate d : List.of(today.minusDays(1), today)) {
+            assertThat(admin.post("/api/v1/enterprises/" + subject + "/health-reports", Map.of("date", d.toString(),
+                    "present", 80, "symptomatic", List.of(Map.of("idNumber", TestIds.next(), "symptom", "咳嗽")))).status())
+                    .isEqualTo(201);
+        }
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "HEALTH_REPORT_MISSING", null)).containsExactly("RESOLVED");
+        assertThat(fx.alertStatuses(subject, "SYMPTOM", null)).containsExactly("OPEN");
+        admin.post("/api/v1/enterprises/" + subject + "/health-reports",
+                Map.of("date", today.toString(), "present", 80, "symptomatic", List.of()));
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "SYMPTOM", null)).containsExactly("RESOLVED");
+    }
+
+    @Test
+    void flagsUnregisteredArrivalsUntilBackFilled() {
+        String subject = fx.activeSubject(XINZHENG);
+        String today = fx.now().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+        ApiClient.Response registered = admin.post("/api/v1/enterprises/" + subject + "/arrivals", Map.of("name", "来访者",
+                "idNumber", TestIds.next(), "origin", "上海市", "riskLevel", "MEDIUM", "arrivalDate", today));
+        assertThat(registered.status()).as(registered.raw()).isEqualTo(201);
+        assertThat(registered.text("status")).isEqualTo("REGISTERED");
+        ApiClient.Response late = admin.post("/api/v1/enterprises/" + subject + "/arrivals/unregistered",
+                Map.of("name", "返乡人员", "idNumber", TestIds.next(), "arrivalDate", today));
+        assertThat(late.text("status")).isEqualTo("UNREGISTERED");
+        assertThat(late.text("idNumber")).contains("**********");
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "ARRIVAL_UNREGISTERED", null)).containsExactly("OPEN");
+        assertThat(admin.post("/api/v1/epidemic/arrivals/" + late.text("id") + "/backfill", Map.of("origin", "北京市")).status())
+                .isEqualTo(400);
+        ApiClient.Response filled = admin.post("/api/v1/epidemic/arrivals/" + late.text("id") + "/backfill",
+                Map.of("origin", "北京市", "riskLevel", "LOW"));
+        assertThat(filled.text("status")).isEqualTo("BACKFILLED");
+        assertThat(admin.post("/api/v1/epidemic/arrivals/" + late.text("id") + "/backfill",
+                Map.of("origin", "北京市", "riskLevel", "LOW")).status()).isEqualTo(409);
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "ARRIVAL_UNREGISTERED", null)).containsExactly("RESOLVED");
+    }
+
+    @Test
+    void theEmergencySwitchClosesTheLoopTightensIntervalsAndSwitchesBack() {
+        String subject = fx.activeSubject(XINZHENG);
+        String other = fx.activeSubject("410203");
+        String id = TestIds.next();
+        fx.roster(subject, employee("车间工人", id, "FIXED"));
+        String employeeId = employeeId(subject, "车间工人");
+        fx.results(id + "," + at(fx.now()) + ",PCR,NEGATIVE\n");
+
+        assertThat(as("epi_xz").put("/api/v1/regions/410184/mode", Map.of("mode", "EMERGENCY", "reason", "x")).status())
+                .isEqualTo(403);
+        assertThat(as("hq_kf").put("/api/v1/regions/410184/mode", Map.of("mode", "EMERGENCY", "reason", "x")).status())
+                .isEqualTo(404);
+        ApiClient.Response noReason = as("hq_xz").put("/api/v1/regions/410184/mode", Map.of("mode", "EMERGENCY"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.raw()).contains("reason");
+        assertThat(as("hq_xz").put("/api/v1/regions/410184/mode", Map.of("mode", "PANIC", "reason", "x")).status()).isEqualTo(400);
+
+        ApiClient.Response on = as("hq_xz").put("/api/v1/regions/410184/mode", Map.of("mode", "EMERGENCY", "reason", "出现本土病例"));
+        try {
+            assertThat(on.status()).as(on.raw()).isEqualTo(200);
+            assertThat(on.text("regionCode")).isEqualTo("410184");
+            assertThat(on.text("mode")).isEqualTo("EMERGENCY");
+            assertThat(on.body().get("affectedEnterprises").asInt()).isPositive();
+            assertThat(on.text("switchedAt")).isNotBlank();
+            assertThat(subjects.find(subject, DataScope.system()).orElseThrow().operationMode()).isEqualTo(OperationMode.CLOSED_LOOP);
+            assertThat(subjects.find(other, DataScope.system()).orElseThrow().operationMode()).isEqualTo(OperationMode.NORMAL);
+            assertThat(as("ent_xz").get("/api/v1/regions/410184/mode").text("mode")).isEqualTo("EMERGENCY");
+            assertThat(admin.get("/api/v1/regions/410100/mode").text("mode")).isEqualTo("NORMAL");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_mode_switch WHERE region_code = '410184' AND mode = 'EMERGENCY'")
+                    .query(Long.class).single()).isPositive();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'epidemic.mode.switch' AND entity_id = '410184'")
+                    .query(Long.class).single()).isPositive();
+
+            fx.advance(25);
+            fx.sweep();
+            assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", employeeId)).as("closed loop: 24 h for everyone")
+                    .containsExactly("OPEN");
+        } finally {
+            ApiClient.Response off = as("hq_hn").put("/api/v1/regions/410184/mode", Map.of("mode", "NORMAL", "reason", "解除"));
+            assertThat(off.status()).as(off.raw()).isEqualTo(200);
+        }
+        assertThat(subjects.find(subject, DataScope.system()).orElseThrow().operationMode()).isEqualTo(OperationMode.NORMAL);
+        assertThat(admin.get("/api/v1/regions/410184/mode").text("mode")).isEqualTo("NORMAL");
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", employeeId)).as("back to 48 h").containsExactly("RESOLVED");
+    }
+}

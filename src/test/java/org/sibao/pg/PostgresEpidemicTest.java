@@ -1,0 +1,134 @@
+package org.sibao.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sibao.epidemic.EpidemicFixtures;
+import org.sibao.epidemic.TestIds;
+import org.sibao.identity.DataScope;
+import org.sibao.subject.OperationMode;
+import org.sibao.subject.Subjects;
+import org.sibao.support.ApiClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The epidemic module on PostgreSQL: test results through the COPY path (duplicates, unknown ID numbers, the
+ * latest result), the sweep's set-based SQL, and the emergency switch's one UPDATE.
+ */
+@ExtendWith(PostgresSchema.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.main.banner-mode=off", "logging.level.root=WARN"})
+@ActiveProfiles("postgres")
+@DirtiesContext
+class PostgresEpidemicTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> PostgresSchema.current().url());
+        registry.add("spring.datasource.username", () -> PostgresSchema.current().user());
+        registry.add("spring.datasource.password", () -> PostgresSchema.current().password());
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+        registry.add("sibao.security.token-secret", () -> "integration-test-signing-key-" + UUID.randomUUID());
+        registry.add("sibao.personal-data.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Subjects subjects;
+
+    @Autowired
+    ApplicationContext context;
+
+    private ApiClient user(String username, String role, String region) {
+        jdbc.sql("""
+                INSERT INTO app_user (id, username, password_hash, display_name, role, region_code, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID().toString(), username, new BCryptPasswordEncoder().encode("Pg@test2022"),
+                        username, role, region, OffsetDateTime.now())
+                .update();
+        return new ApiClient(port).as(username, "Pg@test2022");
+    }
+
+    @Test
+    void ingestsThroughCopySweepsAndSwitchesOnPostgres() {
+        assertThat(context.getBean("testResultIngest").getClass().getSimpleName()).isEqualTo("PostgresTestResultIngest");
+        ApiClient admin = user("pg_epi_admin", "ADMIN", "410000");
+        EpidemicFixtures fx = new EpidemicFixtures(admin, subjects);
+        String subject = fx.activeSubject("410184");
+        String fixed = TestIds.next();
+        String mobile = TestIds.next();
+        fx.roster(subject, EpidemicFixtures.employee("固定", fixed, "FIXED"), EpidemicFixtures.employee("流动", mobile, "MOBILE"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_employee WHERE id_enc LIKE ? OR phone_enc LIKE '1%'").param("%" + fixed + "%")
+                .query(Long.class).single()).isZero();
+
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        String old = now.minusHours(50).toString();
+        String csv = fixed + "," + old + ",PCR,NEGATIVE\n"
+                + fixed + "," + old + ",PCR,NEGATIVE\n"          // twice in one request
+                + mobile + "," + now.minusHours(1) + ",ANTIGEN,NEGATIVE\n"
+                + TestIds.next() + "," + old + ",PCR,NEGATIVE\n"  // on no roster
+                + mobile + ",not-a-time,PCR,NEGATIVE\n";
+        ApiClient.Response r = fx.results(csv);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().get("accepted").asInt()).isEqualTo(2);
+        assertThat(r.body().get("duplicates").asInt()).isEqualTo(1);
+        assertThat(r.body().get("rejected").asInt()).isEqualTo(2);
+        ApiClient.Response again = fx.results(csv);
+        assertThat(again.body().get("accepted").asInt()).isZero();
+        assertThat(again.body().get("duplicates").asInt()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result").query(Long.class).single()).isEqualTo(2);
+
+        ApiClient.Response swept = fx.sweep();
+        assertThat(swept.body().get("opened").asInt()).isPositive();
+        String fixedId = jdbc.sql("SELECT id FROM epi_employee WHERE name = '固定'").query(String.class).single();
+        String mobileId = jdbc.sql("SELECT id FROM epi_employee WHERE name = '流动'").query(String.class).single();
+        assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", fixedId)).containsExactly("OPEN");
+        assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", mobileId)).isEmpty();
+        assertThat(fx.alertStatuses(subject, "HEALTH_REPORT_MISSING", null)).containsExactly("OPEN");
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", fixedId)).containsExactly("OPEN");
+
+        fx.results(fixed + "," + now.minusMinutes(30) + ",PCR,NEGATIVE\n" + mobile + "," + now.minusMinutes(30) + ",PCR,POSITIVE\n");
+        Map<String, Object> latest = jdbc.sql("SELECT last_result, last_negative_at FROM epi_latest_result WHERE employee_id = ?").param(mobileId)
+                .query().singleRow();
+        assertThat(latest.get("last_result")).isEqualTo("POSITIVE");
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", fixedId)).containsExactly("RESOLVED");
+        assertThat(fx.alertStatuses(subject, "POSITIVE_RESULT", mobileId)).containsExactly("OPEN");
+
+        ApiClient hq = user("pg_hq_xz", "HQ_OFFICER", "410184");
+        assertThat(user("pg_hq_kf", "HQ_OFFICER", "410200").put("/api/v1/regions/410184/mode",
+                Map.of("mode", "EMERGENCY", "reason", "x")).status()).isEqualTo(404);
+        ApiClient.Response on = hq.put("/api/v1/regions/410184/mode", Map.of("mode", "EMERGENCY", "reason", "本土病例"));
+        assertThat(on.status()).as(on.raw()).isEqualTo(200);
+        assertThat(on.body().get("affectedEnterprises").asInt()).isEqualTo(1);
+        assertThat(subjects.find(subject, DataScope.system()).orElseThrow().operationMode()).isEqualTo(OperationMode.CLOSED_LOOP);
+        assertThat(admin.get("/api/v1/regions/410184/mode").text("mode")).isEqualTo("EMERGENCY");
+        ApiClient.Response off = hq.put("/api/v1/regions/410184/mode", Map.of("mode", "NORMAL", "reason", "解除"));
+        assertThat(off.body().get("affectedEnterprises").asInt()).isEqualTo(1);
+        assertThat(subjects.find(subject, DataScope.system()).orElseThrow().operationMode()).isEqualTo(OperationMode.NORMAL);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_mode_switch").query(Long.class).single()).isEqualTo(2);
+        assertThat(List.of(on.text("mode"), off.text("mode"))).containsExactly("EMERGENCY", "NORMAL");
+    }
+}

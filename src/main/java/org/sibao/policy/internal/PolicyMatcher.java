@@ -56,7 +56,7 @@ class PolicyMatcher {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile InForce inForce;
 
-    private record InForce(LocalDate day, long at, List<CompiledPolicy> policies) {
+    private record InForce(LocalDate day, long at, String stamp, List<CompiledPolicy> policies) {
     }
 
     /** What a full or partial rematch did. */
@@ -77,15 +77,24 @@ class PolicyMatcher {
 
     /**
      * The policy versions in force today, one per code: PUBLISHED, started and not past effectiveTo, the latest
-     * started version of its code. Cached briefly and dropped whenever this node changes a policy.
+     * started version of its code. Cached and dropped whenever this node changes a policy; after a few seconds a
+     * one-row query on the published versions' count and last change tells whether another node changed one.
      */
     List<CompiledPolicy> inForce() {
         LocalDate today = clock.today();
         InForce cached = inForce;
         long now = System.currentTimeMillis();
-        if (cached != null && cached.day().equals(today) && now - cached.at() < IN_FORCE_TTL_MILLIS) {
-            return cached.policies();
+        if (cached != null && cached.day().equals(today)) {
+            if (now - cached.at() < IN_FORCE_TTL_MILLIS) {
+                return cached.policies();
+            }
+            String stamp = policies.publishedStamp();
+            if (stamp.equals(cached.stamp())) {
+                inForce = new InForce(today, now, stamp, cached.policies());
+                return cached.policies();
+            }
         }
+        String stamp = policies.publishedStamp();
         Map<String, PolicyRow> byCode = new LinkedHashMap<>();
         for (PolicyRow p : policies.published()) {
             if (p.statusOn(today) == PolicyStatus.PUBLISHED && !p.effectiveFrom().isAfter(today)) {
@@ -97,7 +106,7 @@ class PolicyMatcher {
         }
         List<CompiledPolicy> list = byCode.values().stream().sorted(Comparator.comparing(PolicyRow::code))
                 .map(compiler::compile).toList();
-        inForce = new InForce(today, now, list);
+        inForce = new InForce(today, now, stamp, list);
         return list;
     }
 

@@ -110,9 +110,10 @@ class PolicyRepository {
                 .query(this::map).list();
     }
 
-    List<PolicyRow> versions(String code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM policy WHERE code = ? ORDER BY version_no").param(code)
-                .query(this::map).list();
+    /** Changes whenever a version is published, superseded or expired: the number of published ones and the last change. */
+    String publishedStamp() {
+        return jdbc.sql("SELECT COUNT(*), MAX(updated_at) FROM policy WHERE status = 'PUBLISHED'")
+                .query((rs, n) -> rs.getLong(1) + "@" + rs.getString(2)).single();
     }
 
     /**

@@ -164,7 +164,6 @@ class PolicyWebController {
         CurrentUser user = CurrentUser.get();
         model.addAttribute("p", service.view(p));
         model.addAttribute("canAuthor", PolicyAccess.canAuthor(user, p));
-        model.addAttribute("versions", List.of());
         return "policy/detail";
     }
 

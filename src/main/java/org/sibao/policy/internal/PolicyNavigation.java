@@ -15,7 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The policy pages in the menu and the eligible / pending figures on the home page. */
+/**
+ * The policy pages in the menu (one entry for officials, whose library page links the redemption queue and reach,
+ * so that the menu stays on one line) and the eligible / pending figures on the home page.
+ */
 @Configuration(proxyBeanMethods = false)
 class PolicyNavigation {
 
@@ -31,18 +34,6 @@ class PolicyNavigation {
     @Bean
     NavItem myPoliciesNav() {
         return new NavItem(401, "nav.policiesMine", "/policies/mine", Set.of(Role.ENTERPRISE.name()));
-    }
-
-    @Bean
-    NavItem policyApplicationsNav() {
-        return new NavItem(402, "nav.policyApplications", "/policies/applications", Set.of(Role.ADMIN.name(),
-                Role.HQ_OFFICER.name(), Role.SECTOR_OFFICER.name(), Role.DEPT_HANDLER.name()));
-    }
-
-    @Bean
-    NavItem policyReachNav() {
-        return new NavItem(403, "nav.policyReach", "/policies/reach", Set.of(Role.ADMIN.name(), Role.HQ_OFFICER.name(),
-                Role.SECTOR_OFFICER.name(), Role.DEPT_HANDLER.name(), Role.SUPERVISOR.name()));
     }
 
     @Bean

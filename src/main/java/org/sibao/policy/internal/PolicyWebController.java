@@ -12,6 +12,7 @@ import java.util.Map;
 import org.sibao.identity.CurrentUser;
 import org.sibao.identity.Role;
 import org.sibao.platform.ApiException;
+import org.sibao.platform.BusinessClock;
 import org.sibao.platform.FieldProblem;
 import org.sibao.platform.PageQuery;
 import org.sibao.policy.PolicyCategory;
@@ -56,11 +57,13 @@ class PolicyWebController {
     private final RuleRenderer renderer;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final BusinessClock clock;
 
     PolicyWebController(PolicyService service, PolicyMatcher matcher, PolicyMatches matches, Redemptions redemptions,
             ReachQuery reach, Subjects subjects, RuleEngine engine, RuleRenderer renderer, MessageSource messages,
-            JsonMapper json) {
+            JsonMapper json, BusinessClock clock) {
         this.service = service;
+        this.clock = clock;
         this.matcher = matcher;
         this.matches = matches;
         this.redemptions = redemptions;
@@ -80,7 +83,10 @@ class PolicyWebController {
         model.addAttribute("status", s);
         model.addAttribute("q", q);
         model.addAttribute("statuses", PolicyStatus.values());
-        model.addAttribute("author", PolicyAccess.isAuthor(CurrentUser.get()));
+        CurrentUser user = CurrentUser.get();
+        model.addAttribute("author", PolicyAccess.isAuthor(user));
+        model.addAttribute("decider", PolicyAccess.isDecider(user));
+        model.addAttribute("official", user.role().isOfficial());
         return "policy/list";
     }
 
@@ -88,7 +94,7 @@ class PolicyWebController {
     String create(Model model) {
         requireAuthor();
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("effectiveFrom", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
+        form.put("effectiveFrom", clock.today().toString());
         form.put("eligibility", "{\"all\":[]}");
         form.put("mode", "APPLY");
         return form(model, form, null, List.of());

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code policy_match} table, written set-wise: delete the rows of a subject, of some policies or of all, then
- * insert multi-row statements in JDBC batches. Only ELIGIBLE and UNKNOWN rows are kept (no row: INELIGIBLE).
+ * insert multi-row statements in JDBC batches (skipping rows a concurrent rewrite already wrote). Only ELIGIBLE and
+ * UNKNOWN rows are kept (no row: INELIGIBLE).
  */
 @Repository
 class MatchStore {
@@ -103,7 +104,8 @@ class MatchStore {
     }
 
     private static String statement(int rows) {
-        return INSERT + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?)"));
+        return INSERT + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?)"))
+                + " ON CONFLICT DO NOTHING";
     }
 
     private static Object[] params(List<Row> rows, OffsetDateTime at) {

@@ -24,10 +24,12 @@ import org.sibao.whitelist.EntryRemoved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -35,8 +37,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 /**
  * Matches policies in force against subjects and keeps {@code policy_match}: one subject on
  * {@link SubjectChanged} and whitelist events, the policies whose force changed (publish, new version, expiry) on a
- * sweep, and everything on demand. Writes happen in their own transactions (the subject stream is read-only) under
- * one lock per node, so that a subject's and a policy's rewrite never interleave.
+ * sweep, and everything on demand. Policy-wide rewrites write in their own transactions (the subject stream is
+ * read-only) under one lock per node and hold no connection while waiting for it.
  */
 @Component
 class PolicyMatcher {
@@ -53,6 +55,7 @@ class PolicyMatcher {
     private final Redemptions redemptions;
     private final BusinessClock clock;
     private final TransactionTemplate writeTx;
+    private final TransactionTemplate subjectTx;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile InForce inForce;
 
@@ -73,6 +76,7 @@ class PolicyMatcher {
         this.clock = clock;
         this.writeTx = new TransactionTemplate(txManager);
         this.writeTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.subjectTx = new TransactionTemplate(txManager);
     }
 
     /**
@@ -114,7 +118,11 @@ class PolicyMatcher {
         inForce = null;
     }
 
-    /** Rewrites one subject's rows (none when it no longer exists) and pushes its new eligible policies. */
+    /**
+     * Rewrites one subject's rows (none when it no longer exists) and pushes its new eligible policies, in the
+     * caller's transaction (a listener's) so that it never needs a second connection; a concurrent per-policy
+     * rewrite cannot clash with it, since inserts skip rows that already exist.
+     */
     void rematchSubject(String subjectId) {
         SubjectFacts facts = subjects.find(subjectId, DataScope.system()).orElse(null);
         LocalDate today = clock.today();
@@ -126,16 +134,11 @@ class PolicyMatcher {
             }
         }
         OffsetDateTime at = clock.nowOffset();
-        lock.lock();
-        try {
-            writeTx.executeWithoutResult(s -> {
-                store.deleteSubject(subjectId);
-                store.insert(rows, at);
-                redemptions.pushNew(subjectId, null);
-            });
-        } finally {
-            lock.unlock();
-        }
+        subjectTx.executeWithoutResult(s -> {
+            store.deleteSubject(subjectId);
+            store.insert(rows, at);
+            redemptions.pushNew(subjectId, null);
+        });
     }
 
     /** Rewrites the rows of the given policy versions over every subject. */
@@ -224,7 +227,9 @@ class PolicyMatcher {
         sweep();
     }
 
-    @ApplicationModuleListener
+    /** Not a transactional module listener: the sweep opens its own transactions and must not hold one while waiting. */
+    @Async
+    @TransactionalEventListener
     void on(PolicyService.PoliciesChanged event) {
         sweep();
     }

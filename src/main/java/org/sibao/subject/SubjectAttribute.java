@@ -16,7 +16,9 @@ public enum SubjectAttribute {
     /** 营业收入增速 % (may be negative). */
     REVENUE_GROWTH_PCT("revenueGrowthPct", Type.NUMBER),
     /** 采样亭购置费用, 元 (not negative). */
-    BOOTH_COST_YUAN("boothCostYuan", Type.NUMBER);
+    BOOTH_COST_YUAN("boothCostYuan", Type.NUMBER),
+    /** 受疫情影响 (relief policies for subjects hit by the epidemic); supplied by the subject, never guessed. */
+    AFFECTED_BY_EPIDEMIC("affectedByEpidemic", Type.BOOLEAN);
 
     /** The value types of the catalogue. */
     public enum Type {

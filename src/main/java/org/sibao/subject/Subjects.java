@@ -2,6 +2,7 @@ package org.sibao.subject;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.sibao.identity.DataScope;
 
@@ -46,6 +47,19 @@ public interface Subjects {
 
     /** Ids of the subjects under a region prefix with a whitelist standing (null: any), for notices and jobs. */
     List<String> idsUnder(String regionPrefix, WhitelistStatus whitelistStatus);
+
+    /**
+     * Every subject within {@code scope}, read in keyset pages of {@code pageSize} (children loaded per page), for
+     * set-based work such as policy matching over all subjects.
+     */
+    void forEach(DataScope scope, int pageSize, Consumer<SubjectFacts> action);
+
+    /**
+     * Sets one extra fact of the {@link SubjectAttribute} catalogue ({@code value} null clears it) on a subject
+     * within {@code scope}: 404 outside it, 400 on {@code attributes.<key>} for an unknown key or a value of the
+     * wrong type. Audited; publishes {@link SubjectChanged}.
+     */
+    SubjectFacts setAttribute(String id, String key, Object value, DataScope scope);
 
     record Counts(long subjects, long whitelisted) {
     }

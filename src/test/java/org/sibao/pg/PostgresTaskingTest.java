@@ -40,6 +40,7 @@ class PostgresTaskingTest {
         registry.add("spring.datasource.password", () -> PostgresSchema.current().password());
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
         registry.add("sibao.security.token-secret", () -> "integration-test-signing-key-" + UUID.randomUUID());
+        registry.add("sibao.personal-data.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
     }
 
     @LocalServerPort

@@ -231,6 +231,16 @@ class SubjectRepository {
                         .params(prefix + "%", status.name()).query(String.class).list();
     }
 
+    /** Replaces (or with {@code typed} null removes) one extra fact. */
+    void setAttribute(String id, SubjectAttribute attribute, Object typed, OffsetDateTime at) {
+        jdbc.sql("DELETE FROM subject_attribute WHERE subject_id = ? AND name = ?").params(id, attribute.key()).update();
+        if (typed != null) {
+            jdbc.sql("INSERT INTO subject_attribute (subject_id, name, attr_value) VALUES (?, ?, ?)")
+                    .params(id, attribute.key(), attribute.format(typed)).update();
+        }
+        jdbc.sql("UPDATE subject SET updated_at = ?, version = version + 1 WHERE id = ?").params(at, id).update();
+    }
+
     long countAll() {
         return jdbc.sql("SELECT COUNT(*) FROM subject").query(Long.class).single();
     }

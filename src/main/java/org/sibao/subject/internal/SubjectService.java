@@ -1,10 +1,13 @@
 package org.sibao.subject.internal;
 
+import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.sibao.identity.CurrentUser;
 import org.sibao.identity.DataScope;
@@ -18,6 +21,7 @@ import org.sibao.platform.PageResult;
 import org.sibao.platform.Validation;
 import org.sibao.platform.audit.AuditLog;
 import org.sibao.subject.OperationMode;
+import org.sibao.subject.SubjectAttribute;
 import org.sibao.subject.SubjectChanged;
 import org.sibao.subject.SubjectFacts;
 import org.sibao.subject.SubjectKind;
@@ -179,6 +183,37 @@ class SubjectService implements Subjects {
     @Transactional(readOnly = true)
     public List<String> idsUnder(String regionPrefix, WhitelistStatus whitelistStatus) {
         return repository.idsUnder(regionPrefix, whitelistStatus);
+    }
+
+    @Override
+    public void forEach(DataScope scope, int pageSize, Consumer<SubjectFacts> action) {
+        for (SubjectRecord r : repository.stream(SubjectFilter.ALL, scopeFilter(scope), pageSize)) {
+            action.accept(r.facts());
+        }
+    }
+
+    @Override
+    @Transactional
+    public SubjectFacts setAttribute(String id, String key, Object value, DataScope scope) {
+        SubjectRecord before = repository.find(id, scopeFilter(scope)).orElseThrow(() -> ApiException.notFound(ENTITY, id));
+        String field = "attributes." + key;
+        SubjectAttribute attribute = SubjectAttribute.byKey(key)
+                .orElseThrow(() -> ApiException.invalid(field, "subject.attribute.unknown", key));
+        Object typed = null;
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            typed = attribute.coerce(value).orElseThrow(() -> ApiException.invalid(field,
+                    attribute.type() == SubjectAttribute.Type.BOOLEAN ? "subject.attribute.type.boolean"
+                            : "subject.attribute.type.number"));
+            if (attribute.nonNegative() && ((BigDecimal) typed).signum() < 0) {
+                throw ApiException.invalid(field, "validation.nonNegative");
+            }
+        }
+        repository.setAttribute(id, attribute, typed, clock.nowOffset());
+        Object old = before.attributes().get(attribute);
+        audit.record("subject.attribute", ENTITY, id, before.regionCode(), Collections.singletonMap(key, old),
+                Collections.singletonMap(key, typed));
+        events.publishEvent(new SubjectChanged(id));
+        return repository.find(id, scopeFilter(DataScope.system())).map(SubjectRecord::facts).orElseThrow();
     }
 
     /**

@@ -1,0 +1,402 @@
+package org.sibao.policy.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.sibao.identity.CurrentUser;
+import org.sibao.identity.Role;
+import org.sibao.platform.ApiException;
+import org.sibao.platform.BusinessClock;
+import org.sibao.platform.FieldProblem;
+import org.sibao.platform.PageQuery;
+import org.sibao.policy.PolicyCategory;
+import org.sibao.policy.PolicyMode;
+import org.sibao.policy.PolicyStatus;
+import org.sibao.policy.RedemptionState;
+import org.sibao.region.Department;
+import org.sibao.region.Region;
+import org.sibao.rules.Fact;
+import org.sibao.rules.RuleEngine;
+import org.sibao.rules.RuleRenderer;
+import org.sibao.subject.SubjectAttribute;
+import org.sibao.subject.Subjects;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The policy pages: library, the authoring form with its condition builder, detail with simulation, the
+ * enterprise's "我的政策", the department's redemption queue and reach.
+ */
+@Controller
+class PolicyWebController {
+
+    private final PolicyService service;
+    private final PolicyMatcher matcher;
+    private final PolicyMatches matches;
+    private final Redemptions redemptions;
+    private final ReachQuery reach;
+    private final Subjects subjects;
+    private final RuleEngine engine;
+    private final RuleRenderer renderer;
+    private final MessageSource messages;
+    private final JsonMapper json;
+    private final BusinessClock clock;
+
+    PolicyWebController(PolicyService service, PolicyMatcher matcher, PolicyMatches matches, Redemptions redemptions,
+            ReachQuery reach, Subjects subjects, RuleEngine engine, RuleRenderer renderer, MessageSource messages,
+            JsonMapper json, BusinessClock clock) {
+        this.service = service;
+        this.clock = clock;
+        this.matcher = matcher;
+        this.matches = matches;
+        this.redemptions = redemptions;
+        this.reach = reach;
+        this.subjects = subjects;
+        this.engine = engine;
+        this.renderer = renderer;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/policies")
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page, Model model) {
+        PolicyStatus s = status == null || status.isBlank() ? null : PolicyStatus.valueOf(status);
+        model.addAttribute("result", service.list(s, q, null, PageQuery.of(page, 50)).map(service::view));
+        model.addAttribute("status", s);
+        model.addAttribute("q", q);
+        model.addAttribute("statuses", PolicyStatus.values());
+        CurrentUser user = CurrentUser.get();
+        model.addAttribute("author", PolicyAccess.isAuthor(user));
+        model.addAttribute("decider", PolicyAccess.isDecider(user));
+        model.addAttribute("official", user.role().isOfficial());
+        return "policy/list";
+    }
+
+    @GetMapping("/policies/new")
+    String create(Model model) {
+        requireAuthor();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("effectiveFrom", clock.today().toString());
+        form.put("eligibility", "{\"all\":[]}");
+        form.put("mode", "APPLY");
+        return form(model, form, null, List.of());
+    }
+
+    @PostMapping("/policies/new")
+    String createPost(@RequestParam Map<String, String> form, Model model) {
+        requireAuthor();
+        try {
+            PolicyRow row = service.create(input(form));
+            return "redirect:/policies/" + row.id();
+        } catch (ApiException e) {
+            return form(model, form, null, errors(e));
+        }
+    }
+
+    @GetMapping("/policies/{id}/edit")
+    String edit(@PathVariable String id, Model model) {
+        PolicyRow p = service.editable(id);
+        PolicyView v = service.view(p);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("code", p.code());
+        form.put("title", p.title());
+        form.put("issuer", p.issuer());
+        form.put("documentNumber", p.documentNumber());
+        form.put("category", p.category().name());
+        form.put("mode", p.mode().name());
+        form.put("departmentCode", p.departmentCode());
+        form.put("effectiveFrom", String.valueOf(p.effectiveFrom()));
+        form.put("effectiveTo", p.effectiveTo() == null ? "" : p.effectiveTo().toString());
+        form.put("summary", p.summary());
+        form.put("text", p.text());
+        form.put("benefitText", p.benefitText());
+        form.put("benefitFormula", p.benefitFormula() == null ? "" : p.benefitFormula());
+        form.put("eligibility", p.eligibility());
+        form.put("sourceDocument", p.sourceDocument());
+        form.put("sourceMeasure", p.sourceMeasure());
+        form.put("sourceSentence", p.sourceSentence());
+        return form(model, form, v, List.of());
+    }
+
+    @PostMapping("/policies/{id}/edit")
+    String editPost(@PathVariable String id, @RequestParam Map<String, String> form, Model model) {
+        PolicyRow p = service.editable(id);
+        try {
+            service.update(id, input(form));
+            return "redirect:/policies/" + id;
+        } catch (ApiException e) {
+            form.put("code", p.code());
+            return form(model, form, service.view(p), errors(e));
+        }
+    }
+
+    /** The plain-language preview of the builder's rule (htmx / fetch target). */
+    @PostMapping("/policies/preview")
+    String preview(@RequestParam(defaultValue = "") String eligibility, Model model) {
+        PolicyService.Preview p;
+        try {
+            p = service.preview(json.readTree(eligibility.isBlank() ? "null" : eligibility));
+        } catch (RuntimeException e) {
+            model.addAttribute("previewErrors", List.of(messages.getMessage("policy.form.badJson", null,
+                    LocaleContextHolder.getLocale())));
+            return "policy/fragments :: preview";
+        }
+        model.addAttribute("previewText", p.text());
+        model.addAttribute("previewErrors", p.problems().problems().stream().map(this::describe).toList());
+        return "policy/fragments :: preview";
+    }
+
+    @GetMapping("/policies/{id}")
+    String detail(@PathVariable String id, Model model) {
+        PolicyRow p = service.get(id);
+        CurrentUser user = CurrentUser.get();
+        model.addAttribute("p", service.view(p));
+        model.addAttribute("canAuthor", PolicyAccess.canAuthor(user, p));
+        return "policy/detail";
+    }
+
+    @PostMapping("/policies/{id}/simulate")
+    String simulate(@PathVariable String id, Model model) {
+        PolicyRow p = service.editable(id);
+        model.addAttribute("sim", matcher.simulate(p, CurrentUser.get().scope(), 50));
+        return "policy/fragments :: simulation";
+    }
+
+    @PostMapping("/policies/{id}/publish")
+    String publish(@PathVariable String id, RedirectAttributes redirect) {
+        service.publish(id);
+        redirect.addFlashAttribute("flash", messages.getMessage("policy.flash.published", null,
+                LocaleContextHolder.getLocale()));
+        return "redirect:/policies/" + id;
+    }
+
+    @PostMapping("/policies/{id}/version")
+    String version(@PathVariable String id) {
+        PolicyRow draft = service.newVersion(id, null);
+        return "redirect:/policies/" + draft.id() + "/edit";
+    }
+
+    @GetMapping("/policies/mine")
+    String mine(Model model) {
+        CurrentUser user = CurrentUser.get();
+        if (user.role() != Role.ENTERPRISE || user.enterpriseId() == null) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+        var subject = matches.subject(user.enterpriseId());
+        model.addAttribute("subject", subject);
+        model.addAttribute("items", matches.of(subject));
+        List<String> keys = new ArrayList<>();
+        for (SubjectAttribute a : SubjectAttribute.values()) {
+            keys.add(a.key());
+        }
+        model.addAttribute("attributeKeys", keys);
+        return "policy/mine";
+    }
+
+    @PostMapping("/policies/mine/facts")
+    String supply(@RequestParam String key, @RequestParam String value, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.get();
+        if (user.role() != Role.ENTERPRISE || user.enterpriseId() == null) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+        String k = key.startsWith(Fact.ATTRIBUTE_PREFIX) ? key.substring(Fact.ATTRIBUTE_PREFIX.length()) : key;
+        subjects.setAttribute(user.enterpriseId(), k, value, user.scope());
+        redirect.addFlashAttribute("flash", messages.getMessage("policy.flash.supplied", null,
+                LocaleContextHolder.getLocale()));
+        return "redirect:/policies/mine";
+    }
+
+    @PostMapping("/policies/mine/{policyId}/apply")
+    String apply(@PathVariable String policyId, @RequestParam(required = false) String note,
+            RedirectAttributes redirect) {
+        CurrentUser user = CurrentUser.get();
+        matches.apply(matches.subject(user.enterpriseId()), policyId, note);
+        redirect.addFlashAttribute("flash", messages.getMessage("policy.flash.applied", null,
+                LocaleContextHolder.getLocale()));
+        return "redirect:/policies/mine";
+    }
+
+    @GetMapping("/policies/applications")
+    String applications(@RequestParam(required = false) String state, @RequestParam(required = false) Integer page,
+            Model model) {
+        CurrentUser user = CurrentUser.get();
+        if (!PolicyAccess.isDecider(user)) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+        RedemptionState s = state == null || state.isBlank() ? null : RedemptionState.valueOf(state);
+        model.addAttribute("result", redemptions.queue(user.scope(), PolicyApiController.departmentOf(user), s,
+                PageQuery.of(page, 50)));
+        model.addAttribute("state", s);
+        model.addAttribute("states", RedemptionState.values());
+        return "policy/applications";
+    }
+
+    @PostMapping("/policies/{id}/applications/{subjectId}")
+    String decide(@PathVariable String id, @PathVariable String subjectId, @RequestParam String decision,
+            @RequestParam(required = false) BigDecimal grantedYuan, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        PolicyRow p = service.get(id);
+        if (!PolicyAccess.canDecide(CurrentUser.get(), p)) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+        boolean grant = "grant".equals(decision);
+        if (grant && (grantedYuan == null || grantedYuan.signum() < 0)) {
+            throw ApiException.invalid("grantedYuan", "validation.nonNegative");
+        }
+        if (!grant && (reason == null || reason.isBlank())) {
+            throw ApiException.invalid("reason", "validation.required");
+        }
+        redemptions.decide(subjectId, p, grant, grantedYuan, reason);
+        return "redirect:/policies/applications";
+    }
+
+    @PostMapping("/policies/{id}/confirm")
+    String confirm(@PathVariable String id, RedirectAttributes redirect) {
+        PolicyRow p = service.get(id);
+        CurrentUser user = CurrentUser.get();
+        if (!PolicyAccess.canDecide(user, p)) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+        if (p.mode() != PolicyMode.AUTO) {
+            throw ApiException.conflict("policy.error.notAuto", p.code());
+        }
+        int n = redemptions.confirmAuto(p, user.scope(), null);
+        redirect.addFlashAttribute("flash", messages.getMessage("policy.flash.confirmed", new Object[] {n},
+                LocaleContextHolder.getLocale()));
+        return "redirect:/policies/applications";
+    }
+
+    @GetMapping("/policies/reach")
+    String reach(@RequestParam(required = false) String regionCode, Model model) {
+        CurrentUser user = CurrentUser.get();
+        if (!user.role().isOfficial()) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+        String region = regionCode == null || regionCode.isBlank() ? user.regionCode() : regionCode;
+        String prefix = Region.prefixOf(region);
+        if (!prefix.startsWith(user.regionPrefix())) {
+            throw ApiException.notFound("region", region);
+        }
+        model.addAttribute("reach", reach.reach(region, prefix, matcher.inForce().stream().map(c -> c.row().id()).toList()));
+        return "policy/reach";
+    }
+
+    /** The fact catalogue for the condition builder: name, label, type, ops and the codes with their labels. */
+    @GetMapping(value = "/policies/facts", produces = "application/json")
+    @ResponseBody
+    List<Map<String, Object>> facts() {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Fact f : engine.catalogue().facts()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("label", renderer.factLabel(f, locale));
+            m.put("type", f.type().name());
+            m.put("ops", f.ops().stream().map(o -> o.json()).toList());
+            List<Map<String, String>> values = new ArrayList<>();
+            for (String v : f.values()) {
+                values.add(Map.of("code", v, "label", messages.getMessage("rules.value." + f.name() + "." + v, null, v,
+                        locale)));
+            }
+            m.put("values", values);
+            out.add(m);
+        }
+        return out;
+    }
+
+    private String form(Model model, Map<String, String> form, PolicyView existing, List<String> errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("existing", existing);
+        model.addAttribute("errors", errors);
+        model.addAttribute("categories", PolicyCategory.values());
+        model.addAttribute("modes", PolicyMode.values());
+        model.addAttribute("departments", Department.values());
+        return "policy/form";
+    }
+
+    private PolicyInput input(Map<String, String> f) {
+        List<FieldProblem> problems = new ArrayList<>();
+        JsonNode eligibility = parseJson(f.get("eligibility"), "eligibility", problems);
+        Map<String, Object> benefit = new LinkedHashMap<>();
+        benefit.put("text", f.get("benefitText"));
+        String formula = f.get("benefitFormula");
+        if (formula != null && !formula.isBlank()) {
+            benefit.put("formula", parseJson(formula, "benefit.formula", problems));
+        }
+        LocalDate from = date(f.get("effectiveFrom"), "effectiveFrom", problems);
+        LocalDate to = date(f.get("effectiveTo"), "effectiveTo", problems);
+        LocalDate issued = date(f.get("issuedOn"), "issuedOn", problems);
+        if (!problems.isEmpty()) {
+            throw ApiException.invalid(problems);
+        }
+        return new PolicyInput(blank(f.get("code")), f.get("title"), blank(f.get("issuer")),
+                blank(f.get("documentNumber")), issued, from, to, f.get("category"), blank(f.get("departmentCode")),
+                blank(f.get("summary")), blank(f.get("text")), eligibility, json.valueToTree(benefit), f.get("mode"),
+                new PolicyInput.Source(blank(f.get("sourceDocument")), blank(f.get("sourceMeasure")),
+                        blank(f.get("sourceSentence"))));
+    }
+
+    private JsonNode parseJson(String text, String field, List<FieldProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
+        } catch (RuntimeException e) {
+            problems.add(new FieldProblem(field, "policy.form.badJson"));
+            return null;
+        }
+    }
+
+    private static LocalDate date(String text, String field, List<FieldProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(field, "policy.form.badDate"));
+            return null;
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private List<String> errors(ApiException e) {
+        if (e.errors().isEmpty()) {
+            return List.of(messages.getMessage(e.detailKey(), e.args(), e.detailKey(), LocaleContextHolder.getLocale()));
+        }
+        return e.errors().stream().map(this::describe).toList();
+    }
+
+    private String describe(FieldProblem p) {
+        return p.field() + "：" + messages.getMessage(p.messageKey(), p.args(), p.messageKey(),
+                LocaleContextHolder.getLocale());
+    }
+
+    private static void requireAuthor() {
+        if (!PolicyAccess.isAuthor(CurrentUser.get())) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.sibao.policy.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 应享尽享率 (reach) = granted ÷ eligible over the policies in force, with granted amounts, by policy, department
+ * and county: grouped SQL over {@code policy_match} and {@code policy_redemption} under a region prefix.
+ */
+@Component
+@Transactional(readOnly = true)
+class ReachQuery {
+
+    record Figure(String key, String label, long eligible, long granted, BigDecimal rate, BigDecimal grantedYuan) {
+    }
+
+    record Reach(String regionCode, long eligible, long granted, BigDecimal rate, BigDecimal grantedYuan,
+            List<Figure> byPolicy, List<Figure> byDepartment, List<Figure> byRegion) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ReachQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param regionCode the region reported on; {@code prefix} its code prefix
+     * @param inForce    ids of the policy versions in force
+     */
+    Reach reach(String regionCode, String prefix, List<String> inForce) {
+        if (inForce.isEmpty()) {
+            return new Reach(regionCode, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), List.of());
+        }
+        List<Figure> byPolicy = grouped("p.code", "p.title", prefix, inForce);
+        List<Figure> byDepartment = grouped("COALESCE(p.department_code, '-')", "COALESCE(p.department_code, '-')",
+                prefix, inForce);
+        List<Figure> byRegion = grouped("x.region_code", "x.region_code", prefix, inForce);
+        long eligible = byPolicy.stream().mapToLong(Figure::eligible).sum();
+        long granted = byPolicy.stream().mapToLong(Figure::granted).sum();
+        BigDecimal amount = byPolicy.stream().map(Figure::grantedYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Reach(regionCode, eligible, granted, rate(granted, eligible), amount, byPolicy, byDepartment, byRegion);
+    }
+
+    /**
+     * One GROUP BY over the eligible matches and the grants of the policies in force: a subject counts as eligible
+     * when its stored outcome is ELIGIBLE (or it was granted: a grant stands when facts change later).
+     */
+    private List<Figure> grouped(String key, String label, String prefix, List<String> inForce) {
+        String in = String.join(", ", java.util.Collections.nCopies(inForce.size(), "?"));
+        List<Object> params = new ArrayList<>();
+        params.addAll(inForce);
+        params.add(prefix + "%");
+        params.addAll(inForce);
+        params.add(prefix + "%");
+        String sql = "SELECT " + key + " AS k, MIN(" + label + ") AS l, COUNT(*) AS eligible,"
+                + " SUM(CASE WHEN x.state = 'GRANTED' THEN 1 ELSE 0 END) AS granted,"
+                + " COALESCE(SUM(CASE WHEN x.state = 'GRANTED' THEN x.granted_yuan END), 0) AS amount"
+                + " FROM (SELECT m.subject_id, m.policy_id, m.region_code, r.state, r.granted_yuan"
+                + "       FROM policy_match m LEFT JOIN policy_redemption r"
+                + "         ON r.subject_id = m.subject_id AND r.policy_id = m.policy_id"
+                + "       WHERE m.outcome = 'ELIGIBLE' AND m.policy_id IN (" + in + ") AND m.region_code LIKE ?"
+                + "       UNION ALL"
+                + "       SELECT r.subject_id, r.policy_id, r.region_code, r.state, r.granted_yuan FROM policy_redemption r"
+                + "       WHERE r.state = 'GRANTED' AND r.policy_id IN (" + in + ") AND r.region_code LIKE ?"
+                + "         AND NOT EXISTS (SELECT 1 FROM policy_match m WHERE m.subject_id = r.subject_id"
+                + "                         AND m.policy_id = r.policy_id AND m.outcome = 'ELIGIBLE')) x"
+                + " JOIN policy p ON p.id = x.policy_id GROUP BY " + key + " ORDER BY 1";
+        return jdbc.sql(sql).params(params).query((rs, n) -> {
+            long e = rs.getLong(3);
+            long g = rs.getLong(4);
+            return new Figure(rs.getString(1), rs.getString(2), e, g, rate(g, e), rs.getBigDecimal(5));
+        }).list();
+    }
+
+    static BigDecimal rate(long granted, long eligible) {
+        return eligible == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(granted).divide(BigDecimal.valueOf(eligible), 4, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,84 @@
+package org.sibao.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.sibao.support.FullStackTest;
+import org.sibao.support.WebClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The policy pages server-side: authoring by form, my policies with supplied facts, queue, reach, public page. */
+@FullStackTest
+class PolicyWebTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anOfficialAuthorsByFormAndSeesQueueAndReach() {
+        WebClient web = new WebClient(port);
+        web.login("sector_industry_ny", "Demo@2022");
+        WebClient.Page list = web.get("/policies");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("NY40-20").contains("/policies/applications").contains("/policies/reach");
+
+        web.get("/policies/new");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("code", "WF-" + Long.toString(System.nanoTime() % 10_000_000L, 36).toUpperCase());
+        form.put("title", "表单创建的政策");
+        form.put("category", "OTHER");
+        form.put("mode", "AUTO");
+        form.put("effectiveFrom", "2022-06-19");
+        form.put("benefitText", "优先保障");
+        form.put("eligibility", "{\"all\":[{\"fact\":\"colour\",\"op\":\"eq\",\"value\":\"red\"}]}");
+        WebClient.Page invalid = web.post("/policies/new", form);
+        assertThat(invalid.status()).isEqualTo(200);
+        assertThat(invalid.body()).contains("form-errors").contains("eligibility.all[0].fact");
+
+        form.put("eligibility", "{\"all\":[{\"fact\":\"sector\",\"op\":\"eq\",\"value\":\"INDUSTRY\"}]}");
+        WebClient.Page saved = web.post("/policies/new", form);
+        assertThat(saved.status()).isEqualTo(302);
+        WebClient.Page detail = web.get(saved.location().replaceFirst("^https?://[^/]+", ""));
+        assertThat(detail.body()).contains("所属领域为 工业生产").contains(form.get("code"));
+
+        WebClient.Page preview = web.post("/policies/preview", Map.of("eligibility",
+                "{\"any\":[{\"fact\":\"employees\",\"op\":\"gte\",\"value\":1000},{\"fact\":\"flags\",\"op\":\"has\",\"value\":\"ABOVE_SCALE\"}]}"));
+        assertThat(preview.body()).contains("员工人数 ≥ 1000").contains("或");
+
+        WebClient tax = new WebClient(port);
+        tax.login("dept_tax_ny", "Demo@2022");
+        assertThat(tax.get("/policies/applications").body()).contains("政策兑现");
+        assertThat(tax.get("/policies/reach").body()).contains("应享尽享率");
+    }
+
+    @Test
+    void theEnterpriseSuppliesAMissingFactOnMyPolicies() {
+        WebClient web = new WebClient(port);
+        web.login("ent_ny", "Demo@2022");
+        WebClient.Page mine = web.get("/policies/mine");
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body()).contains("我的政策").contains("NY40-");
+        WebClient.Page supplied = web.post("/policies/mine/facts", Map.of("key", "attributes.rentsStateOwnedPremises",
+                "value", "否"));
+        assertThat(supplied.status()).isEqualTo(302);
+        assertThat(web.get("/policies/mine").body()).contains("信息已补充");
+    }
+
+    @Test
+    void thePublicListIsAChinesePageForBrowsers() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/public/policies")).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).contains("text/html");
+        assertThat(page.body()).contains("惠企政策公开").contains("HN-BOOTH").contains("宛政办〔2022〕40号");
+    }
+}

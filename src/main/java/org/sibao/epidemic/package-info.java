@@ -2,7 +2,8 @@
  * Epidemic information (防疫信息, SPEC §8): rosters with encrypted personal data, bulk test results, daily health
  * reports, arrivals, the sentinel sweep and its alerts, and emergency mode (平急转换).
  *
- * <p>Public surface: {@link org.sibao.epidemic.EmergencyModes}, {@link org.sibao.epidemic.RegionMode} and the event
+ * <p>Public surface: {@link org.sibao.epidemic.EmergencyModes}, {@link org.sibao.epidemic.RegionMode},
+ * {@link org.sibao.epidemic.EpidemicFigures} (open alerts and on-time testing for the dashboard) and the event
  * {@link org.sibao.epidemic.RegionModeSwitched}. API under {@code /api/v1} (API.md "Epidemic information"), pages
  * under {@code /epidemic}.
  *

@@ -4,7 +4,8 @@
  * subjects, redemption (apply, grant, decline, AUTO confirmation), reach (应享尽享率) and the policy reserve
  * (simulation before publishing). The seeded library lives in {@code src/main/resources/policies/} as data.
  *
- * <p>Public surface: the enums only; other modules never call in. It listens to {@code SubjectChanged} and the
+ * <p>Public surface: the enums, and {@link org.sibao.policy.PolicyReach} (reach totals for the dashboard, one
+ * set-based query). It listens to {@code SubjectChanged} and the
  * whitelist's {@code EntryActivated} / {@code EntryRemoved}.
  *
  * <p>Decisions where the contract is silent:

@@ -1,0 +1,59 @@
+package org.sibao.dashboard.internal;
+
+import org.sibao.appeal.AppealStatusChanged;
+import org.sibao.epidemic.RegionModeSwitched;
+import org.sibao.region.RegionService;
+import org.sibao.subject.SubjectChanged;
+import org.sibao.whitelist.EntryActivated;
+import org.sibao.whitelist.EntryRemoved;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Marks the cached snapshots stale when a module reports a change (after its commit; a counter increment, nothing
+ * more), and computes the province's snapshot in the background once the application is ready.
+ */
+@Component
+class DashboardEvents {
+
+    private final DashboardService dashboard;
+    private final RegionService regions;
+
+    DashboardEvents(DashboardService dashboard, RegionService regions) {
+        this.dashboard = dashboard;
+        this.regions = regions;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SubjectChanged event) {
+        dashboard.invalidate();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(EntryActivated event) {
+        dashboard.invalidate();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(EntryRemoved event) {
+        dashboard.invalidate();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AppealStatusChanged event) {
+        dashboard.invalidate();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(RegionModeSwitched event) {
+        dashboard.invalidate();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        regions.all().stream().filter(r -> r.parentCode() == null || r.parentCode().isBlank()).forEach(
+                r -> dashboard.refreshLater(new DashboardService.Key(r.code(), null)));
+    }
+}

@@ -1,0 +1,64 @@
+package org.sibao.dashboard.internal;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.sibao.region.Sector;
+
+/** The figures of one region and sector (null: all), computed at {@code asOf}; immutable, shared by readers. */
+record DashboardSnapshot(String regionCode, String regionName, String level, Sector sector, OffsetDateTime asOf,
+        long active, Map<String, Long> activeBySector, BigDecimal coverageOverall, BigDecimal coverageTarget,
+        Map<String, BigDecimal> coverageBySector, long appealsOpen, long appealsOverdue, double responseRate,
+        double resolutionRate, double satisfactionRate, long regionsInEmergency, String mode, long openAlerts,
+        double onTimeTestingRate, long watchedEmployees, long eligible, long granted, BigDecimal grantedYuan,
+        List<Child> children) {
+
+    /** A child region's figures for the drill-down. */
+    record Child(String regionCode, String regionName, boolean drillable, long active, BigDecimal coverage) {
+    }
+
+    /** The contract's shape ({@code GET /api/v1/dashboard}), plus the region it is about. */
+    Map<String, Object> contract() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("regionCode", regionCode);
+        out.put("regionName", regionName);
+        out.put("sector", sector == null ? null : sector.name());
+        out.put("asOf", asOf);
+        Map<String, Object> coverage = new LinkedHashMap<>(coverageBySector);
+        coverage.put("overall", coverageOverall);
+        coverage.put("target", coverageTarget);
+        Map<String, Object> whitelist = new LinkedHashMap<>();
+        whitelist.put("active", active);
+        whitelist.put("bySector", activeBySector);
+        whitelist.put("coverage", coverage);
+        out.put("whitelist", whitelist);
+        Map<String, Object> appeals = new LinkedHashMap<>();
+        appeals.put("open", appealsOpen);
+        appeals.put("overdue", appealsOverdue);
+        appeals.put("responseRate", responseRate);
+        appeals.put("resolutionRate", resolutionRate);
+        appeals.put("satisfactionRate", satisfactionRate);
+        out.put("appeals", appeals);
+        Map<String, Object> epidemic = new LinkedHashMap<>();
+        epidemic.put("regionsInEmergency", regionsInEmergency);
+        epidemic.put("openAlerts", openAlerts);
+        epidemic.put("onTimeTestingRate", onTimeTestingRate);
+        epidemic.put("watchedEmployees", watchedEmployees);
+        epidemic.put("mode", mode);
+        out.put("epidemic", epidemic);
+        Map<String, Object> production = new LinkedHashMap<>();
+        production.put("reportsThisWeek", 0);
+        production.put("index", null);
+        out.put("production", production);
+        Map<String, Object> policies = new LinkedHashMap<>();
+        policies.put("eligible", eligible);
+        policies.put("granted", granted);
+        policies.put("grantedAmount", grantedYuan);
+        policies.put("grantedAmountYuan", grantedYuan);
+        out.put("policies", policies);
+        return out;
+    }
+}

@@ -1,0 +1,19 @@
+package org.sibao.epidemic;
+
+import org.sibao.identity.DataScope;
+
+/** Summary figures of the epidemic watch for dashboards: one aggregate query each, filtered by a scope. */
+public interface EpidemicFigures {
+
+    /** Open alerts, watched employees and how many of them tested negative within their interval, in a scope. */
+    Figures figures(DataScope scope);
+
+    /**
+     * @param openAlerts        alerts with status OPEN
+     * @param watched           rostered employees of ACTIVE whitelist subjects (those the sentinel sweep watches)
+     * @param onTime            of those, with a negative sample within their test interval (24 h or 48 h, as the sweep)
+     * @param onTimeTestingRate onTime ÷ watched, 0..1 (0 when nobody is watched)
+     */
+    record Figures(long openAlerts, long watched, long onTime, double onTimeTestingRate) {
+    }
+}

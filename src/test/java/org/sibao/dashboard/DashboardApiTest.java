@@ -1,0 +1,192 @@
+package org.sibao.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+import org.sibao.subject.Subjects;
+import org.sibao.subject.WhitelistStatus;
+import org.sibao.support.ApiClient;
+import org.sibao.support.FullStackTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /api/v1/dashboard}: the contract's shape and types, roll-up, scope, the sector officer's view. */
+@FullStackTest
+class DashboardApiTest {
+
+    private static final String PASSWORD = "Demo@2022";
+    private static final String XINZHENG = "410184";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Subjects subjects;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private JsonNode dashboard(ApiClient as, String query) {
+        ApiClient.Response r = as.get("/api/v1/dashboard" + query);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static void assertCount(JsonNode parent, String field) {
+        assertThat(parent.has(field)).as(field).isTrue();
+        assertThat(parent.get(field).isIntegralNumber()).as(field + " is an integer").isTrue();
+        assertThat(parent.get(field).longValue()).as(field).isGreaterThanOrEqualTo(0);
+    }
+
+    private static void assertRate(JsonNode parent, String field) {
+        assertThat(parent.has(field)).as(field).isTrue();
+        assertThat(parent.get(field).isNumber()).as(field + " is a number").isTrue();
+        assertThat(parent.get(field).doubleValue()).as(field).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void answersTheContractShapeWithNumbers() {
+        JsonNode d = dashboard(new ApiClient(port).as("hq_hn", PASSWORD), "");
+        assertThat(d.get("regionCode").asString()).isEqualTo("410000");
+
+        JsonNode w = d.get("whitelist");
+        assertCount(w, "active");
+        assertThat(w.get("bySector").isObject()).isTrue();
+        assertThat(w.get("bySector").propertyNames()).containsExactlyInAnyOrder("INDUSTRY", "COMMERCE", "TRANSPORT",
+                "CULTURE_TOURISM", "KEY_PROJECT");
+        long sum = 0;
+        for (String s : w.get("bySector").propertyNames()) {
+            assertCount(w.get("bySector"), s);
+            sum += w.get("bySector").get(s).longValue();
+            assertRate(w.get("coverage"), s);
+        }
+        assertThat(sum).isEqualTo(w.get("active").longValue());
+        assertRate(w.get("coverage"), "overall");
+        assertThat(w.get("coverage").get("target").doubleValue()).isEqualTo(0.7);
+
+        JsonNode a = d.get("appeals");
+        assertCount(a, "open");
+        assertCount(a, "overdue");
+        assertThat(a.get("overdue").longValue()).isLessThanOrEqualTo(a.get("open").longValue());
+        assertRate(a, "responseRate");
+        assertRate(a, "resolutionRate");
+        assertRate(a, "satisfactionRate");
+
+        JsonNode e = d.get("epidemic");
+        assertCount(e, "regionsInEmergency");
+        assertCount(e, "openAlerts");
+        assertRate(e, "onTimeTestingRate");
+
+        JsonNode p = d.get("production");
+        assertThat(p.isObject()).isTrue();
+        assertThat(p.get("reportsThisWeek").intValue()).isZero();
+        assertThat(p.has("index")).isTrue();
+        assertThat(p.get("index").isNull()).isTrue();
+
+        JsonNode pol = d.get("policies");
+        assertCount(pol, "eligible");
+        assertCount(pol, "granted");
+        assertThat(pol.get("granted").longValue()).isLessThanOrEqualTo(pol.get("eligible").longValue());
+        assertThat(pol.get("grantedAmount").isNumber()).isTrue();
+        assertThat(pol.get("grantedAmount").decimalValue().signum()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void provinceFiguresAreAtLeastTheCountys() {
+        ApiClient province = new ApiClient(port).as("hq_hn", PASSWORD);
+        ApiClient county = new ApiClient(port).as("hq_xz", PASSWORD);
+        JsonNode c = dashboard(county, "");
+        assertThat(c.get("regionCode").asString()).isEqualTo(XINZHENG);
+        assertThat(dashboard(province, "?regionCode=" + XINZHENG).get("regionCode").asString()).isEqualTo(XINZHENG);
+        // snapshots are refreshed in the background: allow the province's to catch up with changes of other tests
+        String[][] figures = {{"whitelist", "active"}, {"appeals", "open"}, {"appeals", "overdue"},
+                {"epidemic", "openAlerts"}, {"epidemic", "regionsInEmergency"}, {"policies", "eligible"},
+                {"policies", "granted"}};
+        String failed = await(() -> {
+            JsonNode p = dashboard(province, "?regionCode=410000");
+            JsonNode k = dashboard(county, "?regionCode=" + XINZHENG);
+            for (String[] f : figures) {
+                if (p.get(f[0]).get(f[1]).longValue() < k.get(f[0]).get(f[1]).longValue()) {
+                    return f[0] + "." + f[1] + ": province " + p.get(f[0]) + " < county " + k.get(f[0]);
+                }
+            }
+            for (String s : k.get("whitelist").get("bySector").propertyNames()) {
+                if (p.get("whitelist").get("bySector").get(s).longValue() < k.get("whitelist").get("bySector").get(s).longValue()) {
+                    return "bySector." + s;
+                }
+            }
+            return null;
+        });
+        assertThat(failed).isNull();
+    }
+
+    @Test
+    void scopeDecidesWhatMayBeSeen() {
+        ApiClient county = new ApiClient(port).as("hq_xz", PASSWORD);
+        assertThat(county.get("/api/v1/dashboard?regionCode=410000").status()).isEqualTo(404);
+        assertThat(county.get("/api/v1/dashboard?regionCode=410200").status()).isEqualTo(404);
+        assertThat(county.get("/api/v1/dashboard?regionCode=999999").status()).isEqualTo(404);
+        ApiClient.Response ent = new ApiClient(port).as("ent_xz", PASSWORD).get("/api/v1/dashboard");
+        assertThat(ent.status()).as(ent.raw()).isEqualTo(403);
+        assertThat(ent.contentType()).contains("application/problem+json");
+        assertThat(new ApiClient(port).get("/api/v1/dashboard").status()).isEqualTo(401);
+        assertThat(dashboard(new ApiClient(port).as("admin", "Admin@2022"), "?regionCode=" + XINZHENG)
+                .get("regionCode").asString()).isEqualTo(XINZHENG);
+    }
+
+    @Test
+    void aSectorOfficerSeesItsSectorOnly() {
+        ApiClient officer = new ApiClient(port).as("sector_industry_kf", PASSWORD);
+        JsonNode d = dashboard(officer, "");
+        assertThat(d.get("regionCode").asString()).isEqualTo("410200");
+        assertThat(d.get("sector").asString()).isEqualTo("INDUSTRY");
+        assertThat(d.get("whitelist").get("bySector").propertyNames()).containsExactly("INDUSTRY");
+        assertThat(d.get("whitelist").get("active").longValue())
+                .isEqualTo(d.get("whitelist").get("bySector").get("INDUSTRY").longValue());
+        assertThat(d.get("whitelist").get("coverage").get("overall").doubleValue())
+                .isEqualTo(d.get("whitelist").get("coverage").get("INDUSTRY").doubleValue());
+        assertThat(officer.get("/api/v1/dashboard?regionCode=" + XINZHENG).status()).isEqualTo(404);
+
+        JsonNode all = dashboard(new ApiClient(port).as("hq_hn", PASSWORD), "?regionCode=410200");
+        assertThat(all.get("sector").isNull()).isTrue();
+        assertThat(all.get("whitelist").get("bySector").propertyNames()).hasSize(5);
+    }
+
+    @Test
+    void followsAWhitelistChange() {
+        List<String> ids = jdbc.sql("SELECT id FROM subject WHERE region_code = ? AND whitelist_status = 'NONE' ORDER BY uscc LIMIT 1")
+                .param("410183").query(String.class).list();
+        if (ids.isEmpty()) {
+            return;
+        }
+        ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
+        long before = dashboard(admin, "?regionCode=410183").get("whitelist").get("active").longValue();
+        subjects.setWhitelistStatus(ids.get(0), WhitelistStatus.ACTIVE, "COUNTY");
+        String failed = await(() -> dashboard(admin, "?regionCode=410183").get("whitelist").get("active").longValue() > before
+                ? null : "active still " + before);
+        assertThat(failed).isNull();
+    }
+
+    /** Polls until the check answers null (success) or 20 s pass; answers the last failure. */
+    private static String await(Supplier<String> check) {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String failure = check.get();
+        while (failure != null && System.nanoTime() < until) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }
+            failure = check.get();
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,56 @@
+package org.sibao.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.sibao.support.FullStackTest;
+import org.sibao.support.WebClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The one-screen page and its data endpoint over a web session. */
+@FullStackTest
+class DashboardWebTest {
+
+    @LocalServerPort
+    int port;
+
+    private WebClient signedIn(String username) {
+        WebClient web = new WebClient(port);
+        web.login(username, "Demo@2022");
+        return web;
+    }
+
+    @Test
+    void rendersCardsChartsAndLinksForTheProvince() {
+        WebClient web = signedIn("hq_hn");
+        WebClient.Page page = web.get("/dashboard");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("一屏掌控", "id=\"dashboard-sector-chart\"", "id=\"dashboard-region-chart\"",
+                "/js/dashboard.js", "echarts.min.js", "href=\"/dashboard\"",
+                "/whitelist/entries?regionCode=410000", "/coverage?regionCode=410000", "/epidemic/alerts?status=OPEN",
+                "/policies/reach?regionCode=410000", "/appeal-metrics?regionCode=410000", "郑州市",
+                "/dashboard?regionCode=410100");
+        assertThat(page.body()).doesNotContain("<script>");
+
+        WebClient.Page data = web.get("/dashboard/data?regionCode=410100");
+        assertThat(data.status()).isEqualTo(200);
+        assertThat(data.body()).contains("\"whitelist\"", "\"children\"", "\"regionCode\":\"410184\"", "\"path\"");
+    }
+
+    @Test
+    void aCountyHasNoChildrenAndScopeHolds() {
+        WebClient web = signedIn("hq_xz");
+        WebClient.Page page = web.get("/dashboard");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("新郑市", "id=\"dashboard-sector-chart\"").doesNotContain("id=\"dashboard-region-chart\"");
+        assertThat(web.get("/dashboard?regionCode=410000").status()).isEqualTo(404);
+        assertThat(web.get("/dashboard/data?regionCode=410000").status()).isEqualTo(404);
+        assertThat(signedIn("ent_xz").get("/dashboard").status()).isEqualTo(403);
+    }
+
+    @Test
+    void speaksEnglish() {
+        WebClient web = signedIn("hq_xz");
+        assertThat(web.get("/dashboard?lang=en").body()).contains("Overview");
+    }
+}

@@ -32,7 +32,7 @@
  * interval ÷ watched employees.</li>
  * <li>{@code production}: weekly production reports are not built yet, so {@code {"reportsThisWeek":0,"index":null}}.</li>
  * <li>{@code policies}: eligible and granted subject × policy pairs of the policies in force, {@code grantedAmount}
- * in yuan (as the policy module keeps amounts; {@code grantedAmountYuan} repeats it under an unambiguous name).</li>
+ * in 万元 as the API's money convention says ({@code grantedAmountYuan} gives the same in yuan).</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Dashboard")

@@ -56,7 +56,8 @@ record DashboardSnapshot(String regionCode, String regionName, String level, Sec
         Map<String, Object> policies = new LinkedHashMap<>();
         policies.put("eligible", eligible);
         policies.put("granted", granted);
-        policies.put("grantedAmount", grantedYuan);
+        // API convention: money in 万元 unless the field name ends in Yuan
+        policies.put("grantedAmount", grantedYuan.movePointLeft(4).stripTrailingZeros());
         policies.put("grantedAmountYuan", grantedYuan);
         out.put("policies", policies);
         return out;

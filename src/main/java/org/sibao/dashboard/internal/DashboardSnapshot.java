@@ -57,7 +57,7 @@ record DashboardSnapshot(String regionCode, String regionName, String level, Sec
         policies.put("eligible", eligible);
         policies.put("granted", granted);
         // API convention: money in 万元 unless the field name ends in Yuan
-        policies.put("grantedAmount", grantedYuan.movePointLeft(4).stripTrailingZeros());
+        policies.put("grantedAmount", grantedYuan.movePointLeft(4));
         policies.put("grantedAmountYuan", grantedYuan);
         out.put("policies", policies);
         return out;

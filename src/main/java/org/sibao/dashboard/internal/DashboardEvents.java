@@ -9,11 +9,10 @@ import org.sibao.whitelist.EntryRemoved;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Marks the cached snapshots stale when a module reports a change (after its commit; a counter increment, nothing
- * more), and computes the province's snapshot in the background once the application is ready.
+ * Marks the cached snapshots stale when a module reports a change (a counter increment, nothing more; a plain
+ * listener, so that the event publication registry does not persist a publication for it on every appeal), and computes the province's snapshot in the background once the application is ready.
  */
 @Component
 class DashboardEvents {
@@ -26,27 +25,27 @@ class DashboardEvents {
         this.regions = regions;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(SubjectChanged event) {
         dashboard.invalidate();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(EntryActivated event) {
         dashboard.invalidate();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(EntryRemoved event) {
         dashboard.invalidate();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AppealStatusChanged event) {
         dashboard.invalidate();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(RegionModeSwitched event) {
         dashboard.invalidate();
     }

@@ -26,6 +26,10 @@
  * <li>The code is {@code <pass id>.<base64url HMAC-SHA256(id|plate|validTo epoch seconds)>} under
  * {@code sibao.passes.signing-key} (SIBAO_PASS_SIGNING_KEY, required in production; generated per install in demo
  * mode and kept in {@code platform_setting}). Verification answers only valid true/false.</li>
+ * <li>The drivers' list ({@code /passes/drivers}) holds the drivers of APPROVED passes valid now on the business
+ * clock, of carriers under {@code regionCode} (default: the caller's region; outside the caller's region 404); for
+ * TRANSPORT sector officers, HQ officers and the administrator (others 403).</li>
+ * <li>Served enterprises are looked up platform-wide (a carrier's user cannot otherwise name its customers).</li>
  * <li>Driver ID numbers and phones are encrypted at rest under {@code sibao.personal-data.key}, answered masked,
  * never logged or written to the audit log in clear.</li>
  * </ul>

@@ -74,6 +74,7 @@ class EpidemicBenchmark {
         registry.add("spring.datasource.password", () -> PostgresSchema.current().password());
         registry.add("sibao.security.token-secret", () -> "benchmark-signing-key-" + UUID.randomUUID());
         registry.add("sibao.personal-data.key", () -> KEY);
+        registry.add("sibao.passes.signing-key", () -> "integration-test-pass-signing-key-0123456789");
     }
 
     @LocalServerPort

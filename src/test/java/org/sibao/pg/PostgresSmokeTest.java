@@ -47,6 +47,7 @@ class PostgresSmokeTest {
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
         registry.add("sibao.security.token-secret", () -> "integration-test-signing-key-" + UUID.randomUUID());
         registry.add("sibao.personal-data.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        registry.add("sibao.passes.signing-key", () -> "integration-test-pass-signing-key-0123456789");
     }
 
     @LocalServerPort

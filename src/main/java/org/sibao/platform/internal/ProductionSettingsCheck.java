@@ -33,6 +33,7 @@ class ProductionSettingsCheck implements BeanFactoryPostProcessor, EnvironmentAw
         REQUIRED.put("SIBAO_DB_PASSWORD", "spring.datasource.password");
         REQUIRED.put("SIBAO_TOKEN_SECRET", "sibao.security.token-secret");
         REQUIRED.put("SIBAO_PERSONAL_DATA_KEY", "sibao.personal-data.key");
+        REQUIRED.put("SIBAO_PASS_SIGNING_KEY", "sibao.passes.signing-key");
     }
 
     @Override

@@ -31,6 +31,7 @@ class ProductionStartupTests {
                 .hasMessageContaining("SIBAO_DB_PASSWORD")
                 .hasMessageContaining("SIBAO_TOKEN_SECRET")
                 .hasMessageContaining("SIBAO_PERSONAL_DATA_KEY")
+                .hasMessageContaining("SIBAO_PASS_SIGNING_KEY")
                 .hasMessageStartingWith("Production mode (profile 'postgres') cannot start");
     }
 
@@ -39,7 +40,7 @@ class ProductionStartupTests {
         assertThatThrownBy(() -> production().run("--SIBAO_DB_URL=jdbc:postgresql://localhost:1/sibao",
                 "--SIBAO_DB_USER=sibao", "--SIBAO_DB_PASSWORD=secret"))
                 .isInstanceOfSatisfying(MissingProductionSettingsException.class,
-                        e -> assertThat(e.missing()).containsExactly("SIBAO_TOKEN_SECRET", "SIBAO_PERSONAL_DATA_KEY"));
+                        e -> assertThat(e.missing()).containsExactly("SIBAO_TOKEN_SECRET", "SIBAO_PERSONAL_DATA_KEY", "SIBAO_PASS_SIGNING_KEY"));
     }
 
     @Test

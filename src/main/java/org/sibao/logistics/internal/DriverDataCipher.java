@@ -1,0 +1,108 @@
+package org.sibao.logistics.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.sibao.platform.SibaoProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drivers' ID numbers and phones at rest: AES-256-GCM (random 96-bit IV, stored as base64 of IV ‖ ciphertext ‖ tag)
+ * and a keyed look-up hash. Both keys are derived from {@code sibao.personal-data.key} (the platform's personal-data
+ * secret; demo mode shares the per-install one in {@code platform_setting}) with labels of this module, so they
+ * differ from every other module's keys.
+ */
+@Component
+class DriverDataCipher {
+
+    private static final String SETTING = "security.personal-data-key";
+    private static final int IV_BYTES = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKey aesKey;
+    private final SecretKey hashKey;
+
+    DriverDataCipher(@Value("${sibao.personal-data.key:}") String configured, SibaoProperties properties, JdbcClient jdbc) {
+        byte[] secret = secret(configured, properties, jdbc);
+        this.aesKey = new SecretKeySpec(hmac(secret, "sibao/logistics/driver-data"), "AES");
+        this.hashKey = new SecretKeySpec(hmac(secret, "sibao/logistics/driver-hash"), "HmacSHA256");
+    }
+
+    private static byte[] secret(String configured, SibaoProperties properties, JdbcClient jdbc) {
+        if (configured != null && !configured.isBlank()) {
+            try {
+                return Base64.getDecoder().decode(configured.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("sibao.personal-data.key (SIBAO_PERSONAL_DATA_KEY) must be base64");
+            }
+        }
+        if (!properties.demoData()) {
+            throw new IllegalStateException("SIBAO_PERSONAL_DATA_KEY is not set: production mode needs a 32-byte key (base64)");
+        }
+        String stored = jdbc.sql("SELECT setting_value FROM platform_setting WHERE name = ?").param(SETTING)
+                .query(String.class).optional().orElse(null);
+        if (stored == null) {
+            byte[] random = new byte[32];
+            RANDOM.nextBytes(random);
+            stored = Base64.getEncoder().encodeToString(random);
+            jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)").params(SETTING, stored).update();
+        }
+        return Base64.getDecoder().decode(stored);
+    }
+
+    private static byte[] hmac(byte[] key, String label) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String encrypt(String clear) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(128, iv));
+            byte[] sealed = cipher.doFinal(clear.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("encryption failed", e);
+        }
+    }
+
+    String decrypt(String stored) {
+        try {
+            byte[] all = Base64.getDecoder().decode(stored);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, aesKey, new GCMParameterSpec(128, all, 0, IV_BYTES));
+            return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("decryption failed", e);
+        }
+    }
+
+    String hash(String clear) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            return HexFormat.of().formatHex(mac.doFinal(clear.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

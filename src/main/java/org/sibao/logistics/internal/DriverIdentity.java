@@ -1,0 +1,68 @@
+package org.sibao.logistics.internal;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Resident identity numbers (GB 11643-1999: 17 digits, a real birth date, check character from the weights
+ * {@code 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2}, sum mod 11 → {@code 1 0 X 9 8 7 6 5 4 3 2}) and mainland mobile
+ * numbers (11 digits starting 13–19), with their masked forms. A copy of the epidemic module's internal helper.
+ */
+final class DriverIdentity {
+
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+    private static final Pattern SHAPE = Pattern.compile("[1-9]\\d{16}[\\dX]");
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+    private DriverIdentity() {
+    }
+
+    static String normalize(String id) {
+        return id == null ? null : id.trim().toUpperCase(Locale.ROOT);
+    }
+
+    static char checkCharacter(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return CHECK[sum % 11];
+    }
+
+    static boolean isValidId(String id, LocalDate today) {
+        if (id == null || !SHAPE.matcher(id).matches() || checkCharacter(id.substring(0, 17)) != id.charAt(17)) {
+            return false;
+        }
+        try {
+            LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),
+                    Integer.parseInt(id.substring(12, 14)));
+            return !birth.isBefore(EARLIEST) && !birth.isAfter(today);
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    static boolean isMobile(String phone) {
+        return phone != null && MOBILE.matcher(phone).matches();
+    }
+
+    /** {@code 410184199001011234 → 4101**********1234}. */
+    static String maskId(String id) {
+        if (id == null || id.length() < 8) {
+            return "****";
+        }
+        return id.substring(0, 4) + "*".repeat(id.length() - 8) + id.substring(id.length() - 4);
+    }
+
+    /** {@code 13812345678 → 138****5678}. */
+    static String maskPhone(String phone) {
+        if (phone == null || phone.length() < 8) {
+            return "****";
+        }
+        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+}

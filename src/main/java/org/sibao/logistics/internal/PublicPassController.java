@@ -1,0 +1,42 @@
+package org.sibao.logistics.internal;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The checkpoints' pass check, without login: JSON for apps, a Chinese page for browsers (Accept: text/html), and
+ * a form to type a code in. The answer says valid or not, never why.
+ */
+@Controller
+class PublicPassController {
+
+    private final PassService passes;
+
+    PublicPassController(PassService passes) {
+        this.passes = passes;
+    }
+
+    @GetMapping("/public/passes/verify")
+    @ResponseBody
+    ResponseEntity<PassService.Verification> verify(@RequestParam(required = false) String code) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(passes.verify(code));
+    }
+
+    @GetMapping(path = "/public/passes/verify", produces = MediaType.TEXT_HTML_VALUE)
+    String verifyPage(@RequestParam(required = false) String code, Model model) {
+        model.addAttribute("code", code);
+        model.addAttribute("result", passes.verify(code));
+        return "logistics/verify";
+    }
+
+    @GetMapping("/public/passes/check")
+    String check() {
+        return "logistics/check";
+    }
+}

@@ -1,0 +1,38 @@
+/**
+ * Logistics (保物流畅通, SPEC §9): vehicle passes (通行证) for carriers serving whitelist subjects, with a signed code
+ * every checkpoint verifies without login, and the transport whitelist of drivers.
+ *
+ * <p>API: {@code POST /api/v1/passes} (201 PENDING), {@code GET /api/v1/passes?status=}, {@code GET /api/v1/passes/{id}},
+ * {@code POST /api/v1/passes/{id}/approve|reject|revoke}, {@code GET /api/v1/passes/drivers?regionCode=}; public
+ * {@code GET /public/passes/verify?code=} (JSON, or a Chinese page when the client accepts {@code text/html}) and the
+ * form {@code /public/passes/check}. Pages {@code /passes}, {@code /passes/{id}}, {@code /passes/new}.
+ *
+ * <p>Decisions:
+ * <ul>
+ * <li>Filing: the carrier's own ENTERPRISE user, a LIAISON assigned to the carrier, or an HQ_OFFICER or a
+ * TRANSPORT SECTOR_OFFICER whose region covers the carrier (other roles 403; a carrier outside the caller's scope
+ * 404). The carrier must exist; every served enterprise must exist (400 on {@code servedEnterpriseIds[i]}) and be
+ * ACTIVE on the whitelist (409 naming {@code servedEnterpriseIds[i]}).</li>
+ * <li>{@code validFrom}/{@code validTo} accept a date ({@code 2022-06-01}: from the start of that day, to its end,
+ * Asia/Shanghai) or an ISO date-time with offset; {@code validFrom ≤ validTo}, {@code validTo} not in the past and
+ * at most 90 days after {@code validFrom}. Responses carry both as date-times with offset.</li>
+ * <li>Plates: province abbreviation + letter A–Z + 5 characters of A–Z (without I and O) and 0–9, or a new-energy
+ * plate with 6: {@code D|F} + letter/digit + 4 digits (small cars) or 5 digits + {@code D|F} (large vehicles).</li>
+ * <li>Reading: officials see the passes of carriers in their region whatever the carrier's sector (passes are a
+ * transport matter); an ENTERPRISE user its own; a LIAISON its assigned carriers. Outside: 404.</li>
+ * <li>Approving and rejecting (with a reason): only a TRANSPORT SECTOR_OFFICER whose region covers the carrier
+ * (other officials 403); only PENDING passes (else 409). Revoking: the same officers or the carrier's own user, only
+ * APPROVED passes. An approved pass past {@code validTo} on the business clock reads as EXPIRED.</li>
+ * <li>The code is {@code <pass id>.<base64url HMAC-SHA256(id|plate|validTo epoch seconds)>} under
+ * {@code sibao.passes.signing-key} (SIBAO_PASS_SIGNING_KEY, required in production; generated per install in demo
+ * mode and kept in {@code platform_setting}). Verification answers only valid true/false.</li>
+ * <li>The drivers' list ({@code /passes/drivers}) holds the drivers of APPROVED passes valid now on the business
+ * clock, of carriers under {@code regionCode} (default: the caller's region; outside the caller's region 404); for
+ * TRANSPORT sector officers, HQ officers and the administrator (others 403).</li>
+ * <li>Served enterprises are looked up platform-wide (a carrier's user cannot otherwise name its customers).</li>
+ * <li>Driver ID numbers and phones are encrypted at rest under {@code sibao.personal-data.key}, answered masked,
+ * never logged or written to the audit log in clear.</li>
+ * </ul>
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Logistics")
+package org.sibao.logistics;

@@ -1,0 +1,316 @@
+package org.sibao.logistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sibao.subject.Subjects;
+import org.sibao.subject.TestSubjects;
+import org.sibao.subject.WhitelistStatus;
+import org.sibao.support.ApiClient;
+import org.sibao.support.FullStackTest;
+import org.sibao.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
+
+/** Vehicle passes over the API: filing, the transport department's decision, the public check, and the drivers' list. */
+@FullStackTest
+class PassApiTest {
+
+    private static final String XINZHENG = "410184";
+    private static final String PASSWORD = "Demo@2022";
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final String CHECK = "10X98765432";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Subjects subjects;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    ApiClient admin;
+
+    @BeforeEach
+    void signIn() {
+        admin = new ApiClient(port).as("admin", "Admin@2022");
+    }
+
+    private ApiClient as(String user) {
+        return new ApiClient(port).as(user, PASSWORD);
+    }
+
+    private ApiClient transport() {
+        return as("sector_transport_xz");
+    }
+
+    /** A valid GB 11643 number from 17 digits. */
+    static String idNumber(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return first17 + CHECK.charAt(sum % 11);
+    }
+
+    private String subject(String sector, WhitelistStatus status) {
+        ApiClient.Response r = admin.post("/api/v1/enterprises", TestSubjects.enterprise(TestSubjects.uscc(XINZHENG),
+                "新郑通行证测试" + TestSubjects.token(), XINZHENG, sector));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        if (status != null) {
+            subjects.setWhitelistStatus(r.text("id"), status, "COUNTY");
+        }
+        return r.text("id");
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.parse(admin.get("/api/v1/admin/clock").text("now"));
+    }
+
+    private Map<String, Object> request(String carrier, String plate, List<String> served) {
+        Map<String, Object> m = new HashMap<>();
+        OffsetDateTime now = now().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toOffsetDateTime();
+        m.put("carrierEnterpriseId", carrier);
+        m.put("plateNumber", plate);
+        m.put("drivers", List.of(Map.of("name", "张师傅", "idNumber", idNumber("41018419850315123"), "phone", "13812345678")));
+        m.put("origin", "郑州国际物流园");
+        m.put("destination", "新郑市龙湖镇");
+        m.put("validFrom", now.toLocalDate().toString());
+        m.put("validTo", now.plusDays(2).withNano(0).toString());
+        m.put("servedEnterpriseIds", served);
+        return m;
+    }
+
+    private ApiClient.Response verify(String code) {
+        return admin.anonymous().get("/public/passes/verify?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
+    }
+
+    private String approvedPass(String plate) {
+        String carrier = subject("TRANSPORT", null);
+        String served = subject("INDUSTRY", WhitelistStatus.ACTIVE);
+        ApiClient.Response filed = transport().post("/api/v1/passes", request(carrier, plate, List.of(served)));
+        assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+        ApiClient.Response approved = transport().post("/api/v1/passes/" + filed.text("id") + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        return approved.text("id");
+    }
+
+    @Test
+    void filedApprovedAndVerifiedWithoutLogin() {
+        String carrier = subject("TRANSPORT", null);
+        String served = subject("INDUSTRY", WhitelistStatus.ACTIVE);
+        ApiClient.Response filed = transport().post("/api/v1/passes", request(carrier, "豫AD12345", List.of(served)));
+        assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+        assertThat(filed.text("status")).isEqualTo("PENDING");
+        assertThat(filed.text("code")).isNull();
+        JsonNode driver = filed.body().get("drivers").get(0);
+        assertThat(driver.get("idNumber").asString()).isEqualTo("4101**********" + idNumber("41018419850315123").substring(14));
+        assertThat(driver.get("phone").asString()).isEqualTo("138****5678");
+        assertThat(filed.raw()).doesNotContain("13812345678", idNumber("41018419850315123"));
+        String id = filed.text("id");
+
+        ApiClient.Response approved = transport().post("/api/v1/passes/" + id + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        assertThat(approved.text("status")).isEqualTo("APPROVED");
+        String code = approved.text("code");
+        assertThat(code).startsWith(id + ".");
+        assertThat(transport().post("/api/v1/passes/" + id + "/approve", Map.of()).status()).isEqualTo(409);
+
+        ApiClient.Response ok = verify(code);
+        assertThat(ok.status()).as(ok.raw()).isEqualTo(200);
+        assertThat(ok.body().get("valid").asBoolean()).isTrue();
+        assertThat(ok.text("plateNumber")).isEqualTo("豫AD12345");
+        assertThat(OffsetDateTime.parse(ok.text("validTo")).toInstant())
+                .isEqualTo(OffsetDateTime.parse(approved.text("validTo")).toInstant());
+
+        String forged = code.substring(0, code.length() - 2) + (code.endsWith("AA") ? "BB" : "AA");
+        assertThat(verify(forged).body().get("valid").asBoolean()).isFalse();
+        assertThat(verify(forged).text("plateNumber")).isNull();
+        assertThat(verify("garbage").body().get("valid").asBoolean()).isFalse();
+        assertThat(admin.anonymous().get("/public/passes/verify").body().get("valid").asBoolean()).isFalse();
+
+        assertThat(transport().get("/api/v1/passes?status=APPROVED").raw()).contains(id);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'pass' AND entity_id = ?").param(id)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE entity_id = ? AND (after_json LIKE '%13812345678%'"
+                + " OR after_json LIKE ?)").params(id, "%" + idNumber("41018419850315123") + "%").query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void theHtmlCheckPagesAreChineseAndPublic() throws Exception {
+        String id = approvedPass("豫A12345D");
+        String code = transport().get("/api/v1/passes/" + id).text("code");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/public/passes/verify?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("有效通行证", "豫A12345D");
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/public/passes/verify?code=nope")).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.body()).contains("无效通行证");
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/public/passes/check")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("通行证查验", "name=\"code\"");
+    }
+
+    @Test
+    void revokedByTheCarrierAndExpiredOnTheBusinessClockAreInvalid() {
+        String id = approvedPass("豫B12345");
+        String code = transport().get("/api/v1/passes/" + id).text("code");
+        assertThat(verify(code).body().get("valid").asBoolean()).isTrue();
+        ApiClient.Response revoked = transport().post("/api/v1/passes/" + id + "/revoke", Map.of("reason", "车辆报废"));
+        assertThat(revoked.status()).as(revoked.raw()).isEqualTo(200);
+        assertThat(revoked.text("status")).isEqualTo("REVOKED");
+        assertThat(verify(code).body().get("valid").asBoolean()).isFalse();
+        assertThat(transport().post("/api/v1/passes/" + id + "/revoke", Map.of()).status()).isEqualTo(409);
+
+        String other = approvedPass("豫C1234D");
+        String otherCode = transport().get("/api/v1/passes/" + other).text("code");
+        assertThat(verify(otherCode).body().get("valid").asBoolean()).isTrue();
+        assertThat(admin.post("/api/v1/admin/clock/advance", Map.of("hours", 72)).status()).isEqualTo(200);
+        assertThat(verify(otherCode).body().get("valid").asBoolean()).isFalse();
+        assertThat(transport().get("/api/v1/passes/" + other).text("status")).isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void theCarriersOwnUserFilesAndRevokesButCannotDecide() {
+        String carrier = subject("TRANSPORT", null);
+        String served = subject("COMMERCE", WhitelistStatus.ACTIVE);
+        String username = TestUsers.uniqueName("carrier");
+        TestUsers.create(admin, username, "ENTERPRISE", XINZHENG, Map.of("enterpriseId", carrier));
+        ApiClient own = new ApiClient(port).as(username, TestUsers.PASSWORD);
+        ApiClient.Response filed = own.post("/api/v1/passes", request(carrier, "豫A8K9M2", List.of(served)));
+        assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+        String id = filed.text("id");
+        assertThat(own.post("/api/v1/passes/" + id + "/approve", Map.of()).status()).isEqualTo(403);
+        assertThat(own.get("/api/v1/passes").body().get("total").asLong()).isEqualTo(1);
+        ApiClient.Response rejectWithout = transport().post("/api/v1/passes/" + id + "/reject", Map.of());
+        assertThat(rejectWithout.status()).isEqualTo(400);
+        assertThat(rejectWithout.raw()).contains("\"reason\"");
+
+        String other = subject("TRANSPORT", null);
+        assertThat(own.post("/api/v1/passes", request(other, "豫A8K9M2", List.of(served))).status())
+                .as("another carrier is out of the user's scope").isEqualTo(404);
+
+        assertThat(transport().post("/api/v1/passes/" + id + "/approve", Map.of()).status()).isEqualTo(200);
+        ApiClient.Response revoked = own.post("/api/v1/passes/" + id + "/revoke", Map.of());
+        assertThat(revoked.status()).as(revoked.raw()).isEqualTo(200);
+        assertThat(revoked.text("status")).isEqualTo("REVOKED");
+    }
+
+    @Test
+    void wrongOfficersAre403AndOtherRegions404() {
+        String carrier = subject("TRANSPORT", null);
+        String served = subject("INDUSTRY", WhitelistStatus.ACTIVE);
+        ApiClient.Response filed = transport().post("/api/v1/passes", request(carrier, "豫AF1234", List.of(served)));
+        String id = filed.text("id");
+        assertThat(as("sector_industry_xz").post("/api/v1/passes/" + id + "/approve", Map.of()).status()).isEqualTo(403);
+        assertThat(as("hq_xz").post("/api/v1/passes/" + id + "/approve", Map.of()).status()).isEqualTo(403);
+        assertThat(as("sector_transport_kf").post("/api/v1/passes/" + id + "/approve", Map.of()).status()).isEqualTo(404);
+        assertThat(as("sector_transport_kf").get("/api/v1/passes/" + id).status()).isEqualTo(404);
+        assertThat(as("sector_transport_kf").post("/api/v1/passes", request(carrier, "豫AF1234", List.of(served))).status())
+                .isEqualTo(404);
+        assertThat(transport().get("/api/v1/passes/no-such-pass").status()).isEqualTo(404);
+        assertThat(as("epi_xz").post("/api/v1/passes", request(carrier, "豫AF1234", List.of(served))).status()).isEqualTo(403);
+        assertThat(admin.anonymous().get("/api/v1/passes").status()).isEqualTo(401);
+        ApiClient.Response rejected = transport().post("/api/v1/passes/" + id + "/reject", Map.of("reason", "材料不全"));
+        assertThat(rejected.text("status")).isEqualTo("REJECTED");
+        assertThat(rejected.text("decisionComment")).isEqualTo("材料不全");
+    }
+
+    @Test
+    void platesAreValidatedInTheMainlandFormat() {
+        String carrier = subject("TRANSPORT", null);
+        String served = subject("INDUSTRY", WhitelistStatus.ACTIVE);
+        for (String good : new String[] {"豫A12345", "豫AD12345", "豫A12345D", "京B12345",
+                "粤BDA1234", "豫aX1234"}) {
+            ApiClient.Response r = transport().post("/api/v1/passes", request(carrier, good, List.of(served)));
+            assertThat(r.status()).as(good + " " + r.raw()).isEqualTo(201);
+        }
+        for (String bad : new String[] {"豫A1234", "豫A123456", "豫AI2345", "豫AO2345", "XA12345", "豫112345", "豫A12345X",
+                "豫AX12345", "豫A1234DD", "豫AD1234A", ""}) {
+            ApiClient.Response r = transport().post("/api/v1/passes", request(carrier, bad, List.of(served)));
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            assertThat(fields(r)).as(bad).containsExactly("plateNumber");
+        }
+    }
+
+    @Test
+    void driversDatesAndServedEnterprisesAreValidatedNamingFields() {
+        String carrier = subject("TRANSPORT", null);
+        String served = subject("INDUSTRY", WhitelistStatus.ACTIVE);
+        String notListed = subject("INDUSTRY", null);
+        Map<String, Object> m = request(carrier, "豫A12345", List.of(served));
+        String good = idNumber("41018419850315123");
+        String wrongCheck = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
+        m.put("drivers", List.of(Map.of("name", "张师傅", "idNumber", wrongCheck, "phone", "12345"),
+                Map.of("name", "", "idNumber", idNumber("41018419851332123"), "phone", "13912345678")));
+        m.put("validFrom", "2099-01-05");
+        m.put("validTo", "2099-01-01");
+        ApiClient.Response r = transport().post("/api/v1/passes", m);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(fields(r)).containsExactlyInAnyOrder("drivers[0].idNumber", "drivers[0].phone", "drivers[1].name",
+                "drivers[1].idNumber", "validTo");
+        assertThat(r.raw()).doesNotContain(wrongCheck);
+
+        Map<String, Object> none = request(carrier, "豫A12345", List.of("no-such-enterprise"));
+        none.put("drivers", List.of());
+        ApiClient.Response r2 = transport().post("/api/v1/passes", none);
+        assertThat(fields(r2)).containsExactlyInAnyOrder("drivers", "servedEnterpriseIds[0]");
+
+        ApiClient.Response r3 = transport().post("/api/v1/passes", request(carrier, "豫A12345", List.of(served, notListed)));
+        assertThat(r3.status()).isEqualTo(409);
+        assertThat(fields(r3)).containsExactly("servedEnterpriseIds[1]");
+
+        ApiClient.Response r4 = transport().post("/api/v1/passes", request("no-such-carrier", "豫A12345", List.of(served)));
+        assertThat(r4.status()).isEqualTo(404);
+
+        ApiClient.Response en = transport().english().post("/api/v1/passes", request(carrier, "X", List.of(served)));
+        assertThat(en.raw()).contains("not a mainland plate number");
+    }
+
+    @Test
+    void driversOfApprovedPassesFormTheTransportWhitelistMasked() {
+        String id = approvedPass("豫A7J3K9");
+        ApiClient.Response list = transport().get("/api/v1/passes/drivers?regionCode=" + XINZHENG + "&size=500");
+        assertThat(list.status()).as(list.raw()).isEqualTo(200);
+        assertThat(list.raw()).contains(id, "张师傅", "138****5678").doesNotContain("13812345678");
+        assertThat(as("sector_transport_kf").get("/api/v1/passes/drivers?regionCode=" + XINZHENG).status()).isEqualTo(404);
+        assertThat(as("sector_industry_xz").get("/api/v1/passes/drivers").status()).isEqualTo(403);
+        String stored = jdbc.sql("SELECT id_number_cipher FROM pass_driver WHERE pass_id = ?").param(id).query(String.class).single();
+        assertThat(stored).doesNotContain("41018419850315");
+    }
+
+    private static List<String> fields(ApiClient.Response r) {
+        List<String> out = new ArrayList<>();
+        JsonNode errors = r.body().get("errors");
+        if (errors != null) {
+            errors.forEach(e -> out.add(e.get("field").asString()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,88 @@
+package org.sibao.logistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.sibao.subject.Subjects;
+import org.sibao.subject.TestSubjects;
+import org.sibao.subject.WhitelistStatus;
+import org.sibao.support.ApiClient;
+import org.sibao.support.FullStackTest;
+import org.sibao.support.TestUsers;
+import org.sibao.support.WebClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The pass pages: the carrier's application form, the officer's list with decisions, and the detail with the code. */
+@FullStackTest
+class PassWebTest {
+
+    private static final String XINZHENG = "410184";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Subjects subjects;
+
+    private String subject(ApiClient admin, String sector) {
+        ApiClient.Response r = admin.post("/api/v1/enterprises", TestSubjects.enterprise(TestSubjects.uscc(XINZHENG),
+                "新郑通行证页面" + TestSubjects.token(), XINZHENG, sector));
+        assertThat(r.status()).as(r.raw()).isEqualTo(201);
+        return r.text("id");
+    }
+
+    @Test
+    void carrierAppliesOfficerApprovesAndTheDetailShowsTheCode() {
+        ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
+        String carrier = subject(admin, "TRANSPORT");
+        String served = subject(admin, "INDUSTRY");
+        subjects.setWhitelistStatus(served, WhitelistStatus.ACTIVE, "COUNTY");
+        String username = TestUsers.uniqueName("webcarrier");
+        TestUsers.create(admin, username, "ENTERPRISE", XINZHENG, Map.of("enterpriseId", carrier));
+        OffsetDateTime now = OffsetDateTime.parse(admin.get("/api/v1/admin/clock").text("now"));
+        String today = now.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+
+        WebClient ent = new WebClient(port);
+        ent.login(username, TestUsers.PASSWORD);
+        WebClient.Page form = ent.get("/passes/new");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.body()).contains("申请车辆通行证", carrier);
+        Map<String, String> fields = new HashMap<>();
+        fields.put("carrierEnterpriseId", carrier);
+        fields.put("plateNumber", "豫A5G6H7");
+        fields.put("driverName", "李师傅");
+        fields.put("driverIdNumber", PassApiTest.idNumber("41018419900101123"));
+        fields.put("driverPhone", "13912348888");
+        fields.put("origin", "郑州");
+        fields.put("destination", "新郑");
+        fields.put("validFrom", today);
+        fields.put("validTo", today);
+        fields.put("servedEnterpriseIds", served);
+        WebClient.Page filed = ent.post("/passes", fields);
+        assertThat(filed.status()).as(filed.body()).isEqualTo(302);
+        String detailPath = filed.location().replaceFirst("^https?://[^/]+", "");
+        String id = detailPath.substring(detailPath.lastIndexOf('/') + 1);
+        WebClient.Page detail = ent.get(detailPath);
+        assertThat(detail.body()).contains("豫A5G6H7", "待审批", "139****8888").doesNotContain("13912348888");
+
+        WebClient officer = new WebClient(port);
+        officer.login("sector_transport_xz", "Demo@2022");
+        WebClient.Page list = officer.get("/passes?status=PENDING");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("豫A5G6H7", "/passes/" + id + "/approve");
+        WebClient.Page approved = officer.post("/passes/" + id + "/approve", Map.of("reason", "同意"));
+        assertThat(approved.status()).isEqualTo(302);
+        WebClient.Page shown = officer.get("/passes/" + id);
+        assertThat(shown.body()).contains("已批准", "id=\"pass-code\"", id + ".");
+
+        ent.get(detailPath);
+        assertThat(ent.post("/passes/" + id + "/revoke", Map.of()).status()).isEqualTo(302);
+        assertThat(ent.get(detailPath).body()).contains("已撤销");
+    }
+}

@@ -1,0 +1,107 @@
+package org.sibao.pg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sibao.subject.Subjects;
+import org.sibao.subject.TestSubjects;
+import org.sibao.subject.WhitelistStatus;
+import org.sibao.support.ApiClient;
+import org.sibao.support.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Vehicle passes on PostgreSQL in production mode: filing, approval with the configured signing key, verification. */
+@ExtendWith(PostgresSchema.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.main.banner-mode=off", "logging.level.root=WARN"})
+@ActiveProfiles("postgres")
+@DirtiesContext
+class PostgresPassTest {
+
+    private static final String ADMIN_PASSWORD = "Admin@" + UUID.randomUUID().toString().substring(0, 8) + "9";
+    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> PostgresSchema.current().url());
+        registry.add("spring.datasource.username", () -> PostgresSchema.current().user());
+        registry.add("spring.datasource.password", () -> PostgresSchema.current().password());
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+        registry.add("sibao.security.token-secret", () -> "integration-test-signing-key-" + UUID.randomUUID());
+        registry.add("sibao.personal-data.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        registry.add("sibao.passes.signing-key", () -> "integration-test-pass-signing-key-0123456789");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Subjects subjects;
+
+    private static String idNumber(String first17) {
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * WEIGHTS[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    @Test
+    void passesAreFiledApprovedListedAndVerifiedOnPostgres() {
+        jdbc.sql("""
+                INSERT INTO app_user (id, username, password_hash, display_name, role, region_code, created_at)
+                VALUES (?, 'pg_admin', ?, '管理员', 'ADMIN', '410000', ?)""")
+                .params(UUID.randomUUID().toString(), new BCryptPasswordEncoder().encode(ADMIN_PASSWORD), OffsetDateTime.now())
+                .update();
+        ApiClient admin = new ApiClient(port).as("pg_admin", ADMIN_PASSWORD);
+        ApiClient.Response carrier = admin.post("/api/v1/enterprises",
+                TestSubjects.enterprise(TestSubjects.uscc("410184"), "PG承运企业", "410184", "TRANSPORT"));
+        assertThat(carrier.status()).as(carrier.raw()).isEqualTo(201);
+        ApiClient.Response served = admin.post("/api/v1/enterprises",
+                TestSubjects.enterprise(TestSubjects.uscc("410184"), "PG服务企业", "410184", "INDUSTRY"));
+        subjects.setWhitelistStatus(served.text("id"), WhitelistStatus.ACTIVE, "COUNTY");
+        TestUsers.create(admin, "pg_transport_xz", "SECTOR_OFFICER", "410184", Map.of("sector", "TRANSPORT"));
+        ApiClient officer = new ApiClient(port).as("pg_transport_xz", TestUsers.PASSWORD);
+
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        ApiClient.Response filed = officer.post("/api/v1/passes", Map.of("carrierEnterpriseId", carrier.text("id"),
+                "plateNumber", "豫AD12345", "drivers", List.of(Map.of("name", "王师傅",
+                        "idNumber", idNumber("41018419800101123"), "phone", "13700001111")),
+                "origin", "郑州", "destination", "新郑", "validFrom", today,
+                "validTo", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3).toString(),
+                "servedEnterpriseIds", List.of(served.text("id"))));
+        assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+        ApiClient.Response approved = officer.post("/api/v1/passes/" + filed.text("id") + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        String code = approved.text("code");
+        ApiClient.Response verified = admin.anonymous()
+                .get("/public/passes/verify?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8));
+        assertThat(verified.body().get("valid").asBoolean()).isTrue();
+        assertThat(officer.get("/api/v1/passes?status=APPROVED").body().get("total").asLong()).isEqualTo(1);
+        assertThat(officer.get("/api/v1/passes/drivers?regionCode=410184").raw()).contains("137****1111");
+        assertThat(officer.post("/api/v1/passes/" + filed.text("id") + "/revoke", Map.of()).text("status")).isEqualTo("REVOKED");
+        assertThat(admin.anonymous().get("/public/passes/verify?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8))
+                .body().get("valid").asBoolean()).isFalse();
+    }
+}

@@ -48,11 +48,19 @@ class AggregateStore {
     int replaceAll(List<ValueTotals> totals, OffsetDateTime now) {
         jdbc.sql("DELETE FROM coverage_aggregate").update();
         for (ValueTotals t : totals) {
+            // a county refresh committing between the DELETE and here may have re-created the row: insert if
+            // absent, then set the figures, so the rebuild never fails on the key
             jdbc.sql("""
                     INSERT INTO coverage_aggregate (county_code, sector, covered_value, total_value, subjects, whitelisted, refreshed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
                     .params(t.countyCode(), t.sector().name(), t.coveredValue(), t.totalValue(), t.subjects(),
                             t.whitelisted(), now)
+                    .update();
+            jdbc.sql("""
+                    UPDATE coverage_aggregate SET covered_value = ?, total_value = ?, subjects = ?, whitelisted = ?, refreshed_at = ?
+                    WHERE county_code = ? AND sector = ?""")
+                    .params(t.coveredValue(), t.totalValue(), t.subjects(), t.whitelisted(), now, t.countyCode(),
+                            t.sector().name())
                     .update();
         }
         return totals.size();

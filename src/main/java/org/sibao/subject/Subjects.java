@@ -16,6 +16,9 @@ public interface Subjects {
     /** A subject within the signed-in user's scope. */
     Optional<SubjectFacts> find(String id);
 
+    /** The identity of a subject within the signed-in user's scope, read without its facts. */
+    Optional<SubjectRef> ref(String id);
+
     /** A subject within an explicit scope ({@link DataScope#system()} for schedules and event listeners). */
     Optional<SubjectFacts> find(String id, DataScope scope);
 

@@ -30,7 +30,7 @@ import org.sibao.region.Region;
 import org.sibao.region.RegionLevel;
 import org.sibao.region.RegionService;
 import org.sibao.region.TaskForce;
-import org.sibao.subject.SubjectFacts;
+import org.sibao.subject.SubjectRef;
 import org.sibao.subject.Subjects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -89,9 +89,9 @@ class AppealService {
             throw ApiException.forbidden("appeal.error.mayNotFile");
         }
         Validation v = new Validation();
-        SubjectFacts subject = null;
+        SubjectRef subject = null;
         if (v.required(in.enterpriseId(), "enterpriseId")) {
-            subject = subjects.find(in.enterpriseId().trim()).orElse(null);
+            subject = subjects.ref(in.enterpriseId().trim()).orElse(null);
             v.check(subject != null, "enterpriseId", "appeal.validation.unknownEnterprise");
         }
         AppealCategory category = parse(AppealCategory.class, in.category(), "category", v, true);

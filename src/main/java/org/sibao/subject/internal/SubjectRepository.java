@@ -26,6 +26,7 @@ import org.sibao.platform.PageResult;
 import org.sibao.region.Industry;
 import org.sibao.region.RegionService;
 import org.sibao.region.Sector;
+import org.sibao.subject.SubjectRef;
 import org.sibao.subject.Incident;
 import org.sibao.subject.IncidentKind;
 import org.sibao.subject.LinkRelation;
@@ -71,6 +72,16 @@ class SubjectRepository {
         Optional<SubjectRecord> row = jdbc.sql("SELECT " + COLUMNS + " FROM subject s WHERE s.id = ? AND (" + scope.sql() + ")")
                 .params(params).query(this::map).optional();
         return row.map(r -> withChildren(List.of(r)).get(0));
+    }
+
+    Optional<SubjectRef> findRef(String id, SqlFilter scope) {
+        List<Object> params = new ArrayList<>(scope.params());
+        params.add(0, id);
+        return jdbc.sql("SELECT s.id, s.name, s.region_code, s.sector FROM subject s WHERE s.id = ? AND (" + scope.sql() + ")")
+                .params(params)
+                .query((rs, i) -> new SubjectRef(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Sector.valueOf(rs.getString(4))))
+                .optional();
     }
 
     boolean exists(String id) {

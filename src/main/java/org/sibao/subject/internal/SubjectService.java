@@ -24,6 +24,7 @@ import org.sibao.subject.OperationMode;
 import org.sibao.subject.SubjectAttribute;
 import org.sibao.subject.SubjectChanged;
 import org.sibao.subject.SubjectFacts;
+import org.sibao.subject.SubjectRef;
 import org.sibao.subject.SubjectKind;
 import org.sibao.subject.Subjects;
 import org.sibao.subject.WhitelistStatus;
@@ -127,6 +128,11 @@ class SubjectService implements Subjects {
     @Override
     public Optional<SubjectFacts> find(String id) {
         return repository.find(id, currentScope()).map(SubjectRecord::facts);
+    }
+
+    @Override
+    public Optional<SubjectRef> ref(String id) {
+        return repository.findRef(id, currentScope());
     }
 
     @Override

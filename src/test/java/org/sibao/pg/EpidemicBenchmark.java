@@ -1,5 +1,7 @@
 package org.sibao.pg;
 
+import org.sibao.platform.personal.PersonalDataCipher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,8 @@
 package org.sibao.epidemic.internal;
 
+import org.sibao.platform.personal.PersonalDataCipher;
+import org.sibao.platform.personal.IdNumbers;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,8 @@
 package org.sibao.logistics.internal;
 
+import org.sibao.platform.personal.PersonalDataCipher;
+import org.sibao.platform.personal.IdNumbers;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -75,10 +78,10 @@ class PassService {
     private final Notifications notifications;
     private final BusinessClock clock;
     private final PassSigner signer;
-    private final DriverDataCipher cipher;
+    private final PersonalDataCipher cipher;
 
     PassService(PassRepository repository, Subjects subjects, AuditLog audit, Notifications notifications,
-            BusinessClock clock, PassSigner signer, DriverDataCipher cipher) {
+            BusinessClock clock, PassSigner signer, PersonalDataCipher cipher) {
         this.repository = repository;
         this.subjects = subjects;
         this.audit = audit;
@@ -144,16 +147,16 @@ class PassService {
                 if (dv.required(name, "name")) {
                     dv.maxLength(name, 50, "name");
                 }
-                String id = DriverIdentity.normalize(d.idNumber());
+                String id = IdNumbers.normalize(d.idNumber());
                 boolean idOk = dv.required(id, "idNumber")
-                        && dv.check(DriverIdentity.isValidId(id, today), "idNumber", "passes.idNumber.invalid")
+                        && dv.check(IdNumbers.isValid(id, today), "idNumber", "passes.idNumber.invalid")
                         && dv.check(seen.add(id), "idNumber", "passes.idNumber.duplicate");
                 String phone = d.phone() == null ? null : d.phone().trim();
                 boolean phoneOk = dv.required(phone, "phone")
-                        && dv.check(DriverIdentity.isMobile(phone), "phone", "passes.phone.invalid");
+                        && dv.check(IdNumbers.isMobile(phone), "phone", "passes.phone.invalid");
                 if (idOk && phoneOk && name != null && !name.isEmpty()) {
-                    drivers.add(new PassRepository.NewDriver(name, cipher.encrypt(id), DriverIdentity.maskId(id),
-                            cipher.hash(id), cipher.encrypt(phone), DriverIdentity.maskPhone(phone)));
+                    drivers.add(new PassRepository.NewDriver(name, cipher.encrypt(id), IdNumbers.maskId(id),
+                            cipher.hash(id), cipher.encrypt(phone), IdNumbers.maskPhone(phone)));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package org.sibao.logistics.internal;
 
+import org.sibao.platform.personal.IdNumbers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -32,18 +34,18 @@ class PassRulesTest {
     void idNumbersNeedTheCheckCharacterAndARealBirthDate() {
         LocalDate today = LocalDate.of(2022, 6, 1);
         String first17 = "11010519491231002";
-        String valid = first17 + DriverIdentity.checkCharacter(first17);
+        String valid = first17 + IdNumbers.checkCharacter(first17);
         assertThat(valid).isEqualTo("11010519491231002X");
-        assertThat(DriverIdentity.isValidId(valid, today)).isTrue();
-        assertThat(DriverIdentity.isValidId("110105194912310021", today)).isFalse();
+        assertThat(IdNumbers.isValid(valid, today)).isTrue();
+        assertThat(IdNumbers.isValid("110105194912310021", today)).isFalse();
         String feb30 = "41018419900230123";
-        assertThat(DriverIdentity.isValidId(feb30 + DriverIdentity.checkCharacter(feb30), today)).isFalse();
+        assertThat(IdNumbers.isValid(feb30 + IdNumbers.checkCharacter(feb30), today)).isFalse();
         String future = "41018420300101123";
-        assertThat(DriverIdentity.isValidId(future + DriverIdentity.checkCharacter(future), today)).isFalse();
-        assertThat(DriverIdentity.maskId(valid)).isEqualTo("1101**********002X");
-        assertThat(DriverIdentity.maskPhone("13812345678")).isEqualTo("138****5678");
-        assertThat(DriverIdentity.isMobile("13812345678")).isTrue();
-        assertThat(DriverIdentity.isMobile("12812345678")).isFalse();
+        assertThat(IdNumbers.isValid(future + IdNumbers.checkCharacter(future), today)).isFalse();
+        assertThat(IdNumbers.maskId(valid)).isEqualTo("1101**********002X");
+        assertThat(IdNumbers.maskPhone("13812345678")).isEqualTo("138****5678");
+        assertThat(IdNumbers.isMobile("13812345678")).isTrue();
+        assertThat(IdNumbers.isMobile("12812345678")).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.sibao.logistics.internal;
+package org.sibao.platform.personal;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Drivers' ID numbers and phones at rest: AES-256-GCM (random 96-bit IV, stored as base64 of IV ‖ ciphertext ‖ tag)
- * and a keyed look-up hash. Both keys are derived from {@code sibao.personal-data.key} (the platform's personal-data
- * secret; demo mode shares the per-install one in {@code platform_setting}) with labels of this module, so they
- * differ from every other module's keys.
+ * Encryption of personal data at rest: AES-256-GCM with a random 96-bit IV per value (stored as base64 of
+ * IV ‖ ciphertext ‖ tag), and a keyed hash (HMAC-SHA256 under a key derived from the same secret, so the two
+ * keys differ) for look-ups and uniqueness without decrypting. The secret is {@code sibao.personal-data.key}
+ * (base64 of 32 bytes; {@code SIBAO_PERSONAL_DATA_KEY} in production); demo mode generates one per install and
+ * keeps it in {@code platform_setting}, like the token secret.
  */
 @Component
-class DriverDataCipher {
+public class PersonalDataCipher {
 
     private static final String SETTING = "security.personal-data-key";
     private static final int IV_BYTES = 12;
@@ -33,20 +34,36 @@ class DriverDataCipher {
 
     private final SecretKey aesKey;
     private final SecretKey hashKey;
+    private final ThreadLocal<Mac> macs;
 
-    DriverDataCipher(@Value("${sibao.personal-data.key:}") String configured, SibaoProperties properties, JdbcClient jdbc) {
+    public PersonalDataCipher(@Value("${sibao.personal-data.key:}") String configured, SibaoProperties properties,
+            JdbcClient jdbc) {
         byte[] secret = secret(configured, properties, jdbc);
-        this.aesKey = new SecretKeySpec(hmac(secret, "sibao/logistics/driver-data"), "AES");
-        this.hashKey = new SecretKeySpec(hmac(secret, "sibao/logistics/driver-hash"), "HmacSHA256");
+        this.aesKey = new SecretKeySpec(secret, "AES");
+        this.hashKey = new SecretKeySpec(hmac(secret, "sibao/personal-data/lookup-hash"), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(hashKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static byte[] secret(String configured, SibaoProperties properties, JdbcClient jdbc) {
         if (configured != null && !configured.isBlank()) {
+            byte[] key;
             try {
-                return Base64.getDecoder().decode(configured.trim());
+                key = Base64.getDecoder().decode(configured.trim());
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("sibao.personal-data.key (SIBAO_PERSONAL_DATA_KEY) must be base64");
             }
+            if (key.length != 32) {
+                throw new IllegalStateException("sibao.personal-data.key (SIBAO_PERSONAL_DATA_KEY) must be 32 bytes (base64)");
+            }
+            return key;
         }
         if (!properties.demoData()) {
             throw new IllegalStateException("SIBAO_PERSONAL_DATA_KEY is not set: production mode needs a 32-byte key (base64)");
@@ -72,7 +89,7 @@ class DriverDataCipher {
         }
     }
 
-    String encrypt(String clear) {
+    public String encrypt(String clear) {
         try {
             byte[] iv = new byte[IV_BYTES];
             RANDOM.nextBytes(iv);
@@ -85,7 +102,7 @@ class DriverDataCipher {
         }
     }
 
-    String decrypt(String stored) {
+    public String decrypt(String stored) {
         try {
             byte[] all = Base64.getDecoder().decode(stored);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -96,13 +113,8 @@ class DriverDataCipher {
         }
     }
 
-    String hash(String clear) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal(clear.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The look-up hash of a normalized value (hex, 64 characters). */
+    public String hash(String clear) {
+        return HexFormat.of().formatHex(macs.get().doFinal(clear.getBytes(StandardCharsets.UTF_8)));
     }
 }

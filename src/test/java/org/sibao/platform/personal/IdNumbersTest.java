@@ -1,4 +1,4 @@
-package org.sibao.epidemic.internal;
+package org.sibao.platform.personal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

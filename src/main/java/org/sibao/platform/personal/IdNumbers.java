@@ -1,4 +1,4 @@
-package org.sibao.epidemic.internal;
+package org.sibao.platform.personal;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * character from the weights {@code 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2} (sum mod 11 → {@code 1 0 X 9 8 7 6 5 4 3 2}).
  * Mainland mobile numbers: 11 digits starting 13–19.
  */
-final class IdNumbers {
+public final class IdNumbers {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
@@ -22,11 +22,11 @@ final class IdNumbers {
     }
 
     /** Trims and upper-cases the check character; null stays null. */
-    static String normalize(String id) {
+    public static String normalize(String id) {
         return id == null ? null : id.trim().toUpperCase(Locale.ROOT);
     }
 
-    static char checkCharacter(String first17) {
+    public static char checkCharacter(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (first17.charAt(i) - '0') * WEIGHTS[i];
@@ -35,7 +35,7 @@ final class IdNumbers {
     }
 
     /** Whether a (normalized) ID number is valid with a birth date between 1900 and {@code today}. */
-    static boolean isValid(String id, LocalDate today) {
+    public static boolean isValid(String id, LocalDate today) {
         if (id == null || !SHAPE.matcher(id).matches()) {
             return false;
         }
@@ -51,12 +51,12 @@ final class IdNumbers {
         }
     }
 
-    static boolean isMobile(String phone) {
+    public static boolean isMobile(String phone) {
         return phone != null && MOBILE.matcher(phone.trim()).matches();
     }
 
     /** {@code 410184199001011234 → 4101**********1234}. */
-    static String maskId(String id) {
+    public static String maskId(String id) {
         if (id == null || id.length() < 8) {
             return "****";
         }
@@ -64,7 +64,7 @@ final class IdNumbers {
     }
 
     /** {@code 13812345678 → 138****5678}. */
-    static String maskPhone(String phone) {
+    public static String maskPhone(String phone) {
         if (phone == null || phone.length() < 8) {
             return "****";
         }

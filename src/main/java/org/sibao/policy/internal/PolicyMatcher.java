@@ -1,5 +1,7 @@
 package org.sibao.policy.internal;
 
+import org.sibao.subject.SubjectRuleFacts;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -128,7 +130,7 @@ class PolicyMatcher {
         LocalDate today = clock.today();
         List<MatchStore.Row> rows = new ArrayList<>();
         if (facts != null) {
-            SubjectFactsAdapter f = new SubjectFactsAdapter(facts);
+            SubjectRuleFacts f = new SubjectRuleFacts(facts);
             for (CompiledPolicy p : inForce()) {
                 collect(rows, facts, f, p, today);
             }
@@ -160,7 +162,7 @@ class PolicyMatcher {
             if (!targets.isEmpty()) {
                 subjects.forEach(DataScope.system(), PAGE, facts -> {
                     count[0]++;
-                    SubjectFactsAdapter f = new SubjectFactsAdapter(facts);
+                    SubjectRuleFacts f = new SubjectRuleFacts(facts);
                     for (CompiledPolicy p : targets) {
                         collect(rows, facts, f, p, today);
                     }
@@ -252,7 +254,7 @@ class PolicyMatcher {
     /** One subject against every policy in force, with explanations: the fresh answer for that subject. */
     List<Evaluation> evaluate(SubjectFacts facts) {
         LocalDate today = clock.today();
-        SubjectFactsAdapter f = new SubjectFactsAdapter(facts);
+        SubjectRuleFacts f = new SubjectRuleFacts(facts);
         List<Evaluation> out = new ArrayList<>();
         for (CompiledPolicy p : inForce()) {
             var explanation = p.rule().explain(f, today);
@@ -278,7 +280,7 @@ class PolicyMatcher {
         long[] changedCount = {0};
         List<Simulation.Change> changes = new ArrayList<>();
         subjects.forEach(scope, PAGE, facts -> {
-            SubjectFactsAdapter f = new SubjectFactsAdapter(facts);
+            SubjectRuleFacts f = new SubjectRuleFacts(facts);
             CompiledPolicy.Result r = p.evaluate(f, today);
             n[r.outcome().ordinal()]++;
             if (r.benefit() != null && r.benefit().known()) {
@@ -312,7 +314,7 @@ class PolicyMatcher {
         }
     }
 
-    private static void collect(List<MatchStore.Row> rows, SubjectFacts facts, SubjectFactsAdapter f, CompiledPolicy p,
+    private static void collect(List<MatchStore.Row> rows, SubjectFacts facts, SubjectRuleFacts f, CompiledPolicy p,
             LocalDate today) {
         CompiledPolicy.Result r = p.evaluate(f, today);
         if (r.outcome() != MatchOutcome.INELIGIBLE) {

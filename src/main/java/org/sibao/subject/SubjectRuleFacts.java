@@ -1,4 +1,4 @@
-package org.sibao.policy.internal;
+package org.sibao.subject;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -10,14 +10,13 @@ import java.util.Set;
 import org.sibao.region.Sector;
 import org.sibao.rules.Facts;
 import org.sibao.rules.Incident;
-import org.sibao.subject.SubjectFacts;
-import org.sibao.subject.SubjectFlag;
 
 /**
- * A subject as the rules engine sees it. Codes, flags and attributes are converted once here, so that evaluating
- * hundreds of policies against the subject allocates nothing more.
+ * A subject as the rules engine sees it (whitelist criteria, policy eligibility). Codes, flags and attributes are
+ * converted once here, so that evaluating hundreds of rules against the subject allocates nothing more. Extend it
+ * to add facts of one's own (e.g. an application's declarations) by overriding {@link #attribute(String)}.
  */
-final class SubjectFactsAdapter implements Facts {
+public class SubjectRuleFacts implements Facts {
 
     private final SubjectFacts subject;
     private final String sizeClass;
@@ -28,7 +27,7 @@ final class SubjectFactsAdapter implements Facts {
     private final Map<String, Object> attributes;
     private final List<Incident> incidents;
 
-    SubjectFactsAdapter(SubjectFacts subject) {
+    public SubjectRuleFacts(SubjectFacts subject) {
         this.subject = subject;
         this.sizeClass = subject.sizeClass() == null ? null : subject.sizeClass().name();
         this.kind = subject.kind() == null ? null : subject.kind().name();
@@ -50,7 +49,7 @@ final class SubjectFactsAdapter implements Facts {
                 : subject.incidents().stream().map(i -> new Incident(i.kind().name(), i.date())).toList();
     }
 
-    SubjectFacts subject() {
+    public SubjectFacts subject() {
         return subject;
     }
 

@@ -2,7 +2,6 @@ package org.sibao.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,13 +31,7 @@ class PostgresAppealTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresSchema.current().url());
-        registry.add("spring.datasource.username", () -> PostgresSchema.current().user());
-        registry.add("spring.datasource.password", () -> PostgresSchema.current().password());
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
-        registry.add("sibao.security.token-secret", () -> "integration-test-signing-key-" + UUID.randomUUID());
-        registry.add("sibao.personal-data.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
-        registry.add("sibao.passes.signing-key", () -> "integration-test-pass-signing-key-0123456789");
+        PostgresSchema.productionSettings(registry);
     }
 
     @LocalServerPort
@@ -60,12 +52,7 @@ class PostgresAppealTest {
     @Test
     void theAppealLoopRunsOnPostgres() {
         String adminName = "pg_admin_" + UUID.randomUUID().toString().substring(0, 6);
-        jdbc.sql("""
-                INSERT INTO app_user (id, username, password_hash, display_name, role, region_code, created_at)
-                VALUES (?, ?, ?, ?, 'ADMIN', '410000', ?)""")
-                .params(UUID.randomUUID().toString(), adminName, new BCryptPasswordEncoder().encode(PASSWORD), "管理员",
-                        OffsetDateTime.now())
-                .update();
+        PostgresSchema.administrator(jdbc, adminName, PASSWORD, "管理员");
         ApiClient admin = new ApiClient(port).as(adminName, PASSWORD);
         ApiClient hq = user(admin, "HQ_OFFICER", "410184", Map.of());
         ApiClient tax = user(admin, "DEPT_HANDLER", "410184", Map.of("departmentCode", "TAX"));

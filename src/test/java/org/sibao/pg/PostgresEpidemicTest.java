@@ -40,13 +40,7 @@ class PostgresEpidemicTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresSchema.current().url());
-        registry.add("spring.datasource.username", () -> PostgresSchema.current().user());
-        registry.add("spring.datasource.password", () -> PostgresSchema.current().password());
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
-        registry.add("sibao.security.token-secret", () -> "integration-test-signing-key-" + UUID.randomUUID());
-        registry.add("sibao.personal-data.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
-        registry.add("sibao.passes.signing-key", () -> "integration-test-pass-signing-key-0123456789");
+        PostgresSchema.productionSettings(registry);
     }
 
     @LocalServerPort

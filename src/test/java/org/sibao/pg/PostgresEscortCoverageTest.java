@@ -3,7 +3,6 @@ package org.sibao.pg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,13 +34,7 @@ class PostgresEscortCoverageTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresSchema.current().url());
-        registry.add("spring.datasource.username", () -> PostgresSchema.current().user());
-        registry.add("spring.datasource.password", () -> PostgresSchema.current().password());
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
-        registry.add("sibao.security.token-secret", () -> "integration-test-signing-key-" + UUID.randomUUID());
-        registry.add("sibao.personal-data.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
-        registry.add("sibao.passes.signing-key", () -> "integration-test-pass-signing-key-0123456789");
+        PostgresSchema.productionSettings(registry);
     }
 
     @LocalServerPort
@@ -56,11 +48,7 @@ class PostgresEscortCoverageTest {
 
     @Test
     void refreshesCoverageAndRecordsEscortDecisionsOnPostgres() throws InterruptedException {
-        jdbc.sql("""
-                INSERT INTO app_user (id, username, password_hash, display_name, role, region_code, created_at)
-                VALUES (?, 'pg_admin', ?, '管理员', 'ADMIN', '410000', ?)""")
-                .params(UUID.randomUUID().toString(), new BCryptPasswordEncoder().encode(ADMIN_PASSWORD), OffsetDateTime.now())
-                .update();
+        PostgresSchema.administrator(jdbc, "pg_admin", ADMIN_PASSWORD, "管理员");
         ApiClient admin = new ApiClient(port).as("pg_admin", ADMIN_PASSWORD);
         ApiClient.Response created = admin.post("/api/v1/enterprises",
                 TestSubjects.enterprise(TestSubjects.uscc("410184"), "PG护航测试", "410184", "INDUSTRY"));

@@ -2,7 +2,6 @@ package org.sibao.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,13 +39,7 @@ class PostgresPolicyTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> PostgresSchema.current().url());
-        registry.add("spring.datasource.username", () -> PostgresSchema.current().user());
-        registry.add("spring.datasource.password", () -> PostgresSchema.current().password());
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
-        registry.add("sibao.security.token-secret", () -> "integration-test-signing-key-" + UUID.randomUUID());
-        registry.add("sibao.personal-data.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
-        registry.add("sibao.passes.signing-key", () -> "integration-test-pass-signing-key-0123456789");
+        PostgresSchema.productionSettings(registry);
     }
 
     @LocalServerPort
@@ -60,14 +52,7 @@ class PostgresPolicyTest {
 
     @BeforeEach
     void firstAdministrator() {
-        if (jdbc.sql("SELECT count(*) FROM app_user WHERE username = ?").param(ADMIN).query(Long.class).single() == 0) {
-            jdbc.sql("""
-                    INSERT INTO app_user (id, username, password_hash, display_name, role, region_code, created_at)
-                    VALUES (?, ?, ?, ?, 'ADMIN', '410000', ?)""")
-                    .params(UUID.randomUUID().toString(), ADMIN, new BCryptPasswordEncoder().encode(ADMIN_PASSWORD),
-                            "集成测试管理员", OffsetDateTime.now())
-                    .update();
-        }
+        PostgresSchema.administrator(jdbc, ADMIN, ADMIN_PASSWORD, "集成测试管理员");
         admin = new ApiClient(port).as(ADMIN, ADMIN_PASSWORD);
     }
 

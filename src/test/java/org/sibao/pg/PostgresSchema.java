@@ -91,4 +91,35 @@ final class PostgresSchema implements BeforeAllCallback, AfterAllCallback, Param
         String value = System.getenv(name);
         return value == null || value.isBlank() ? null : value.trim();
     }
+
+    /**
+     * Production-mode settings for the current test class's schema: the datasource and every secret production
+     * requires (one place to add a secret, so each PostgreSQL test keeps starting when production asks for more).
+     */
+    static void productionSettings(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> current().url());
+        registry.add("spring.datasource.username", () -> current().user());
+        registry.add("spring.datasource.password", () -> current().password());
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "5");
+        registry.add("sibao.security.token-secret", () -> "integration-test-signing-key-" + java.util.UUID.randomUUID());
+        registry.add("sibao.personal-data.key", () -> "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+        registry.add("sibao.passes.signing-key", () -> "integration-test-pass-signing-key-0123456789");
+    }
+
+    /**
+     * The first administrator, inserted the way an operator would (production creates no users), unless a user of
+     * that name exists already.
+     */
+    static void administrator(org.springframework.jdbc.core.simple.JdbcClient jdbc, String username, String password,
+            String displayName) {
+        if (jdbc.sql("SELECT count(*) FROM app_user WHERE username = ?").param(username).query(Long.class).single() == 0) {
+            jdbc.sql("""
+                    INSERT INTO app_user (id, username, password_hash, display_name, role, region_code, created_at)
+                    VALUES (?, ?, ?, ?, 'ADMIN', '410000', ?)""")
+                    .params(java.util.UUID.randomUUID().toString(), username,
+                            new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode(password),
+                            displayName, java.time.OffsetDateTime.now())
+                    .update();
+        }
+    }
 }

@@ -1,10 +1,10 @@
 package org.sibao.identity.internal;
 
+import org.sibao.platform.InstallSecrets;
+
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -55,15 +55,7 @@ class TokenService {
         if (!properties.demoData()) {
             throw new IllegalStateException("SIBAO_TOKEN_SECRET is not set: production mode needs a token signing key of at least 32 bytes");
         }
-        String stored = jdbc.sql("SELECT setting_value FROM platform_setting WHERE name = ?").param(SETTING)
-                .query(String.class).optional().orElse(null);
-        if (stored == null) {
-            byte[] random = new byte[48];
-            new SecureRandom().nextBytes(random);
-            stored = Base64.getEncoder().encodeToString(random);
-            jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)").params(SETTING, stored).update();
-        }
-        return Base64.getDecoder().decode(stored);
+        return InstallSecrets.perInstall(jdbc, SETTING, 48);
     }
 
     record IssuedToken(String value, long expiresInSeconds) {

@@ -1,9 +1,10 @@
 package org.sibao.logistics.internal;
 
+import org.sibao.platform.InstallSecrets;
+
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Optional;
@@ -43,15 +44,7 @@ class PassSigner {
         if (!properties.demoData()) {
             throw new IllegalStateException("SIBAO_PASS_SIGNING_KEY is not set: production mode needs a pass signing key of at least 32 bytes");
         }
-        String stored = jdbc.sql("SELECT setting_value FROM platform_setting WHERE name = ?").param(SETTING)
-                .query(String.class).optional().orElse(null);
-        if (stored == null) {
-            byte[] random = new byte[48];
-            new SecureRandom().nextBytes(random);
-            stored = Base64.getEncoder().encodeToString(random);
-            jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)").params(SETTING, stored).update();
-        }
-        return Base64.getDecoder().decode(stored);
+        return InstallSecrets.perInstall(jdbc, SETTING, 48);
     }
 
     String sign(String passId, String plate, OffsetDateTime validTo) {

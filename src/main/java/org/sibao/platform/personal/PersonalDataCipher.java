@@ -1,5 +1,7 @@
 package org.sibao.platform.personal;
 
+import org.sibao.platform.InstallSecrets;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -68,15 +70,7 @@ public class PersonalDataCipher {
         if (!properties.demoData()) {
             throw new IllegalStateException("SIBAO_PERSONAL_DATA_KEY is not set: production mode needs a 32-byte key (base64)");
         }
-        String stored = jdbc.sql("SELECT setting_value FROM platform_setting WHERE name = ?").param(SETTING)
-                .query(String.class).optional().orElse(null);
-        if (stored == null) {
-            byte[] random = new byte[32];
-            RANDOM.nextBytes(random);
-            stored = Base64.getEncoder().encodeToString(random);
-            jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)").params(SETTING, stored).update();
-        }
-        return Base64.getDecoder().decode(stored);
+        return InstallSecrets.perInstall(jdbc, SETTING, 32);
     }
 
     private static byte[] hmac(byte[] key, String label) {

@@ -10,6 +10,15 @@ public interface UserDirectory {
     /** Enabled users with a role at exactly this region, optionally only of one sector. */
     List<String> userIds(Role role, String regionCode, Sector sector);
 
+    /**
+     * The same users as {@link #userIds} as a sub-query selecting one column {@code id}, for set-based inserts
+     * (a notice to every HQ officer of a county in one statement).
+     */
+    SqlFilter userIdsQuery(Role role, String regionCode, Sector sector);
+
+    /** The same users as {@link #enterpriseUserIds} as a sub-query selecting one column {@code id}. */
+    SqlFilter enterpriseUserIdsQuery(String enterpriseId);
+
     /** Enabled ENTERPRISE users of the enterprise and the LIAISONs assigned to it. */
     List<String> enterpriseUserIds(String enterpriseId);
 

@@ -50,7 +50,7 @@ class AppealApiController {
 
     @PostMapping
     ResponseEntity<AppealView> file(@RequestBody AppealInputs.FileAppeal in) {
-        AppealView v = queries.view(service.file(in));
+        AppealView v = queries.filed(service.file(in));
         return ResponseEntity.created(URI.create("/api/v1/appeals/" + v.id())).body(v);
     }
 

@@ -25,6 +25,7 @@ import org.sibao.platform.Validation;
 import org.sibao.region.Region;
 import org.sibao.region.RegionService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads: detail, filtered lists (queues, ledger), similar appeals and metrics; the module's public facade. */
@@ -58,8 +59,25 @@ class AppealQueries implements Appeals {
         this.clock = clock;
     }
 
+    /**
+     * One appeal in the caller's scope, or 404. Outside a transaction on purpose: one statement reads the appeal
+     * with its history; call-backs and attachments are read only when the appeal has any.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     AppealView detail(String id) {
-        return view(service.get(id));
+        AppealRepository.Detail d = repository.detail(id, AppealService.scopeOf(CurrentUser.get()))
+                .orElseThrow(() -> ApiException.notFound("appeal", id));
+        String appealId = d.row().id();
+        return AppealView.of(d.row(), clock.nowOffset(), d.history(),
+                d.callbacks() == 0 ? List.of() : repository.callbacks(appealId),
+                d.attachments() == 0 ? List.of() : repository.attachments(appealId));
+    }
+
+    /** A just-filed appeal as the API answers it: nothing to read back, its only history entry is the filing. */
+    @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
+    AppealView filed(AppealRow a) {
+        return AppealView.of(a, clock.nowOffset(), List.of(AppealRepository.HistoryEntry.submitted(a)), List.of(),
+                List.of());
     }
 
     AppealView view(AppealRow a) {

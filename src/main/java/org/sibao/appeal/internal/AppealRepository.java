@@ -29,6 +29,12 @@ class AppealRepository {
 
     record HistoryEntry(String action, String by, OffsetDateTime at, String note, String fromStatus, String status,
             String handlerRegionCode) {
+
+        /** The first entry of every appeal: filed, now SUBMITTED at the subject's county HQ. */
+        static HistoryEntry submitted(AppealRow filed) {
+            return new HistoryEntry(AppealStatus.SUBMITTED.name(), filed.filedBy(), filed.filedAt(), null, null,
+                    AppealStatus.SUBMITTED.name(), filed.handlerRegionCode());
+        }
     }
 
     record Callback(String id, OffsetDateTime at, String by, String channel, boolean solved, Satisfaction satisfaction,
@@ -86,6 +92,44 @@ class AppealRepository {
                 .params(params).query(AppealRepository::row).optional();
     }
 
+    /** An appeal with its history and how many call-backs and attachments it has. */
+    record Detail(AppealRow row, List<HistoryEntry> history, int callbacks, int attachments) {
+    }
+
+    /**
+     * An appeal in scope with its history, in one statement (the detail is the most frequent read): the history
+     * joined in, the call-back and attachment counts as sub-queries so that their lists are read only when there
+     * is something to read.
+     */
+    Optional<Detail> detail(String id, SqlFilter scope) {
+        List<Object> params = new ArrayList<>();
+        params.add(id);
+        params.addAll(scope.params());
+        return jdbc.sql("SELECT " + COLUMNS + """
+                , (SELECT COUNT(*) FROM appeal_callback c WHERE c.appeal_id = a.id) AS n_callbacks,
+                  (SELECT COUNT(*) FROM appeal_attachment x WHERE x.appeal_id = a.id) AS n_attachments,
+                  h.action AS h_action, h.actor AS h_actor, h.at AS h_at, h.note AS h_note, h.from_status AS h_from,
+                  h.to_status AS h_to, h.handler_region_code AS h_region
+                FROM appeal a LEFT JOIN appeal_history h ON h.appeal_id = a.id
+                WHERE a.id = ? AND (""" + scope.sql() + ") ORDER BY h.id")
+                .params(params)
+                .query(rs -> {
+                    Detail d = null;
+                    List<HistoryEntry> history = new ArrayList<>();
+                    while (rs.next()) {
+                        if (d == null) {
+                            d = new Detail(row(rs, 0), history, rs.getInt("n_callbacks"), rs.getInt("n_attachments"));
+                        }
+                        if (rs.getString("h_action") != null) {
+                            history.add(new HistoryEntry(rs.getString("h_action"), rs.getString("h_actor"),
+                                    time(rs, "h_at"), rs.getString("h_note"), rs.getString("h_from"),
+                                    rs.getString("h_to"), rs.getString("h_region")));
+                        }
+                    }
+                    return Optional.ofNullable(d);
+                });
+    }
+
     List<AppealRow> list(SqlFilter where, String orderBy, int limit, long offset) {
         List<Object> params = new ArrayList<>(where.params());
         params.add(limit);
@@ -104,13 +148,18 @@ class AppealRepository {
                 .param(clusterId).query(AppealRepository::row).list();
     }
 
-    void addHistory(String appealId, String action, String actor, OffsetDateTime at, String note, AppealStatus from,
-            AppealStatus to, String handlerRegionCode) {
+    void addHistory(String appealId, HistoryEntry h) {
         jdbc.sql("""
                 INSERT INTO appeal_history (appeal_id, action, actor, at, note, from_status, to_status, handler_region_code)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(appealId, action, actor, at, note, from == null ? null : from.name(), to.name(), handlerRegionCode)
+                .params(appealId, h.action(), h.by(), h.at(), h.note(), h.fromStatus(), h.status(), h.handlerRegionCode())
                 .update();
+    }
+
+    void addHistory(String appealId, String action, String actor, OffsetDateTime at, String note, AppealStatus from,
+            AppealStatus to, String handlerRegionCode) {
+        addHistory(appealId, new HistoryEntry(action, actor, at, note, from == null ? null : from.name(), to.name(),
+                handlerRegionCode));
     }
 
     List<HistoryEntry> history(String appealId) {

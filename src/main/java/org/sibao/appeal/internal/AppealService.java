@@ -113,8 +113,7 @@ class AppealService {
                 null, null, calendar.assignDue(now), calendar.responseDue(now, urgency),
                 calendar.resolutionDue(now, null, major), null, null, null, null, null, 0, 0, 0);
         repository.insert(row);
-        repository.addHistory(row.id(), AppealStatus.SUBMITTED.name(), user.username(), at, null, null,
-                AppealStatus.SUBMITTED, row.handlerRegionCode());
+        repository.addHistory(row.id(), AppealRepository.HistoryEntry.submitted(row));
         audit.record("appeal.file", "appeal", row.id(), row.regionCode(), null, snapshot(row));
         events.publishEvent(new AppealStatusChanged(row.id(), row.regionCode(), null, AppealStatus.SUBMITTED));
         notifications.send(Notice.of("APPEAL", "appeal.notice.filed", link(row), row.enterpriseName(), row.title()),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.sibao.identity.Role;
+import org.sibao.identity.SqlFilter;
 import org.sibao.identity.UserDirectory;
 import org.sibao.region.Sector;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,23 +21,37 @@ class JdbcUserDirectory implements UserDirectory {
 
     @Override
     public List<String> userIds(Role role, String regionCode, Sector sector) {
+        return ids(userIdsQuery(role, regionCode, sector));
+    }
+
+    @Override
+    public SqlFilter userIdsQuery(Role role, String regionCode, Sector sector) {
         String sql = "SELECT id FROM app_user WHERE enabled = TRUE AND role = ? AND region_code = ?";
         List<Object> params = new ArrayList<>(List.of(role.name(), regionCode));
         if (sector != null) {
             sql += " AND sector = ?";
             params.add(sector.name());
         }
-        return jdbc.sql(sql + " ORDER BY username").params(params).query(String.class).list();
+        return new SqlFilter(sql, params);
     }
 
     @Override
     public List<String> enterpriseUserIds(String enterpriseId) {
-        return jdbc.sql("""
+        return ids(enterpriseUserIdsQuery(enterpriseId));
+    }
+
+    @Override
+    public SqlFilter enterpriseUserIdsQuery(String enterpriseId) {
+        return new SqlFilter("""
                 SELECT id FROM app_user WHERE enabled = TRUE AND (
                     (role = 'ENTERPRISE' AND enterprise_id = ?)
-                    OR id IN (SELECT la.user_id FROM liaison_assignment la WHERE la.enterprise_id = ?))
-                ORDER BY username""")
-                .params(enterpriseId, enterpriseId).query(String.class).list();
+                    OR id IN (SELECT la.user_id FROM liaison_assignment la WHERE la.enterprise_id = ?))""",
+                List.of(enterpriseId, enterpriseId));
+    }
+
+    private List<String> ids(SqlFilter query) {
+        return jdbc.sql(query.sql() + " ORDER BY username")
+                .params(query.params()).query(String.class).list();
     }
 
     @Override

@@ -72,6 +72,11 @@ final class PostgresSchema implements BeforeAllCallback, AfterAllCallback, Param
         if (schema == null) {
             return;
         }
+        if (Boolean.getBoolean("sibao.pg.keepSchema")) {
+            // for looking at a benchmark's data afterwards (psql, EXPLAIN); never set in the suite
+            System.out.println("PostgreSQL schema kept: " + schema.name());
+            return;
+        }
         try (Connection c = schema.connect(); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA " + schema.name() + " CASCADE");
         }

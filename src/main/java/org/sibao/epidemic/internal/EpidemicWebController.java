@@ -190,10 +190,11 @@ class EpidemicWebController {
     @PostMapping("/epidemic/enterprise/{id}/arrivals")
     String reportArrival(@PathVariable String id, @RequestParam String name, @RequestParam String idNumber,
             @RequestParam(required = false) String origin, @RequestParam(required = false) String riskLevel,
-            @RequestParam String arrivalDate, @RequestParam(defaultValue = "true") boolean registered,
+            @RequestParam String arrivalDate, @RequestParam(required = false) String zoneId,
+            @RequestParam(defaultValue = "true") boolean registered,
             RedirectAttributes redirect) {
         return attempt(redirect, "/epidemic/enterprise/" + id, "epidemic.arrival.saved", () -> arrivals.report(id,
-                new ArrivalService.ArrivalInput(name, idNumber, origin, riskLevel, arrivalDate), registered));
+                new ArrivalService.ArrivalInput(name, idNumber, origin, riskLevel, arrivalDate, zoneId), registered));
     }
 
     @PostMapping("/epidemic/arrivals/{arrivalId}/backfill")

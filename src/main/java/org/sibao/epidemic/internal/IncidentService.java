@@ -246,7 +246,7 @@ class IncidentService {
         jdbc.sql("UPDATE epi_incident SET status = 'CONFIRMED', decided_at = ?, zone_id = COALESCE(?, zone_id) WHERE id = ?")
                 .params(clock.nowOffset(), zoneId, id).update();
         int added = addContacts(id, contacts);
-        event(id, "CONFIRMED", added > 0 ? String.valueOf(added) : null, d == null ? null : d.note());
+        event(id, "CONFIRMED", String.valueOf(added), d == null ? null : d.note());
         colours.recompute(before.enterpriseId());
         return decided(before, "epidemic.incident.confirm");
     }

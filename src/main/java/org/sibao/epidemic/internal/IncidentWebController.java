@@ -89,7 +89,10 @@ class IncidentWebController {
         model.addAttribute("retestSeconds", Duration.between(now, i.retestDueAt()).getSeconds());
         model.addAttribute("quietOver", i.quietUntil() != null && !now.isBefore(i.quietUntil()));
         if (officer && !"CLOSED".equals(i.status())) {
-            model.addAttribute("roster", rosters.list(i.enterpriseId(), false, PageQuery.of(0, ROSTER_ON_PAGE)));
+            var roster = rosters.list(i.enterpriseId(), false, PageQuery.of(0, ROSTER_ON_PAGE));
+            model.addAttribute("roster", roster);
+            model.addAttribute("candidates", roster.items().stream()
+                    .filter(e -> !e.id().equals(i.employeeId()) && !i.closeContactIds().contains(e.id())).toList());
             model.addAttribute("zones", zones.list(i.enterpriseId()));
             model.addAttribute("rosterCap", ROSTER_ON_PAGE);
         }

@@ -275,6 +275,6 @@ class EpidemicWebController {
     }
 
     private String problems(ApiException e) {
-        return String.join("；", e.errors().stream().map(p -> p.field() + ": " + messages.resolve(p)).toList());
+        return FormProblems.text(e, messages);
     }
 }

@@ -171,9 +171,7 @@ class IncidentWebController {
         if (e.status().value() != 400 && e.status().value() != 409) {
             throw e;
         }
-        String text = e.errors().isEmpty() ? messages.get(e.detailKey(), e.args())
-                : String.join("；", e.errors().stream().map(p -> p.field() + ": " + messages.resolve(p)).toList());
-        redirect.addFlashAttribute("flashError", text);
+        redirect.addFlashAttribute("flashError", FormProblems.text(e, messages));
         return "redirect:" + back;
     }
 

@@ -125,6 +125,8 @@ class IncidentWebTest {
         String id = detail.substring(detail.lastIndexOf('/') + 1);
         fx.advance(7);
         assertThat(epi.get(detail).body()).contains("已超时 1 小时");
+        assertThat(epi.get(detail + "?lang=en").body()).contains("Temporary observation", "Overdue by 1 h",
+                "Reported (First positive): temporary observation", "Record re-test").doesNotContain("??");
         WebClient.Page list = epi.get("/epidemic/incidents?status=OBSERVATION");
         assertThat(list.body().substring(list.body().indexOf("incident-" + id))).contains("retest-overdue");
     }

@@ -2,6 +2,8 @@
  * Epidemic information (防疫信息, SPEC §8): rosters with encrypted personal data, bulk test results, daily health
  * reports, arrivals, the sentinel sweep and its alerts, and emergency mode (平急转换).
  *
+ * <p>Uses the escort module's {@link org.sibao.escort.Shutdowns} to ask the HQ for a shutdown from an incident.
+ *
  * <p>Public surface: {@link org.sibao.epidemic.EmergencyModes}, {@link org.sibao.epidemic.RegionMode},
  * {@link org.sibao.epidemic.EpidemicFigures} (open alerts and on-time testing for the dashboard) and the event
  * {@link org.sibao.epidemic.RegionModeSwitched}. API under {@code /api/v1} (API.md "Epidemic information"), pages
@@ -42,14 +44,27 @@
  * below) still covers. Notices go out asynchronously after commit. A subject that joins the whitelist while its
  * region is in EMERGENCY goes closed-loop at once.</li>
  * <li>Zones: {@code POST /enterprises/{id}/zones} {@code {"name","kind":"EXCHANGE|PRODUCTION|LIVING|PUBLIC",
- * "colour"?}} → 201 with a random venue code ({@code SBV-…}); {@code PUT /epidemic/zones/{id}/colour}
- * {@code {"colour":"GREEN|BLUE|YELLOW|RED"}}; {@code GET /epidemic/zones/{id}/qr.png} renders the code (ZXing).
- * Colours are set by hand; nothing changes them automatically yet.</li>
- * <li>Incidents ({@code /epidemic/incidents}, see {@code IncidentService}): open (subject writers) → OBSERVATION with
- * {@code retestDueAt} = +6 h (overdue: {@code retestOverdue} and a notice to the epidemic officers by the sweep, not
- * a sixth alert type, since the contract fixes five) → {@code confirm} (close contacts, zone RED) or {@code clear}
- * (quiet period) by EPIDEMIC_OFFICER/ADMIN → {@code close}. Wrong state 409. Not done: a shutdown request filed from
- * an incident (the HQ still decides shutdowns in the escort module) and incident pages in the web UI.</li>
+ * "colour"?}} → 201 with a random venue code ({@code SBV-…}); {@code GET /epidemic/zones/{id}/qr.png} renders the
+ * code (ZXing). {@code POST /epidemic/zones/{id}/employees} {@code {"employeeIds":[...]}} moves employees of the
+ * subject into the zone; an arrival names its zone ({@code zoneId}) and is under observation for 7 days from its
+ * arrival date ({@code POST /epidemic/arrivals/{id}/end-observation} ends it today). The colour follows the situation
+ * ({@code ZoneColours}, set-based per subject): RED with an incident under observation or confirmed in the zone or an
+ * employee whose latest result is POSITIVE, YELLOW with a close contact of an incident not closed, BLUE with an
+ * arrival under observation, else GREEN; {@code PUT /epidemic/zones/{id}/colour} sets an override that can raise
+ * the colour but never hide a worse automatic one ({@code "AUTO"} removes it). The view shows {@code colour},
+ * {@code autoColour}, {@code manualColour} and {@code employees}.</li>
+ * <li>Incidents ({@code /epidemic/incidents?status=&enterpriseId=&regionCode=}, see {@code IncidentService}): open
+ * (subject writers; {@code zoneId} or the employee's zone) → OBSERVATION with {@code retestDueAt} = +6 h (overdue:
+ * {@code retestOverdue} and a notice to the epidemic officers by the sweep, not a sixth alert type, since the contract
+ * fixes five) → {@code retest} {@code {"result":"NEGATIVE|POSITIVE","kind"?,"sampledAt"?}} (stored as the employee's
+ * test result too) → {@code confirm} or {@code clear} (quiet period) → {@code close}; {@code contacts}
+ * {@code {"employeeIds"}} lists close contacts until closed. Steps by EPIDEMIC_OFFICER/ADMIN (others 403), wrong state
+ * 409. {@code GET /epidemic/incidents/{id}} adds {@code closeContacts}, {@code timeline} ({@code action}, {@code
+ * detail}, {@code by}, {@code at}, {@code note}) and {@code shutdowns}. {@code POST
+ * /epidemic/incidents/{id}/shutdown-request} {@code {"days","reason"}} (EPIDEMIC_OFFICER or HQ_OFFICER, while under
+ * observation or confirmed) files a PENDING shutdown in the escort module linked to the incident → 201; the HQ
+ * decides it there (1..3 days, 400 naming {@code days} beyond; one open shutdown per subject, 409). Pages:
+ * {@code /epidemic/incidents} and {@code /epidemic/incidents/{id}}.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Epidemic information")

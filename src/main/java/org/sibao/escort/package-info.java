@@ -7,6 +7,8 @@
  * {@code shutdowns} (+ {@code approve}, {@code refuse}, {@code renew}, {@code lift}). Pages {@code /escort?enterpriseId=},
  * {@code /escort/inspections}, {@code /escort/shutdowns}. Publishes {@link org.sibao.escort.ShutdownStarted} (on
  * approval and on every renewal, with the new end) and {@link org.sibao.escort.ShutdownEnded} (expired or lifted).
+ * Other modules file and read shutdown requests through {@link org.sibao.escort.Shutdowns}: the epidemic module files
+ * one from an incident ({@code incidentId} on the shutdown; the shutdown list links back to the incident's page).
  *
  * <p>Decisions:
  * <ul>

@@ -32,15 +32,7 @@ class BatchTestResultIngest implements TestResultIngest {
         String like = regionPrefix + "%";
         Set<String> hashes = new LinkedHashSet<>();
         rows.forEach(r -> hashes.add(r.idHash()));
-        Set<String> known = new HashSet<>();
-        List<String> all = new ArrayList<>(hashes);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            List<Object> params = new ArrayList<>(chunk);
-            params.add(like);
-            known.addAll(jdbc.sql("SELECT DISTINCT id_hash FROM epi_employee WHERE id_hash IN ("
-                    + "?,".repeat(chunk.size() - 1) + "?) AND region_code LIKE ?").params(params).query(String.class).list());
-        }
+        Set<String> known = new HashSet<>(employeeColumn("id_hash", hashes, like));
         List<Integer> unknown = new ArrayList<>();
         List<Object[]> batch = new ArrayList<>();
         for (Row r : rows) {
@@ -63,11 +55,15 @@ class BatchTestResultIngest implements TestResultIngest {
                     }
                 });
         int k = 0;
+        Set<String> positives = new LinkedHashSet<>();
         for (int[] chunk : counts) {
             for (int c : chunk) {
                 if (c > 0) {
                     inserted += c;
                     touched.add((String) batch.get(k)[4]);
+                    if ("POSITIVE".equals(batch.get(k)[2])) {
+                        positives.add((String) batch.get(k)[4]);
+                    }
                 }
                 k++;
             }
@@ -83,6 +79,20 @@ class BatchTestResultIngest implements TestResultIngest {
                     last_kind = (SELECT t.kind FROM epi_test_result t WHERE t.employee_id = x.employee_id
                         ORDER BY t.sampled_at DESC, CASE WHEN t.result = 'POSITIVE' THEN 0 ELSE 1 END LIMIT 1)
                 WHERE x.employee_id IN (SELECT e.id FROM epi_employee e WHERE e.id_hash = ? AND e.region_code LIKE ?)""", updates);
-        return new Outcome(unknown, inserted);
+        return new Outcome(unknown, inserted, employeeColumn("subject_id", positives, like));
+    }
+
+    /** One column of the employees under the prefix with these ID hashes, distinct, looked up in chunks. */
+    private Set<String> employeeColumn(String column, Set<String> hashes, String like) {
+        Set<String> values = new LinkedHashSet<>();
+        List<String> all = new ArrayList<>(hashes);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            List<Object> params = new ArrayList<>(chunk);
+            params.add(like);
+            values.addAll(jdbc.sql("SELECT DISTINCT " + column + " FROM epi_employee WHERE id_hash IN ("
+                    + "?,".repeat(chunk.size() - 1) + "?) AND region_code LIKE ?").params(params).query(String.class).list());
+        }
+        return values;
     }
 }

@@ -1,8 +1,10 @@
 package org.sibao.epidemic.internal;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.sibao.escort.ShutdownSummary;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.springframework.http.HttpHeaders;
@@ -172,14 +174,20 @@ class EpidemicApiController {
 
     @GetMapping("/epidemic/incidents")
     PageResult<IncidentService.IncidentView> incidents(@RequestParam(required = false) String enterpriseId,
-            @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return incidents.list(enterpriseId, status, PageQuery.of(page, size));
+            @RequestParam(required = false) String status, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return incidents.list(new IncidentService.Filter(enterpriseId, status, regionCode, null), PageQuery.of(page, size));
     }
 
+    /** The incident with its close contacts, timeline and the shutdown requests filed from it. */
     @GetMapping("/epidemic/incidents/{id}")
-    IncidentService.IncidentView incident(@PathVariable String id) {
-        return incidents.find(id);
+    IncidentService.IncidentDetail incident(@PathVariable String id) {
+        return incidents.detail(id);
+    }
+
+    @PostMapping("/epidemic/incidents/{id}/retest")
+    IncidentService.IncidentView retestIncident(@PathVariable String id, @RequestBody(required = false) IncidentService.RetestInput in) {
+        return incidents.retest(id, in);
     }
 
     @PostMapping("/epidemic/incidents/{id}/confirm")
@@ -194,9 +202,33 @@ class EpidemicApiController {
         return incidents.clear(id, d);
     }
 
+    @PostMapping("/epidemic/incidents/{id}/contacts")
+    IncidentService.IncidentView incidentContacts(@PathVariable String id,
+            @RequestBody(required = false) IncidentService.ContactsInput in) {
+        return incidents.listContacts(id, in);
+    }
+
     @PostMapping("/epidemic/incidents/{id}/close")
     IncidentService.IncidentView closeIncident(@PathVariable String id) {
         return incidents.close(id);
+    }
+
+    /** 201 with the PENDING shutdown request, which the HQ decides at {@code /api/v1/escort/shutdowns/{id}/approve}. */
+    @PostMapping("/epidemic/incidents/{id}/shutdown-request")
+    ResponseEntity<ShutdownSummary> incidentShutdown(@PathVariable String id,
+            @RequestBody(required = false) IncidentService.ShutdownInput in) {
+        ShutdownSummary s = incidents.requestShutdown(id, in);
+        return ResponseEntity.created(URI.create("/api/v1/escort/shutdowns/" + s.id())).body(s);
+    }
+
+    @PostMapping("/epidemic/zones/{id}/employees")
+    ZoneService.ZoneView zoneEmployees(@PathVariable String id, @RequestBody(required = false) ZoneService.MembersInput in) {
+        return zones.moveEmployees(id, in);
+    }
+
+    @PostMapping("/epidemic/arrivals/{id}/end-observation")
+    ArrivalService.ArrivalView endObservation(@PathVariable String id) {
+        return arrivals.endObservation(id);
     }
 
     @PutMapping("/regions/{code}/mode")

@@ -7,7 +7,10 @@ import org.sibao.platform.web.NavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The alert board for the officials who watch it, the mode switch for the HQ, the daily report for enterprises. */
+/**
+ * The alert board for the officials who watch it, incidents for them and for enterprises (their own), the mode switch
+ * for the HQ, the daily report for enterprises.
+ */
 @Configuration(proxyBeanMethods = false)
 class EpidemicNavigation {
 
@@ -15,6 +18,12 @@ class EpidemicNavigation {
     NavItem epidemicAlertsNav() {
         return new NavItem(400, "nav.epidemic.alerts", "/epidemic/alerts",
                 Set.of(Role.ADMIN.name(), Role.EPIDEMIC_OFFICER.name(), Role.HQ_OFFICER.name()));
+    }
+
+    @Bean
+    NavItem epidemicIncidentsNav() {
+        return new NavItem(405, "nav.epidemic.incidents", "/epidemic/incidents", Set.of(Role.ADMIN.name(),
+                Role.EPIDEMIC_OFFICER.name(), Role.HQ_OFFICER.name(), Role.LIAISON.name(), Role.ENTERPRISE.name()));
     }
 
     @Bean

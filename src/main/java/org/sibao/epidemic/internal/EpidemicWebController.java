@@ -44,8 +44,9 @@ class EpidemicWebController {
     private final RosterExcel excel;
     private final BackgroundJobs jobs;
     private final ZoneService zones;
+    private final IncidentService incidents;
 
-    EpidemicWebController(ZoneService zones, RosterExcel excel, BackgroundJobs jobs, AlertService alerts, SentinelSweep sweep, RosterService rosters, HealthReportService reports,
+    EpidemicWebController(IncidentService incidents, ZoneService zones, RosterExcel excel, BackgroundJobs jobs, AlertService alerts, SentinelSweep sweep, RosterService rosters, HealthReportService reports,
             ArrivalService arrivals, EmergencyService modes, EpidemicAccess access, RegionService regions,
             BusinessClock clock, Messages messages) {
         this.alerts = alerts;
@@ -61,6 +62,7 @@ class EpidemicWebController {
         this.excel = excel;
         this.jobs = jobs;
         this.zones = zones;
+        this.incidents = incidents;
     }
 
     @GetMapping(path = "/epidemic/zones/{zoneId}/qr.png", produces = "image/png")
@@ -83,11 +85,29 @@ class EpidemicWebController {
                 () -> zones.setColour(zoneId, new ZoneService.ColourInput(colour)));
     }
 
+    /** Moves the employees ticked in the roster into the zone chosen. */
+    @PostMapping("/epidemic/enterprise/{enterpriseId}/zone-members")
+    String moveEmployees(@PathVariable String enterpriseId, @RequestParam String zoneId,
+            @RequestParam(required = false) List<String> employeeIds, RedirectAttributes redirect) {
+        return attempt(redirect, "/epidemic/enterprise/" + enterpriseId, "epidemic.zone.saved",
+                () -> zones.moveEmployees(zoneId, new ZoneService.MembersInput(employeeIds)));
+    }
+
+    @PostMapping("/epidemic/arrivals/{arrivalId}/end-observation")
+    String endObservation(@PathVariable String arrivalId, @RequestParam String enterpriseId, RedirectAttributes redirect) {
+        return attempt(redirect, "/epidemic/enterprise/" + enterpriseId, "epidemic.arrival.saved",
+                () -> arrivals.endObservation(arrivalId));
+    }
+
     @GetMapping("/epidemic/alerts")
     String alertBoard(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
             @RequestParam(required = false) String enterpriseId, @RequestParam(required = false) Integer page, Model model) {
         String s = status == null ? "OPEN" : status;
-        model.addAttribute("alerts", alerts.list(enterpriseId, type, s.isBlank() ? null : s, PageQuery.of(page, 50)));
+        var board = alerts.list(enterpriseId, type, s.isBlank() ? null : s, PageQuery.of(page, 50));
+        model.addAttribute("alerts", board);
+        model.addAttribute("openIncidents", incidents.openBySubject(
+                board.items().stream().map(AlertService.AlertView::enterpriseId).distinct().toList()));
+        model.addAttribute("canOpenIncident", IncidentWebController.canOpen(CurrentUser.get()));
         model.addAttribute("type", type);
         model.addAttribute("status", s);
         model.addAttribute("enterpriseId", enterpriseId);
@@ -162,9 +182,14 @@ class EpidemicWebController {
                 .filter(a -> !"RESOLVED".equals(a.status())).toList());
         model.addAttribute("reports", reports.recent(id, 7));
         model.addAttribute("arrivals", arrivals.list(id));
-        model.addAttribute("zones", zones.list(id));
+        List<ZoneService.ZoneView> zoneList = zones.list(id);
+        model.addAttribute("zones", zoneList);
+        model.addAttribute("zoneNames", zoneList.stream().collect(java.util.stream.Collectors.toMap(ZoneService.ZoneView::id,
+                ZoneService.ZoneView::name)));
+        model.addAttribute("incidents", incidents.list(new IncidentService.Filter(id, null, null, null), PageQuery.of(0, 10)));
         model.addAttribute("today", clock.today());
         CurrentUser user = CurrentUser.get();
+        model.addAttribute("canOpenIncident", IncidentWebController.canOpen(user));
         model.addAttribute("canWrite", EpidemicAccess.WRITERS.contains(user.role()));
         model.addAttribute("canAcknowledge", user.is(Role.EPIDEMIC_OFFICER, Role.HQ_OFFICER, Role.ADMIN));
         return "epidemic/enterprise";
@@ -190,10 +215,11 @@ class EpidemicWebController {
     @PostMapping("/epidemic/enterprise/{id}/arrivals")
     String reportArrival(@PathVariable String id, @RequestParam String name, @RequestParam String idNumber,
             @RequestParam(required = false) String origin, @RequestParam(required = false) String riskLevel,
-            @RequestParam String arrivalDate, @RequestParam(defaultValue = "true") boolean registered,
+            @RequestParam String arrivalDate, @RequestParam(required = false) String zoneId,
+            @RequestParam(defaultValue = "true") boolean registered,
             RedirectAttributes redirect) {
         return attempt(redirect, "/epidemic/enterprise/" + id, "epidemic.arrival.saved", () -> arrivals.report(id,
-                new ArrivalService.ArrivalInput(name, idNumber, origin, riskLevel, arrivalDate), registered));
+                new ArrivalService.ArrivalInput(name, idNumber, origin, riskLevel, arrivalDate, zoneId), registered));
     }
 
     @PostMapping("/epidemic/arrivals/{arrivalId}/backfill")
@@ -249,6 +275,6 @@ class EpidemicWebController {
     }
 
     private String problems(ApiException e) {
-        return String.join("；", e.errors().stream().map(p -> p.field() + ": " + messages.resolve(p)).toList());
+        return FormProblems.text(e, messages);
     }
 }

@@ -1,12 +1,24 @@
 package org.sibao.epidemic.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.sibao.escort.ShutdownSummary;
+import org.sibao.escort.Shutdowns;
 import org.sibao.identity.CurrentUser;
 import org.sibao.identity.Role;
 import org.sibao.identity.SqlFilter;
@@ -20,7 +32,9 @@ import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.sibao.platform.Validation;
 import org.sibao.platform.audit.AuditLog;
+import org.sibao.region.Region;
 import org.sibao.subject.SubjectFacts;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,10 +42,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Incidents (应急处置, SPEC §8): a suspected case or first positive puts the subject under temporary OBSERVATION
  * with a re-test due within 6 hours (the sweep notifies the region's epidemic officers once it is overdue); the
- * epidemic officer then CONFIRMs (close contacts listed, the zone marked RED) or CLEARs it (a quiet period, 7 days
+ * epidemic officer records the re-test, then CONFIRMs (close contacts listed) or CLEARs it (a quiet period, 7 days
  * unless given, during which everyone of the subject tests every 24 h); a cleared incident is CLOSED once the quiet
- * period is over, a confirmed one when the officer decides. Other areas keep producing: a shutdown stays the HQ's
- * decision in the escort module.
+ * period is over, a confirmed one when the officer decides. Every step goes on the incident's timeline and
+ * recomputes the subject's zone colours ({@link ZoneColours}). Other areas keep producing: a shutdown stays the HQ's
+ * decision, requested from an open incident through the escort module ({@link Shutdowns}).
  */
 @Service
 @Transactional
@@ -39,41 +54,97 @@ class IncidentService {
 
     static final Duration RETEST_WITHIN = Duration.ofHours(6);
     static final int DEFAULT_QUIET_DAYS = 7;
+    static final int MAX_CONTACTS = 2_000;
     static final Set<String> KINDS = Set.of("SUSPECTED", "FIRST_POSITIVE");
+    static final List<String> STATUSES = List.of("OBSERVATION", "CONFIRMED", "CLEARED", "CLOSED");
+    static final Set<String> RETEST_RESULTS = Set.of("NEGATIVE", "POSITIVE");
     /** Incidents during which the subject's employees test every 24 h. */
     static final String ACTIVE_STATUSES = "'OBSERVATION', 'CONFIRMED', 'CLEARED'";
+    /** Who may ask the HQ for a shutdown from an incident (the escort module's filers among the incident's readers). */
+    static final Set<Role> SHUTDOWN_REQUESTERS = Set.of(Role.EPIDEMIC_OFFICER, Role.HQ_OFFICER);
 
-    record IncidentInput(String enterpriseId, String employeeId, String kind, String note) {
+    record IncidentInput(String enterpriseId, String employeeId, String kind, String note, String zoneId) {
     }
 
-    record Decision(List<String> closeContactIds, String zoneId, Integer quietDays) {
+    record Decision(List<String> closeContactIds, String zoneId, Integer quietDays, String note) {
     }
 
+    record RetestInput(String result, String kind, String sampledAt, String note) {
+    }
+
+    record ContactsInput(List<String> employeeIds, String note) {
+    }
+
+    record ShutdownInput(Integer days, String reason) {
+    }
+
+    record Filter(String enterpriseId, String status, String regionCode, String q) {
+    }
+
+    /** An incident as lists show it. {@code zoneId} is the zone it marks red while open. */
     record IncidentView(String id, String enterpriseId, String employeeId, String kind, String status, String note,
             OffsetDateTime openedAt, OffsetDateTime retestDueAt, boolean retestOverdue, String zoneId,
-            OffsetDateTime decidedAt, OffsetDateTime quietUntil, OffsetDateTime closedAt, List<String> closeContactIds) {
+            OffsetDateTime decidedAt, OffsetDateTime quietUntil, OffsetDateTime closedAt, List<String> closeContactIds,
+            String enterpriseName, String regionCode, String employeeName, String zoneName, String retestResult,
+            OffsetDateTime retestSampledAt) {
+
+        boolean open() {
+            return "OBSERVATION".equals(status) || "CONFIRMED".equals(status);
+        }
+
+        IncidentView withContacts(List<String> ids) {
+            return new IncidentView(id, enterpriseId, employeeId, kind, status, note, openedAt, retestDueAt, retestOverdue,
+                    zoneId, decidedAt, quietUntil, closedAt, ids, enterpriseName, regionCode, employeeName, zoneName,
+                    retestResult, retestSampledAt);
+        }
+    }
+
+    record ContactView(String employeeId, String name, String idNumber, String zoneName) {
+    }
+
+    /** One step on the timeline: who did it, when, with the note they gave and what it set ({@code detail}). */
+    record Event(String action, String detail, String by, OffsetDateTime at, String note) {
+    }
+
+    /** An incident with its close contacts, timeline and the shutdown requests filed from it. */
+    record IncidentDetail(@JsonUnwrapped IncidentView incident, List<ContactView> closeContacts, List<Event> timeline,
+            List<ShutdownSummary> shutdowns) {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final EpidemicAccess access;
     private final BusinessClock clock;
     private final AuditLog audit;
     private final Notifications notifications;
+    private final ZoneColours colours;
+    private final TestResultIngest ingest;
+    private final Shutdowns shutdowns;
 
-    IncidentService(JdbcClient jdbc, EpidemicAccess access, BusinessClock clock, AuditLog audit,
-            Notifications notifications) {
+    IncidentService(JdbcClient jdbc, JdbcTemplate template, EpidemicAccess access, BusinessClock clock, AuditLog audit,
+            Notifications notifications, ZoneColours colours, TestResultIngest ingest, Shutdowns shutdowns) {
         this.jdbc = jdbc;
+        this.template = template;
         this.access = access;
         this.clock = clock;
         this.audit = audit;
         this.notifications = notifications;
+        this.colours = colours;
+        this.ingest = ingest;
+        this.shutdowns = shutdowns;
+    }
+
+    static boolean isOfficer(CurrentUser user) {
+        return user.is(Role.EPIDEMIC_OFFICER, Role.ADMIN);
     }
 
     private static void requireOfficer() {
-        if (!CurrentUser.get().is(Role.EPIDEMIC_OFFICER, Role.ADMIN)) {
+        if (!isOfficer(CurrentUser.get())) {
             throw ApiException.forbidden("error.forbidden");
         }
     }
+
+    // --- steps
 
     IncidentView open(IncidentInput in) {
         Validation v = new Validation();
@@ -86,26 +157,78 @@ class IncidentService {
         }
         v.throwIfInvalid();
         SubjectFacts subject = access.writable(in.enterpriseId());
-        if (in.employeeId() != null && !in.employeeId().isBlank()) {
-            boolean known = jdbc.sql("SELECT COUNT(*) FROM epi_employee WHERE id = ? AND subject_id = ?")
-                    .params(in.employeeId(), subject.id()).query(Long.class).single() > 0;
-            if (!known) {
-                throw ApiException.invalid("employeeId", "epidemic.incident.employee");
-            }
+        String employeeId = blankToNull(in.employeeId());
+        String zoneId = blankToNull(in.zoneId());
+        if (employeeId != null && Employees.ofSubject(jdbc, subject.id(), List.of(employeeId)).isEmpty()) {
+            v.reject("employeeId", "epidemic.incident.employee");
+        }
+        if (zoneId != null && !zoneOf(subject.id(), zoneId)) {
+            v.reject("zoneId", "epidemic.incident.zone");
+        }
+        v.throwIfInvalid();
+        if (zoneId == null && employeeId != null) {
+            zoneId = jdbc.sql("SELECT zone_id FROM epi_employee WHERE id = ?").param(employeeId).query(String.class)
+                    .optional().orElse(null);
         }
         String id = Ids.newId();
         OffsetDateTime now = clock.nowOffset();
         jdbc.sql("""
                 INSERT INTO epi_incident (id, subject_id, region_code, sector, employee_id, kind, status, note, opened_at,
-                    opened_by, retest_due_at) VALUES (?, ?, ?, ?, ?, ?, 'OBSERVATION', ?, ?, ?, ?)""")
-                .params(id, subject.id(), subject.regionCode(), subject.sector().name(),
-                        in.employeeId() == null || in.employeeId().isBlank() ? null : in.employeeId(), in.kind().trim(),
-                        in.note(), now, CurrentUser.get().id(), now.plus(RETEST_WITHIN)).update();
+                    opened_by, retest_due_at, zone_id) VALUES (?, ?, ?, ?, ?, ?, 'OBSERVATION', ?, ?, ?, ?, ?)""")
+                .params(id, subject.id(), subject.regionCode(), subject.sector().name(), employeeId, in.kind().trim(),
+                        blankToNull(in.note()), now, CurrentUser.get().id(), now.plus(RETEST_WITHIN), zoneId).update();
+        event(id, "OPENED", in.kind().trim(), in.note());
+        colours.recompute(subject.id());
         IncidentView view = find(id);
         audit.record("epidemic.incident.open", "incident", id, subject.regionCode(), null, view);
-        notifications.send(Notice.of("EPIDEMIC_INCIDENT", "epidemic.notice.incident", "/epidemic/enterprise/" + subject.id(),
-                subject.name()), Recipients.roleAt(Role.EPIDEMIC_OFFICER, subject.regionCode()));
+        notifications.send(Notice.of("EPIDEMIC_INCIDENT", "epidemic.notice.incident", link(id), subject.name()),
+                Recipients.roleAt(Role.EPIDEMIC_OFFICER, subject.regionCode()));
         return view;
+    }
+
+    /**
+     * The re-test (单采复核) of an incident under observation. With an employee named, it is also stored as that
+     * employee's test result (as a lab's would be), so the sentinel and the zone colours see it.
+     */
+    IncidentView retest(String id, RetestInput in) {
+        requireOfficer();
+        IncidentView before = inStatus(id, "OBSERVATION");
+        Validation v = new Validation();
+        if (v.required(in == null ? null : in.result(), "result")) {
+            v.check(RETEST_RESULTS.contains(in.result().trim()), "result", "epidemic.incident.retestResult", in.result());
+        }
+        String kind = in == null || in.kind() == null || in.kind().isBlank() ? "PCR" : in.kind().trim();
+        v.check(TestResultService.KINDS.contains(kind), "kind", "epidemic.results.kind", kind);
+        OffsetDateTime now = clock.nowOffset();
+        OffsetDateTime sampled = now;
+        if (in != null && in.sampledAt() != null && !in.sampledAt().isBlank()) {
+            try {
+                sampled = OffsetDateTime.parse(in.sampledAt().trim());
+                v.check(!sampled.isAfter(now.plus(TestResultService.FUTURE_TOLERANCE)), "sampledAt",
+                        "epidemic.results.sampledAtFuture");
+            } catch (DateTimeParseException e) {
+                v.reject("sampledAt", "epidemic.results.sampledAt");
+            }
+        }
+        if (in != null) {
+            v.maxLength(in.note(), 500, "note");
+        }
+        v.throwIfInvalid();
+        String result = in.result().trim();
+        sampled = sampled.truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("UPDATE epi_incident SET retest_result = ?, retest_sampled_at = ? WHERE id = ?")
+                .params(result, sampled, id).update();
+        Set<String> recompute = new LinkedHashSet<>(List.of(before.enterpriseId()));
+        if (before.employeeId() != null) {
+            String hash = jdbc.sql("SELECT id_hash FROM epi_employee WHERE id = ?").param(before.employeeId())
+                    .query(String.class).single();
+            TestResultIngest.Outcome outcome = ingest.ingest(List.of(new TestResultIngest.Row(1, hash, sampled, kind, result)),
+                    Region.prefixOf(before.regionCode()), now);
+            recompute.addAll(outcome.positiveSubjectIds());
+        }
+        event(id, "RETESTED", kind + ":" + result, in.note());
+        colours.recompute(recompute);
+        return decided(before, "epidemic.incident.retest");
     }
 
     IncidentView confirm(String id, Decision d) {
@@ -113,26 +236,18 @@ class IncidentService {
         IncidentView before = inStatus(id, "OBSERVATION");
         List<String> contacts = d == null || d.closeContactIds() == null ? List.of() : d.closeContactIds();
         Validation v = new Validation();
-        for (int i = 0; i < contacts.size(); i++) {
-            v.check(jdbc.sql("SELECT COUNT(*) FROM epi_employee WHERE id = ? AND subject_id = ?")
-                    .params(contacts.get(i), before.enterpriseId()).query(Long.class).single() > 0,
-                    "closeContactIds[" + i + "]", "epidemic.incident.employee");
-        }
-        String zoneId = d == null || d.zoneId() == null || d.zoneId().isBlank() ? null : d.zoneId();
+        checkContacts(v, before.enterpriseId(), contacts, "closeContactIds");
+        String zoneId = d == null ? null : blankToNull(d.zoneId());
         if (zoneId != null) {
-            v.check(jdbc.sql("SELECT COUNT(*) FROM epi_zone WHERE id = ? AND subject_id = ?")
-                    .params(zoneId, before.enterpriseId()).query(Long.class).single() > 0, "zoneId", "epidemic.incident.zone");
+            v.check(zoneOf(before.enterpriseId(), zoneId), "zoneId", "epidemic.incident.zone");
         }
+        v.maxLength(d == null ? null : d.note(), 500, "note");
         v.throwIfInvalid();
-        OffsetDateTime now = clock.nowOffset();
-        jdbc.sql("UPDATE epi_incident SET status = 'CONFIRMED', decided_at = ?, zone_id = ? WHERE id = ?")
-                .params(now, zoneId, id).update();
-        for (String c : contacts.stream().distinct().toList()) {
-            jdbc.sql("INSERT INTO epi_incident_contact (incident_id, employee_id) VALUES (?, ?)").params(id, c).update();
-        }
-        if (zoneId != null) {
-            jdbc.sql("UPDATE epi_zone SET colour = 'RED', updated_at = ? WHERE id = ?").params(now, zoneId).update();
-        }
+        jdbc.sql("UPDATE epi_incident SET status = 'CONFIRMED', decided_at = ?, zone_id = COALESCE(?, zone_id) WHERE id = ?")
+                .params(clock.nowOffset(), zoneId, id).update();
+        int added = addContacts(id, contacts);
+        event(id, "CONFIRMED", String.valueOf(added), d == null ? null : d.note());
+        colours.recompute(before.enterpriseId());
         return decided(before, "epidemic.incident.confirm");
     }
 
@@ -140,13 +255,36 @@ class IncidentService {
         requireOfficer();
         IncidentView before = inStatus(id, "OBSERVATION");
         int days = d == null || d.quietDays() == null ? DEFAULT_QUIET_DAYS : d.quietDays();
-        if (days < 1 || days > 14) {
-            throw ApiException.invalid("quietDays", "epidemic.incident.quietDays", 1, 14);
-        }
+        Validation v = new Validation();
+        v.check(days >= 1 && days <= 14, "quietDays", "epidemic.incident.quietDays", 1, 14);
+        v.maxLength(d == null ? null : d.note(), 500, "note");
+        v.throwIfInvalid();
         OffsetDateTime now = clock.nowOffset();
         jdbc.sql("UPDATE epi_incident SET status = 'CLEARED', decided_at = ?, quiet_until = ? WHERE id = ?")
                 .params(now, now.plusDays(days), id).update();
+        event(id, "CLEARED", String.valueOf(days), d == null ? null : d.note());
+        colours.recompute(before.enterpriseId());
         return decided(before, "epidemic.incident.clear");
+    }
+
+    /** Lists (more) close contacts of an incident that is not closed; those already listed are kept once. */
+    IncidentView listContacts(String id, ContactsInput in) {
+        requireOfficer();
+        IncidentView before = find(id);
+        List<String> ids = in == null || in.employeeIds() == null ? List.of() : in.employeeIds();
+        Validation v = new Validation();
+        if (v.check(!ids.isEmpty(), "employeeIds", "validation.required")) {
+            checkContacts(v, before.enterpriseId(), ids, "employeeIds");
+        }
+        v.maxLength(in == null ? null : in.note(), 500, "note");
+        v.throwIfInvalid();
+        if ("CLOSED".equals(before.status())) {
+            throw ApiException.conflict("epidemic.incident.closed");
+        }
+        int added = addContacts(id, ids);
+        event(id, "CONTACTS_LISTED", String.valueOf(added), in.note());
+        colours.recompute(before.enterpriseId());
+        return decided(before, "epidemic.incident.contacts");
     }
 
     IncidentView close(String id) {
@@ -159,7 +297,159 @@ class IncidentService {
             throw ApiException.conflict("epidemic.incident.notClosable", before.status());
         }
         jdbc.sql("UPDATE epi_incident SET status = 'CLOSED', closed_at = ? WHERE id = ?").params(now, id).update();
+        event(id, "CLEARED".equals(before.status()) ? "QUIET_ENDED" : "CLOSED", null, null);
+        colours.recompute(before.enterpriseId());
         return decided(before, "epidemic.incident.close");
+    }
+
+    /**
+     * Asks the HQ for a shutdown of the incident's subject (≤ 3 days; the HQ approves or refuses it in the escort
+     * module). Only while the incident is under observation or confirmed.
+     */
+    ShutdownSummary requestShutdown(String id, ShutdownInput in) {
+        IncidentView incident = find(id);
+        if (!SHUTDOWN_REQUESTERS.contains(CurrentUser.get().role())) {
+            throw ApiException.forbidden("error.forbidden");
+        }
+        if (!incident.open()) {
+            throw ApiException.conflict("epidemic.incident.notOpenForShutdown", incident.status());
+        }
+        ShutdownSummary s = shutdowns.requestForIncident(id, incident.enterpriseId(), in == null ? null : in.reason(),
+                in == null ? null : in.days());
+        event(id, "SHUTDOWN_REQUESTED", String.valueOf(s.days()), s.reason());
+        audit.record("epidemic.incident.shutdownRequest", "incident", id, incident.regionCode(), null,
+                Map.of("shutdownId", s.id(), "days", s.days()));
+        return s;
+    }
+
+    // --- reads
+
+    @Transactional(readOnly = true)
+    PageResult<IncidentView> list(Filter f, PageQuery page) {
+        SqlFilter filter = CurrentUser.get().scope().subjects("i.region_code", "i.sector", "i.subject_id");
+        StringBuilder where = new StringBuilder(filter.sql());
+        List<Object> params = new ArrayList<>(filter.params());
+        if (f.enterpriseId() != null && !f.enterpriseId().isBlank()) {
+            where.append(" AND i.subject_id = ?");
+            params.add(f.enterpriseId().trim());
+        }
+        if (f.status() != null && !f.status().isBlank()) {
+            where.append(" AND i.status = ?");
+            params.add(f.status().trim());
+        }
+        if (f.regionCode() != null && !f.regionCode().isBlank()) {
+            where.append(" AND i.region_code LIKE ?");
+            params.add(Region.prefixOf(f.regionCode().trim()) + "%");
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            where.append(" AND s.name LIKE ?");
+            params.add("%" + f.q().trim() + "%");
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM epi_incident i JOIN subject s ON s.id = i.subject_id WHERE " + where)
+                .params(params).query(Long.class).single();
+        List<Object> p = new ArrayList<>(params);
+        p.add(page.size());
+        p.add(page.offset());
+        List<IncidentView> rows = rows(" WHERE " + where + " ORDER BY i.opened_at DESC, i.id LIMIT ? OFFSET ?", p);
+        return page.result(rows, total);
+    }
+
+    @Transactional(readOnly = true)
+    IncidentView find(String id) {
+        IncidentView i = rows(" WHERE i.id = ?", List.of(id)).stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("incident", id));
+        access.readable(i.enterpriseId());
+        return i;
+    }
+
+    /** The incident with contacts, timeline and linked shutdowns (not read-only: reading shutdowns ends due ones). */
+    IncidentDetail detail(String id) {
+        IncidentView i = find(id);
+        List<ContactView> contacts = jdbc.sql("""
+                SELECT e.id, e.name, e.id_mask, z.name AS zone_name FROM epi_incident_contact c
+                JOIN epi_employee e ON e.id = c.employee_id LEFT JOIN epi_zone z ON z.id = e.zone_id
+                WHERE c.incident_id = ? ORDER BY e.name, e.id""").param(id)
+                .query((rs, n) -> new ContactView(rs.getString("id"), rs.getString("name"), rs.getString("id_mask"),
+                        rs.getString("zone_name"))).list();
+        List<Event> timeline = jdbc.sql("""
+                SELECT action, detail, actor_name, happened_at, note FROM epi_incident_event
+                WHERE incident_id = ? ORDER BY happened_at, id""").param(id)
+                .query((rs, n) -> new Event(rs.getString("action"), rs.getString("detail"), rs.getString("actor_name"),
+                        time(rs, "happened_at"), rs.getString("note"))).list();
+        return new IncidentDetail(i, contacts, timeline, shutdowns.ofIncidents(List.of(id)));
+    }
+
+    /** The latest incident not yet closed of each of these subjects (for links from the alert board). */
+    @Transactional(readOnly = true)
+    Map<String, String> openBySubject(List<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new HashMap<>();
+        jdbc.sql("SELECT subject_id, id FROM epi_incident WHERE status <> 'CLOSED' AND subject_id IN ("
+                + "?,".repeat(subjectIds.size() - 1) + "?) ORDER BY opened_at").params(List.copyOf(subjectIds))
+                .query((rs, n) -> out.put(rs.getString("subject_id"), rs.getString("id"))).list();
+        return out;
+    }
+
+    /** Called by the sweep: notifies, once, the epidemic officers of incidents whose re-test is overdue. */
+    int notifyOverdueRetests(OffsetDateTime now) {
+        List<Map<String, Object>> due = jdbc.sql("""
+                SELECT i.id, i.region_code FROM epi_incident i
+                WHERE i.status = 'OBSERVATION' AND i.retest_due_at < ? AND i.retest_notified = FALSE""")
+                .param(now).query().listOfRows();
+        for (Map<String, Object> row : due) {
+            jdbc.sql("UPDATE epi_incident SET retest_notified = TRUE WHERE id = ?").param(row.get("id")).update();
+            notifications.send(Notice.of("EPIDEMIC_INCIDENT", "epidemic.notice.retestOverdue",
+                    link(String.valueOf(row.get("id"))), String.valueOf(row.get("id"))),
+                    Recipients.roleAt(Role.EPIDEMIC_OFFICER, String.valueOf(row.get("region_code"))));
+        }
+        return due.size();
+    }
+
+    // --- helpers
+
+    private static String link(String incidentId) {
+        return "/epidemic/incidents/" + incidentId;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private boolean zoneOf(String subjectId, String zoneId) {
+        return jdbc.sql("SELECT COUNT(*) FROM epi_zone WHERE id = ? AND subject_id = ?").params(zoneId, subjectId)
+                .query(Long.class).single() > 0;
+    }
+
+    private void checkContacts(Validation v, String subjectId, List<String> ids, String field) {
+        if (!v.check(ids.size() <= MAX_CONTACTS, field, "epidemic.zone.tooMany", MAX_CONTACTS)) {
+            return;
+        }
+        Set<String> known = new HashSet<>(Employees.ofSubject(jdbc, subjectId,
+                ids.stream().filter(Objects::nonNull).distinct().toList()));
+        for (int i = 0; i < ids.size(); i++) {
+            v.check(known.contains(ids.get(i)), field + "[" + i + "]", "epidemic.incident.employee");
+        }
+    }
+
+    /** Inserts the contacts not listed yet (one batch); returns how many were added. */
+    private int addContacts(String id, List<String> employeeIds) {
+        Set<String> listed = new HashSet<>(jdbc.sql("SELECT employee_id FROM epi_incident_contact WHERE incident_id = ?")
+                .param(id).query(String.class).list());
+        List<Object[]> rows = employeeIds.stream().distinct().filter(e -> !listed.contains(e))
+                .map(e -> new Object[] {id, e}).toList();
+        template.batchUpdate("INSERT INTO epi_incident_contact (incident_id, employee_id) VALUES (?, ?)", rows);
+        return rows.size();
+    }
+
+    private void event(String incidentId, String action, String detail, String note) {
+        CurrentUser user = CurrentUser.get();
+        jdbc.sql("""
+                INSERT INTO epi_incident_event (incident_id, action, detail, actor_id, actor_name, happened_at, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(incidentId, action, detail, user.id(), user.displayName() == null ? user.username() : user.displayName(),
+                        clock.nowOffset(), blankToNull(note)).update();
     }
 
     private IncidentView decided(IncidentView before, String action) {
@@ -177,62 +467,38 @@ class IncidentService {
         return i;
     }
 
-    @Transactional(readOnly = true)
-    PageResult<IncidentView> list(String enterpriseId, String status, PageQuery page) {
-        SqlFilter filter = CurrentUser.get().scope().subjects("region_code", "sector", "subject_id");
-        StringBuilder where = new StringBuilder(filter.sql());
-        List<Object> params = new ArrayList<>(filter.params());
-        if (enterpriseId != null && !enterpriseId.isBlank()) {
-            where.append(" AND subject_id = ?");
-            params.add(enterpriseId);
-        }
-        if (status != null && !status.isBlank()) {
-            where.append(" AND status = ?");
-            params.add(status);
-        }
-        long total = jdbc.sql("SELECT COUNT(*) FROM epi_incident WHERE " + where).params(params).query(Long.class).single();
-        List<Object> p = new ArrayList<>(params);
-        p.add(page.size());
-        p.add(page.offset());
-        List<String> ids = jdbc.sql("SELECT id FROM epi_incident WHERE " + where + " ORDER BY opened_at DESC LIMIT ? OFFSET ?")
-                .params(p).query(String.class).list();
-        return page.result(ids.stream().map(this::find).toList(), total);
-    }
-
-    @Transactional(readOnly = true)
-    IncidentView find(String id) {
+    private List<IncidentView> rows(String whereOrderLimit, List<Object> params) {
         OffsetDateTime now = clock.nowOffset();
-        IncidentView i = jdbc.sql("""
-                SELECT id, subject_id, employee_id, kind, status, note, opened_at, retest_due_at, zone_id, decided_at,
-                    quiet_until, closed_at FROM epi_incident WHERE id = ?""").param(id)
-                .query((rs, n) -> {
-                    OffsetDateTime due = rs.getObject("retest_due_at", OffsetDateTime.class);
+        List<IncidentView> rows = jdbc.sql("""
+                SELECT i.id, i.subject_id, s.name AS subject_name, i.region_code, i.employee_id, e.name AS employee_name,
+                    i.kind, i.status, i.note, i.opened_at, i.retest_due_at, i.zone_id, z.name AS zone_name, i.decided_at,
+                    i.quiet_until, i.closed_at, i.retest_result, i.retest_sampled_at
+                FROM epi_incident i JOIN subject s ON s.id = i.subject_id
+                LEFT JOIN epi_employee e ON e.id = i.employee_id LEFT JOIN epi_zone z ON z.id = i.zone_id""" + whereOrderLimit)
+                .params(params).query((rs, n) -> {
+                    OffsetDateTime due = time(rs, "retest_due_at");
                     String status = rs.getString("status");
                     return new IncidentView(rs.getString("id"), rs.getString("subject_id"), rs.getString("employee_id"),
-                            rs.getString("kind"), status, rs.getString("note"),
-                            rs.getObject("opened_at", OffsetDateTime.class), due,
+                            rs.getString("kind"), status, rs.getString("note"), time(rs, "opened_at"), due,
                             "OBSERVATION".equals(status) && now.isAfter(due), rs.getString("zone_id"),
-                            rs.getObject("decided_at", OffsetDateTime.class), rs.getObject("quiet_until", OffsetDateTime.class),
-                            rs.getObject("closed_at", OffsetDateTime.class),
-                            jdbc.sql("SELECT employee_id FROM epi_incident_contact WHERE incident_id = ? ORDER BY employee_id")
-                                    .param(rs.getString("id")).query(String.class).list());
-                }).optional().orElseThrow(() -> ApiException.notFound("incident", id));
-        access.readable(i.enterpriseId());
-        return i;
+                            time(rs, "decided_at"), time(rs, "quiet_until"), time(rs, "closed_at"), List.of(),
+                            rs.getString("subject_name"), rs.getString("region_code"), rs.getString("employee_name"),
+                            rs.getString("zone_name"), rs.getString("retest_result"), time(rs, "retest_sampled_at"));
+                }).list();
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, List<String>> contacts = new LinkedHashMap<>();
+        jdbc.sql("SELECT incident_id, employee_id FROM epi_incident_contact WHERE incident_id IN ("
+                + "?,".repeat(rows.size() - 1) + "?) ORDER BY employee_id")
+                .params(rows.stream().map(r -> (Object) r.id()).toList())
+                .query((rs, n) -> contacts.computeIfAbsent(rs.getString("incident_id"), k -> new ArrayList<>())
+                        .add(rs.getString("employee_id"))).list();
+        return rows.stream().map(r -> r.withContacts(contacts.getOrDefault(r.id(), List.of()))).toList();
     }
 
-    /** Called by the sweep: notifies, once, the epidemic officers of incidents whose re-test is overdue. */
-    int notifyOverdueRetests(OffsetDateTime now) {
-        List<Map<String, Object>> due = jdbc.sql("""
-                SELECT i.id, i.region_code, i.subject_id FROM epi_incident i
-                WHERE i.status = 'OBSERVATION' AND i.retest_due_at < ? AND i.retest_notified = FALSE""")
-                .param(now).query().listOfRows();
-        for (Map<String, Object> row : due) {
-            jdbc.sql("UPDATE epi_incident SET retest_notified = TRUE WHERE id = ?").param(row.get("id")).update();
-            notifications.send(Notice.of("EPIDEMIC_INCIDENT", "epidemic.notice.retestOverdue",
-                    "/epidemic/enterprise/" + row.get("subject_id"), String.valueOf(row.get("id"))),
-                    Recipients.roleAt(Role.EPIDEMIC_OFFICER, String.valueOf(row.get("region_code"))));
-        }
-        return due.size();
+    private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.atZoneSameInstant(BusinessClock.ZONE).toOffsetDateTime();
     }
 }

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -36,7 +38,7 @@ class PostgresTestResultIngest implements TestResultIngest {
     @Override
     public Outcome ingest(List<Row> rows, String regionPrefix, OffsetDateTime receivedAt) {
         if (rows.isEmpty()) {
-            return new Outcome(List.of(), 0);
+            return new Outcome(List.of(), 0, Set.of());
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -78,7 +80,9 @@ class PostgresTestResultIngest implements TestResultIngest {
                 SELECT s.line FROM epi_result_stage s
                 WHERE NOT EXISTS (SELECT 1 FROM epi_employee e WHERE e.id_hash = s.id_hash AND e.region_code LIKE ?)
                 ORDER BY s.line""").param(like).query(Integer.class).list();
-        Integer inserted = jdbc.sql("""
+        Set<String> positives = new LinkedHashSet<>();
+        long[] inserted = new long[1];
+        jdbc.sql("""
                 WITH ins AS (
                     INSERT INTO epi_test_result (employee_id, sampled_at, kind, result, received_at)
                     SELECT DISTINCT ON (e.id, s.sampled_at, s.kind) e.id, s.sampled_at, s.kind, s.result, ?
@@ -98,9 +102,20 @@ class PostgresTestResultIngest implements TestResultIngest {
                         last_negative_at = GREATEST(x.last_negative_at, l.negative_at)
                     FROM latest l WHERE x.employee_id = l.employee_id
                     RETURNING 1)
-                -- data-modifying CTEs always run to completion, read or not
-                SELECT COUNT(*) FROM ins""")
-                .params(receivedAt, like).query(Integer.class).single();
-        return new Outcome(unknown, inserted);
+                -- data-modifying CTEs always run to completion, read or not; the first row carries the count, the
+                -- others the subjects with a new positive (few), whose zone colours are recomputed after the ingest
+                SELECT NULL AS subject_id, COUNT(*) AS n FROM ins
+                UNION ALL
+                SELECT DISTINCT e.subject_id, 0 FROM ins JOIN epi_employee e ON e.id = ins.employee_id
+                WHERE ins.result = 'POSITIVE'""")
+                .params(receivedAt, like).query(rs -> {
+                    String subject = rs.getString("subject_id");
+                    if (subject == null) {
+                        inserted[0] = rs.getLong("n");
+                    } else {
+                        positives.add(subject);
+                    }
+                });
+        return new Outcome(unknown, (int) inserted[0], positives);
     }
 }

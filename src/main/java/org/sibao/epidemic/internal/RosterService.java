@@ -45,10 +45,10 @@ class RosterService {
     record RosterResult(int accepted, int rejected, List<RowError> errors) {
     }
 
-    /** An employee as the API shows it: ID number and phone masked unless revealed. */
+    /** An employee as the API shows it: ID number and phone masked unless revealed; the zone they work in, if any. */
     record EmployeeView(String id, String enterpriseId, String name, String idNumber, String phone, PostType postType,
             String unit, OffsetDateTime rosteredAt, OffsetDateTime lastSampledAt, String lastKind, String lastResult,
-            OffsetDateTime lastNegativeAt) {
+            OffsetDateTime lastNegativeAt, String zoneId) {
     }
 
     private record Valid(String name, String id, String hash, String phone, PostType postType, String unit) {
@@ -204,7 +204,7 @@ class RosterService {
                 .query(Long.class).single();
         List<EmployeeView> items = jdbc.sql("""
                 SELECT e.id, e.subject_id, e.name, e.id_enc, e.id_mask, e.phone_enc, e.phone_mask, e.post_type, e.unit,
-                    e.rostered_at, x.last_sampled_at, x.last_kind, x.last_result, x.last_negative_at
+                    e.rostered_at, x.last_sampled_at, x.last_kind, x.last_result, x.last_negative_at, e.zone_id
                 FROM epi_employee e LEFT JOIN epi_latest_result x ON x.employee_id = e.id
                 WHERE e.subject_id = ? ORDER BY e.unit, e.name, e.id LIMIT ? OFFSET ?""")
                 .params(subject.id(), page.size(), page.offset())
@@ -214,7 +214,8 @@ class RosterService {
                         PostType.valueOf(rs.getString("post_type")), rs.getString("unit"),
                         rs.getObject("rostered_at", OffsetDateTime.class),
                         rs.getObject("last_sampled_at", OffsetDateTime.class), rs.getString("last_kind"),
-                        rs.getString("last_result"), rs.getObject("last_negative_at", OffsetDateTime.class)))
+                        rs.getString("last_result"), rs.getObject("last_negative_at", OffsetDateTime.class),
+                        rs.getString("zone_id")))
                 .list();
         if (reveal) {
             audit.record("epidemic.roster.reveal", ENTITY, subject.id(), subject.regionCode(), null,

@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>ARRIVAL_UNREGISTERED (per subject): an arrival reported afterwards is not back-filled yet.</li>
  * <li>SYMPTOM (per subject): the latest report of yesterday or today lists someone with symptoms.</li>
  * </ul>
+ * It then recomputes every zone's colour in one statement, for what only the clock changes (an arrival's
+ * observation starting or ending); everything else recomputes its subject's zones when it happens.
  */
 @Service
 class SentinelSweep {
@@ -48,8 +50,11 @@ class SentinelSweep {
     private final BusinessClock clock;
     private final EmergencyService modes;
     private final IncidentService incidents;
+    private final ZoneColours colours;
 
-    SentinelSweep(JdbcClient jdbc, BusinessClock clock, EmergencyService modes, IncidentService incidents) {
+    SentinelSweep(JdbcClient jdbc, BusinessClock clock, EmergencyService modes, IncidentService incidents,
+            ZoneColours colours) {
+        this.colours = colours;
         this.jdbc = jdbc;
         this.clock = clock;
         this.modes = modes;
@@ -67,6 +72,7 @@ class SentinelSweep {
             opened += open(c, now);
         }
         incidents.notifyOverdueRetests(now);
+        colours.recomputeAll();
         return new SweepResult(opened, resolved, (System.nanoTime() - start) / 1_000_000);
     }
 

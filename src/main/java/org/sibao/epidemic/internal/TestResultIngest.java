@@ -2,6 +2,7 @@ package org.sibao.epidemic.internal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Stores validated test results in bulk and keeps every employee's latest result current, in the caller's
@@ -18,10 +19,12 @@ interface TestResultIngest {
     }
 
     /**
-     * @param unknownLines lines whose ID number matched no rostered employee (under the region prefix)
-     * @param inserted     result rows stored (a re-sent row is not stored again)
+     * @param unknownLines       lines whose ID number matched no rostered employee (under the region prefix)
+     * @param inserted           result rows stored (a re-sent row is not stored again)
+     * @param positiveSubjectIds subjects of the employees with a POSITIVE result among the rows stored (their zone
+     *                           colours are recomputed once after the ingest)
      */
-    record Outcome(List<Integer> unknownLines, int inserted) {
+    record Outcome(List<Integer> unknownLines, int inserted, Set<String> positiveSubjectIds) {
     }
 
     /** @param regionPrefix only employees of subjects under this prefix are matched */

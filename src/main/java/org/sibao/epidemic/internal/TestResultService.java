@@ -53,9 +53,11 @@ class TestResultService {
     private final BusinessClock clock;
     private final Messages messages;
     private final AuditLog audit;
+    private final ZoneColours colours;
 
     TestResultService(TestResultIngest ingest, PersonalDataCipher cipher, BusinessClock clock, Messages messages,
-            AuditLog audit) {
+            AuditLog audit, ZoneColours colours) {
+        this.colours = colours;
         this.ingest = ingest;
         this.cipher = cipher;
         this.clock = clock;
@@ -138,6 +140,8 @@ class TestResultService {
         }
         String prefix = user.is(org.sibao.identity.Role.EPIDEMIC_OFFICER) ? Region.prefixOf(user.regionCode()) : "4";
         TestResultIngest.Outcome outcome = ingest.ingest(rows, prefix, now);
+        // once per request, never per row: the subjects with a new positive and those with a red zone
+        colours.recomputeAfterResults(outcome.positiveSubjectIds());
         for (int line : outcome.unknownLines()) {
             rejected++;
             addError(errors, line, messages.get("epidemic.results.notRostered"));

@@ -23,7 +23,7 @@ class EscortRepository {
             + " kind, reason, planned_date, status, requested_by, requested_at, decided_by, decided_at, decision_comment, version";
     private static final String SHUTDOWN_COLUMNS = "id, enterprise_id, enterprise_name, region_code, sector, reason, days,"
             + " status, requested_by, requested_at, decided_by, decided_at, decision_comment, started_at, ends_at, ended_at,"
-            + " end_cause, renewals, version";
+            + " end_cause, renewals, version, incident_id";
 
     private final JdbcClient jdbc;
 
@@ -76,10 +76,11 @@ class EscortRepository {
     // --- shutdowns
 
     void insert(Shutdown s) {
-        jdbc.sql("INSERT INTO escort_shutdown (" + SHUTDOWN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO escort_shutdown (" + SHUTDOWN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.enterpriseId(), s.enterpriseName(), s.regionCode(), s.sector(), s.reason(), s.days(),
                         s.status().name(), s.requestedBy(), s.requestedAt(), s.decidedBy(), s.decidedAt(),
-                        s.decisionComment(), s.startedAt(), s.endsAt(), s.endedAt(), s.endCause(), s.renewals(), s.version())
+                        s.decisionComment(), s.startedAt(), s.endsAt(), s.endedAt(), s.endCause(), s.renewals(), s.version(),
+                        s.incidentId())
                 .update();
     }
 
@@ -148,6 +149,6 @@ class EscortRepository {
                 ShutdownStatus.valueOf(rs.getString("status")), rs.getString("requested_by"), time(rs, "requested_at"),
                 rs.getString("decided_by"), time(rs, "decided_at"), rs.getString("decision_comment"),
                 time(rs, "started_at"), time(rs, "ends_at"), time(rs, "ended_at"), rs.getString("end_cause"),
-                rs.getInt("renewals"), rs.getInt("version"));
+                rs.getInt("renewals"), rs.getInt("version"), rs.getString("incident_id"));
     }
 }

@@ -188,6 +188,11 @@ class EscortService {
     // --- shutdowns
 
     Shutdown fileShutdown(ShutdownRequest in) {
+        return fileShutdown(in, null);
+    }
+
+    /** @param incidentId the epidemic incident the request comes from, or null */
+    Shutdown fileShutdown(ShutdownRequest in, String incidentId) {
         CurrentUser user = CurrentUser.get();
         if (!canFile(user)) {
             throw ApiException.forbidden("error.forbidden");
@@ -208,7 +213,7 @@ class EscortService {
         }
         Shutdown s = new Shutdown(Ids.newId(), subject.id(), subject.name(), subject.regionCode(), subject.sector().name(),
                 in.reason().trim(), in.days(), ShutdownStatus.PENDING, user.id(), clock.nowOffset(), null, null, null,
-                null, null, null, null, 0, 0);
+                null, null, null, null, 0, 0, incidentId);
         repository.insert(s);
         audit.record("escort.shutdown.file", SHUTDOWN, s.id(), s.regionCode(), null, auditView(s));
         notifications.send(Notice.of("ESCORT", "escort.notice.shutdownPending", "/escort/shutdowns", s.enterpriseName(),
@@ -308,6 +313,17 @@ class EscortService {
         return repository.shutdowns(where, page);
     }
 
+    /** Shutdowns filed from these epidemic incidents, in the caller's scope, newest first (ends due ones first). */
+    List<Shutdown> ofIncidents(java.util.Collection<String> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return List.of();
+        }
+        expireDue();
+        SqlFilter where = currentScope().and(new SqlFilter("incident_id IN (" + "?,".repeat(incidentIds.size() - 1) + "?)",
+                List.copyOf(incidentIds)));
+        return repository.shutdowns(where, PageQuery.of(0, PageQuery.MAX_SIZE)).items();
+    }
+
     // --- helpers
 
     private Shutdown shutdownForDecision(String id) {
@@ -343,7 +359,7 @@ class EscortService {
                 : CurrentUser.find().map(CurrentUser::id).orElse(s.decidedBy());
         return new Shutdown(s.id(), s.enterpriseId(), s.enterpriseName(), s.regionCode(), s.sector(), s.reason(), days,
                 status, s.requestedBy(), s.requestedAt(), decider, decidedAt, comment, startedAt, endsAt, endedAt,
-                endCause, s.renewals() + moreRenewals, s.version() + 1);
+                endCause, s.renewals() + moreRenewals, s.version() + 1, s.incidentId());
     }
 
     /** A subject in the caller's scope (404 otherwise) that is on the whitelist (409 otherwise). */
@@ -401,6 +417,7 @@ class EscortService {
         m.put("enterpriseId", s.enterpriseId());
         m.put("reason", s.reason());
         m.put("days", s.days());
+        m.put("incidentId", String.valueOf(s.incidentId()));
         m.put("status", s.status());
         m.put("endsAt", String.valueOf(s.endsAt()));
         m.put("endCause", String.valueOf(s.endCause()));

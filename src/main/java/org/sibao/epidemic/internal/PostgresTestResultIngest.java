@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +22,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * PostgreSQL: the rows are streamed with {@code COPY … FROM STDIN} into a session-local staging table (kept per
- * pooled connection, emptied on commit), then one statement inserts the new results ({@code ON CONFLICT DO NOTHING}
- * on employee + sample time + kind) and, from what it inserted ({@code RETURNING}), moves each employee's latest
- * result forward. No per-row round trip.
+ * pooled connection, emptied on commit), then one statement matches them to rosters, inserts the new results
+ * ({@code ON CONFLICT DO NOTHING} on employee + sample time + kind), from what it inserted ({@code RETURNING}) moves
+ * each employee's latest result forward, and answers the lines on no roster. No per-row round trip.
  */
 class PostgresTestResultIngest implements TestResultIngest {
 
@@ -75,19 +76,19 @@ class PostgresTestResultIngest implements TestResultIngest {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        String like = regionPrefix + "%";
-        List<Integer> unknown = jdbc.sql("""
-                SELECT s.line FROM epi_result_stage s
-                WHERE NOT EXISTS (SELECT 1 FROM epi_employee e WHERE e.id_hash = s.id_hash AND e.region_code LIKE ?)
-                ORDER BY s.line""").param(like).query(Integer.class).list();
-        Set<String> positives = new LinkedHashSet<>();
-        long[] inserted = new long[1];
-        jdbc.sql("""
-                WITH ins AS (
+        // One statement: the rows are matched to rosters once (the stage is the hashed side, the roster scanned),
+        // the matched ones inserted, each employee's latest result moved forward from what was inserted; it answers
+        // the count, the lines on no roster in scope and the subjects with a new positive (their zone colours are
+        // recomputed after the ingest).
+        return jdbc.sql("""
+                WITH matched AS MATERIALIZED (
+                    SELECT s.line, s.sampled_at, s.kind, s.result, e.id AS employee_id
+                    FROM epi_result_stage s LEFT JOIN epi_employee e ON e.id_hash = s.id_hash AND e.region_code LIKE ?),
+                ins AS (
                     INSERT INTO epi_test_result (employee_id, sampled_at, kind, result, received_at)
-                    SELECT DISTINCT ON (e.id, s.sampled_at, s.kind) e.id, s.sampled_at, s.kind, s.result, ?
-                    FROM epi_result_stage s JOIN epi_employee e ON e.id_hash = s.id_hash AND e.region_code LIKE ?
-                    ORDER BY e.id, s.sampled_at, s.kind, s.line
+                    SELECT DISTINCT ON (employee_id, sampled_at, kind) employee_id, sampled_at, kind, result, ?
+                    FROM matched WHERE employee_id IS NOT NULL
+                    ORDER BY employee_id, sampled_at, kind, line
                     ON CONFLICT DO NOTHING
                     RETURNING employee_id, sampled_at, kind, result),
                 latest AS (
@@ -102,20 +103,22 @@ class PostgresTestResultIngest implements TestResultIngest {
                         last_negative_at = GREATEST(x.last_negative_at, l.negative_at)
                     FROM latest l WHERE x.employee_id = l.employee_id
                     RETURNING 1)
-                -- data-modifying CTEs always run to completion, read or not; the first row carries the count, the
-                -- others the subjects with a new positive (few), whose zone colours are recomputed after the ingest
-                SELECT NULL AS subject_id, COUNT(*) AS n FROM ins
-                UNION ALL
-                SELECT DISTINCT e.subject_id, 0 FROM ins JOIN epi_employee e ON e.id = ins.employee_id
-                WHERE ins.result = 'POSITIVE'""")
-                .params(receivedAt, like).query(rs -> {
-                    String subject = rs.getString("subject_id");
-                    if (subject == null) {
-                        inserted[0] = rs.getLong("n");
-                    } else {
-                        positives.add(subject);
+                -- data-modifying CTEs always run to completion, read or not
+                SELECT (SELECT COUNT(*) FROM ins) AS inserted,
+                    ARRAY(SELECT DISTINCT line FROM matched WHERE employee_id IS NULL ORDER BY line) AS unknown,
+                    ARRAY(SELECT DISTINCT e.subject_id FROM ins JOIN epi_employee e ON e.id = ins.employee_id
+                          WHERE ins.result = 'POSITIVE') AS positives""")
+                .params(regionPrefix + "%", receivedAt)
+                .query((rs, i) -> {
+                    List<Integer> unknown = new ArrayList<>();
+                    for (Object line : (Object[]) rs.getArray("unknown").getArray()) {
+                        unknown.add(((Number) line).intValue());
                     }
-                });
-        return new Outcome(unknown, (int) inserted[0], positives);
+                    Set<String> positives = new LinkedHashSet<>();
+                    for (Object subject : (Object[]) rs.getArray("positives").getArray()) {
+                        positives.add((String) subject);
+                    }
+                    return new Outcome(unknown, rs.getInt("inserted"), positives);
+                }).single();
     }
 }

@@ -3,12 +3,12 @@
 # mode — on PostgreSQL when SIBAO_BENCH_PG_URL/USER/PASSWORD are set (the database is emptied first), else on
 # a fresh embedded H2 — with -Xmx1g, files appeals as the demo enterprise user of 新郑 and reads them back.
 # Prints requests/s and latency percentiles and writes target/bench/b5-appeals.json. Target: >= 1000 req/s,
-# p99 <= 50 ms. Usage: bench/appeals-load.sh [seconds] [connections]   (defaults 30 s, 32). Uses port 8080.
+# p99 <= 50 ms. Usage: bench/appeals-load.sh [seconds] [connections]   (defaults 30 s, 16). Uses port 8080.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
-connections=${2:-32}
+connections=${2:-16}
 port=8080
 base="http://localhost:$port"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 1; }

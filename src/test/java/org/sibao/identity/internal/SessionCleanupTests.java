@@ -43,13 +43,13 @@ class SessionCleanupTests {
     }
 
     @Test
-    void cleanupDeletesExpiredSessionsOnlyWhenItHoldsTheLock() {
+    void cleanupDeletesExpiredSessionsOnlyWhenItHoldsTheLock() throws InterruptedException {
         String expired = insertSession(System.currentTimeMillis() - 60_000);
         String live = insertSession(System.currentTimeMillis() + 3_600_000);
 
         LockConfiguration elsewhere = new LockConfiguration(ClockProvider.now(), "identity.sessionCleanup",
                 Duration.ofMinutes(1), Duration.ZERO);
-        SimpleLock heldByAnotherNode = locks.lock(elsewhere).orElseThrow();
+        SimpleLock heldByAnotherNode = lockWhenFree(elsewhere);
         cleanup.cleanUp();
         assertThat(exists(expired)).as("skipped while another node holds the lock").isTrue();
         heldByAnotherNode.unlock();
@@ -57,6 +57,23 @@ class SessionCleanupTests {
         cleanup.cleanUp();
         assertThat(exists(expired)).isFalse();
         assertThat(exists(live)).isTrue();
+    }
+
+    /**
+     * The lock as soon as nobody holds it: the scheduled cleanup (every minute at :30) keeps it for at least 10 s
+     * after each run, so a test that starts just then waits for it instead of failing.
+     */
+    private SimpleLock lockWhenFree(LockConfiguration config) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Optional<SimpleLock> lock = locks.lock(new LockConfiguration(ClockProvider.now(), config.getName(),
+                    config.getLockAtMostFor(), config.getLockAtLeastFor()));
+            if (lock.isPresent()) {
+                return lock.get();
+            }
+            assertThat(System.nanoTime()).as("lock %s still held after 30 s", config.getName()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     private String insertSession(long expiry) {

@@ -138,6 +138,11 @@ class EpidemicApiTest {
         assertThat(json.body().get("duplicates").asInt()).isEqualTo(1);
         assertThat(json.body().get("rejected").asInt()).isEqualTo(1);
         assertThat(json.body().get("errors").get(0).get("line").asInt()).isEqualTo(3);
+        assertThat(json.body().get("errors").get(0).get("message").asString()).contains("身份证号码无效");
+        // rows are checked on several threads: each message still in the caller's language
+        ApiClient.Response english = admin.english().post("/api/v1/epidemic/test-results", List.of(
+                Map.of("idNumber", "123", "sampledAt", later.toString(), "kind", "PCR", "result", "NEGATIVE")));
+        assertThat(english.body().get("errors").get(0).get("message").asString()).contains("Invalid ID number");
 
         JsonNode emp = find(admin.get("/api/v1/enterprises/" + subject + "/employees").body().get("items"), "甲");
         assertThat(emp.get("lastResult").asString()).isEqualTo("POSITIVE");

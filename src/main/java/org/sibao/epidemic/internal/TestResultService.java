@@ -123,20 +123,27 @@ class TestResultService {
         int rejected = 0;
         List<TestResultIngest.Row> rows = new ArrayList<>(inputs.size());
         // a lab's batch shares few sampling times: parse each distinct text once
-        Map<String, OffsetDateTime> times = new java.util.HashMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
+        Map<String, OffsetDateTime> times = new java.util.concurrent.ConcurrentHashMap<>();
+        // validation and the keyed hash of each ID number are independent per row: both cores share them (the
+        // pool's threads do not carry the request's locale, so it is passed along)
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        Object[] checked = new Object[inputs.size()];
+        java.util.stream.IntStream.range(0, inputs.size()).parallel().forEach(i -> {
             ResultInput in = inputs.get(i);
-            int line = lines.get(i);
             OffsetDateTime[] sampled = new OffsetDateTime[1];
-            String problem = problem(in, today, latestAllowed, sampled, times);
-            if (problem != null) {
-                rejected++;
-                addError(errors, line, problem);
-                continue;
-            }
+            String problem = problem(in, today, latestAllowed, sampled, times, locale);
             // the database keeps microseconds: the key must be what it stores
-            rows.add(new TestResultIngest.Row(line, cipher.hash(IdNumbers.normalize(in.idNumber())),
-                    sampled[0].truncatedTo(ChronoUnit.MICROS), in.kind().trim(), in.result().trim()));
+            checked[i] = problem != null ? problem
+                    : new TestResultIngest.Row(lines.get(i), cipher.hash(IdNumbers.normalize(in.idNumber())),
+                            sampled[0].truncatedTo(ChronoUnit.MICROS), in.kind().trim(), in.result().trim());
+        });
+        for (int i = 0; i < checked.length; i++) {
+            if (checked[i] instanceof TestResultIngest.Row row) {
+                rows.add(row);
+            } else {
+                rejected++;
+                addError(errors, lines.get(i), (String) checked[i]);
+            }
         }
         String prefix = user.is(org.sibao.identity.Role.EPIDEMIC_OFFICER) ? Region.prefixOf(user.regionCode()) : "4";
         TestResultIngest.Outcome outcome = ingest.ingest(rows, prefix, now);
@@ -162,32 +169,32 @@ class TestResultService {
 
     /** Null when the row is valid (its sample time then in {@code sampled[0]}), else what is wrong, localised. */
     private String problem(ResultInput in, LocalDate today, OffsetDateTime latestAllowed, OffsetDateTime[] sampled,
-            Map<String, OffsetDateTime> times) {
+            Map<String, OffsetDateTime> times, java.util.Locale locale) {
         if (in == null || in.idNumber() == null) {
-            return messages.get("epidemic.results.malformed");
+            return messages.get(locale, "epidemic.results.malformed");
         }
         List<String> parts = new ArrayList<>();
         if (!IdNumbers.isValid(IdNumbers.normalize(in.idNumber()), today)) {
-            parts.add(messages.get("epidemic.results.idNumber"));
+            parts.add(messages.get(locale, "epidemic.results.idNumber"));
         }
         if (in.sampledAt() == null || in.sampledAt().isBlank()) {
-            parts.add(messages.get("epidemic.results.sampledAt"));
+            parts.add(messages.get(locale, "epidemic.results.sampledAt"));
         } else {
             try {
                 OffsetDateTime at = times.computeIfAbsent(in.sampledAt().trim(), OffsetDateTime::parse);
                 sampled[0] = at;
                 if (at.isAfter(latestAllowed)) {
-                    parts.add(messages.get("epidemic.results.sampledAtFuture"));
+                    parts.add(messages.get(locale, "epidemic.results.sampledAtFuture"));
                 }
             } catch (DateTimeParseException e) {
-                parts.add(messages.get("epidemic.results.sampledAt"));
+                parts.add(messages.get(locale, "epidemic.results.sampledAt"));
             }
         }
         if (in.kind() == null || !KINDS.contains(in.kind().trim())) {
-            parts.add(messages.get("epidemic.results.kind", String.valueOf(in.kind())));
+            parts.add(messages.get(locale, "epidemic.results.kind", String.valueOf(in.kind())));
         }
         if (in.result() == null || !RESULTS.contains(in.result().trim())) {
-            parts.add(messages.get("epidemic.results.result", String.valueOf(in.result())));
+            parts.add(messages.get(locale, "epidemic.results.result", String.valueOf(in.result())));
         }
         return parts.isEmpty() ? null : String.join("; ", parts);
     }

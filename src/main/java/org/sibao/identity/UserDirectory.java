@@ -1,6 +1,7 @@
 package org.sibao.identity;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.sibao.region.Sector;
 
@@ -27,4 +28,12 @@ public interface UserDirectory {
 
     /** Display name of a user, or the id when unknown. */
     String displayName(String userId);
+
+    /** The principal of an enabled user, to act as them outside a request (see {@link ActingUser}). */
+    Optional<CurrentUser> principal(String userId);
+
+    /** The first (by username) enabled user with a role at exactly this region, as a principal. */
+    default Optional<CurrentUser> first(Role role, String regionCode) {
+        return userIds(role, regionCode, null).stream().map(this::principal).flatMap(Optional::stream).findFirst();
+    }
 }

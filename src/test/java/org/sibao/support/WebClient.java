@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,21 +56,41 @@ public final class WebClient {
 
     /** Submits a file upload form ({@code multipart/form-data}) with the CSRF token of the last page fetched. */
     public Page postFile(String path, String field, String fileName, String contentType, byte[] content) {
-        Multipart m = Multipart.of(field, fileName, contentType, content,
-                csrf == null ? Map.of() : Map.of("_csrf", csrf));
+        return postMultipart(path, Map.of(), List.of(new FilePart(field, fileName, contentType, content)));
+    }
+
+    /** One file of a form: its field, the name the browser sends, the part's type and the bytes. */
+    public record FilePart(String field, String fileName, String contentType, byte[] content) {
+    }
+
+    /**
+     * Submits a {@code multipart/form-data} form with text fields and any number of files (UTF-8 names), with the
+     * CSRF token of the last page fetched.
+     */
+    public Page postMultipart(String path, Map<String, String> form, List<FilePart> files) {
+        Map<String, String> fields = new LinkedHashMap<>(form);
+        if (csrf != null) {
+            fields.put("_csrf", csrf);
+        }
+        Multipart m = Multipart.of(fields, files);
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", m.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(m.body())).build());
     }
 
-    /** Fetches raw bytes (a download) with the session. */
-    public byte[] bytes(String path) {
+    /** A download with its status and headers, with the session. */
+    public HttpResponse<byte[]> download(String path) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body();
+                    HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Fetches raw bytes (a download) with the session. */
+    public byte[] bytes(String path) {
+        return download(path).body();
     }
 
     public Page postWithoutCsrf(String path, Map<String, String> form) {

@@ -2,6 +2,9 @@ package org.sibao.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +21,10 @@ import org.sibao.support.FullStackTest;
 import org.sibao.support.TestUsers;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An enterprise files an appeal in the web UI; the 新郑 HQ office triages it to the tax bureau. */
+/**
+ * An enterprise files an appeal with an attachment in the web UI (a refused file is caught before upload); the 新郑
+ * HQ office sees the attachment and triages the appeal to the power supply company.
+ */
 @FullStackTest
 class AppealBrowserTest {
 
@@ -43,13 +49,18 @@ class AppealBrowserTest {
     }
 
     @Test
-    void anEnterpriseFilesAndTheHqTriages() {
+    void anEnterpriseFilesWithAnAttachmentAndTheHqTriages() throws Exception {
         ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
         String subjectId = admin.post("/api/v1/enterprises", TestSubjects.enterprise(TestSubjects.uscc("410184"),
                 "新郑浏览器诉求测试有限公司" + TestSubjects.token(), "410184", "INDUSTRY")).text("id");
         String username = TestUsers.uniqueName("ent_web");
         TestUsers.create(admin, username, "ENTERPRISE", "410184", Map.of("enterpriseId", subjectId));
         String title = "浏览器测试：电力增容申请" + TestSubjects.token();
+
+        Path plan = Files.createTempDirectory("appeal").resolve("增容方案.pdf");
+        Files.write(plan, "%PDF-1.4 增容方案".getBytes(StandardCharsets.UTF_8));
+        Path script = plan.resolveSibling("安装程序.exe");
+        Files.write(script, new byte[] {'M', 'Z'});
 
         browser.login(username, TestUsers.PASSWORD);
         browser.open("/appeals/new").waitFor(By.id("appeal-form"));
@@ -58,9 +69,20 @@ class AppealBrowserTest {
         new Select(browser.driver().findElement(By.id("category"))).selectByValue("ENERGY");
         type("title", title);
         type("description", "新增两条生产线，现有变压器容量不足，申请电力增容");
+        WebElement files = browser.driver().findElement(By.id("files"));
+        files.sendKeys(script.toString());
+        browser.waitForText(By.id("error-files"), "“安装程序.exe”不是允许的附件");
+        browser.driver().findElement(By.id("submit-appeal")).click();
+        assertThat(browser.driver().findElement(By.id("title")).getAttribute("value")).isEqualTo(title);
+        browser.screenshot("appeal-form-refused-file");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = '';", files);
+        files.sendKeys(plan.toString());
+        assertThat(browser.driver().findElement(By.id("error-files")).getText()).isEmpty();
         browser.driver().findElement(By.id("submit-appeal")).click();
         browser.waitForText(By.id("appeal-title"), title);
         assertThat(browser.text(By.id("appeal-status"))).isEqualTo("已提交");
+        assertThat(browser.driver().findElements(By.cssSelector("#appeal-attachments .attachment-row a")).stream()
+                .map(WebElement::getText).toList()).containsExactly("增容方案.pdf");
         String appealPath = browser.path();
         browser.screenshot("appeal-filed");
         assertThat(browser.consoleErrors()).isEmpty();
@@ -70,6 +92,7 @@ class AppealBrowserTest {
         browser.open("/appeals?tab=triage").waitFor(By.id("appeal-table"));
         browser.waitForClickable(By.linkText(title)).click();
         browser.waitFor(By.id("triage-panel"));
+        assertThat(browser.text(By.id("appeal-attachments"))).contains("增容方案.pdf");
         browser.waitFor(By.id("similar-list"));
         new Select(browser.driver().findElement(By.id("triage-department"))).selectByValue("POWER");
         new Select(browser.driver().findElement(By.id("triage-region"))).selectByValue("410184");

@@ -13,7 +13,6 @@ import org.sibao.platform.ApiException;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,16 +35,14 @@ class AppealApiController {
     private final AppealAttachments attachments;
     private final AppealLedger ledger;
     private final OverdueSweep sweep;
-    private final AppealRepository repository;
 
     AppealApiController(AppealService service, AppealQueries queries, AppealAttachments attachments,
-            AppealLedger ledger, OverdueSweep sweep, AppealRepository repository) {
+            AppealLedger ledger, OverdueSweep sweep) {
         this.service = service;
         this.queries = queries;
         this.attachments = attachments;
         this.ledger = ledger;
         this.sweep = sweep;
-        this.repository = repository;
     }
 
     @PostMapping
@@ -172,15 +169,6 @@ class AppealApiController {
 
     @GetMapping("/{id}/attachments/{attachmentId}")
     ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String attachmentId) {
-        AppealRow a = service.get(id);
-        AppealRepository.Attachment meta = repository.attachments(a.id()).stream()
-                .filter(x -> x.id().equals(attachmentId)).findFirst()
-                .orElseThrow(() -> ApiException.notFound("attachment", attachmentId));
-        byte[] content = repository.attachmentContent(a.id(), attachmentId).orElseThrow();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_TYPE, meta.contentType())
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + meta.id() + "\"")
-                .header("X-Content-Type-Options", "nosniff")
-                .body(content);
+        return attachments.download(id, attachmentId);
     }
 }

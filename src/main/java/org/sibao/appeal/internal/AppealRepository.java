@@ -2,6 +2,7 @@ package org.sibao.appeal.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -211,6 +212,31 @@ class AppealRepository {
     Optional<byte[]> attachmentContent(String appealId, String attachmentId) {
         return jdbc.sql("SELECT content FROM appeal_attachment WHERE appeal_id = ? AND id = ?")
                 .params(appealId, attachmentId).query((rs, i) -> rs.getBytes(1)).optional();
+    }
+
+    /**
+     * Moves every time of an appeal back by {@code by}: its filing, deadlines and steps, its history and its
+     * call-backs (the demo data's past; the audit log keeps the true times).
+     */
+    void shiftBack(String appealId, Duration by) {
+        AppealRow r = find(appealId, SqlFilter.NONE).orElseThrow();
+        OffsetDateTime filed = r.filedAt().minus(by);
+        jdbc.sql("""
+                UPDATE appeal SET filed_at = ?, filed_on = ?, assign_due_at = ?, response_due_at = ?, resolution_due_at = ?,
+                    assigned_at = ?, accepted_at = ?, resolved_at = ?, closed_at = ? WHERE id = ?""")
+                .params(filed, filed.atZoneSameInstant(BusinessClock.ZONE).toLocalDate(), minus(r.assignDueAt(), by),
+                        minus(r.responseDueAt(), by), minus(r.resolutionDueAt(), by), minus(r.assignedAt(), by),
+                        minus(r.acceptedAt(), by), minus(r.resolvedAt(), by), minus(r.closedAt(), by), appealId)
+                .update();
+        for (String table : List.of("appeal_history", "appeal_callback")) {
+            List<Object[]> times = jdbc.sql("SELECT id, at FROM " + table + " WHERE appeal_id = ?").param(appealId)
+                    .query((rs, i) -> new Object[] {time(rs, 2).minus(by), rs.getObject(1)}).list();
+            times.forEach(t -> jdbc.sql("UPDATE " + table + " SET at = ? WHERE id = ?").params(t).update());
+        }
+    }
+
+    private static OffsetDateTime minus(OffsetDateTime t, Duration by) {
+        return t == null ? null : t.minus(by);
     }
 
     void insertCluster(Cluster c) {

@@ -1,6 +1,7 @@
 package org.sibao.appeal.internal;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -41,10 +43,12 @@ class AppealWebController {
     private final Messages messages;
     private final RegionService regions;
     private final AppealLedger ledger;
+    private final AppealAttachments attachments;
 
     AppealWebController(AppealService service, AppealQueries queries, Messages messages, RegionService regions,
-            AppealLedger ledger) {
+            AppealLedger ledger, AppealAttachments attachments) {
         this.ledger = ledger;
+        this.attachments = attachments;
         this.service = service;
         this.queries = queries;
         this.messages = messages;
@@ -103,27 +107,41 @@ class AppealWebController {
         return "appeal/form";
     }
 
+    /**
+     * Files the form with its attachments, all or nothing. On a problem the form comes back with every message
+     * beside its field and the entered text kept (a browser never keeps chosen files, so the page asks again).
+     */
     @PostMapping("/appeals")
     String file(@RequestParam(required = false) String enterpriseId, @RequestParam(required = false) String category,
             @RequestParam(required = false) String title, @RequestParam(required = false) String description,
-            @RequestParam(required = false) String urgency, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String urgency,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) {
         CurrentUser user = CurrentUser.get();
         String enterprise = user.role() == Role.ENTERPRISE ? user.enterpriseId() : enterpriseId;
         try {
-            AppealRow a = service.file(new AppealInputs.FileAppeal(enterprise, category, title, description, urgency, null));
+            AppealRow a = attachments.fileWith(new AppealInputs.FileAppeal(enterprise, category, title, description,
+                    urgency, null), files);
             redirect.addFlashAttribute("flash", messages.get("appeal.web.filed"));
             return "redirect:/appeals/" + a.id();
         } catch (ApiException e) {
-            model.addAttribute("errors", e.errors().stream().collect(java.util.stream.Collectors.toMap(
-                    p -> p.field(), p -> messages.resolve(p), (x, y) -> x)));
+            model.addAttribute("errors", fieldMessages(e));
             model.addAttribute("input", Map.of("enterpriseId", enterprise == null ? "" : enterprise,
                     "category", category == null ? "" : category, "title", title == null ? "" : title,
                     "description", description == null ? "" : description, "urgency", urgency == null ? "" : urgency));
+            model.addAttribute("filesDropped", files != null && files.stream().anyMatch(f -> !f.isEmpty()));
             if (e.errors().isEmpty()) {
                 model.addAttribute("formError", messages.get(e.detailKey(), e.args()));
             }
             return form(model);
         }
+    }
+
+    /** Each field's messages, joined when a field has several (one per rejected file). */
+    private Map<String, String> fieldMessages(ApiException e) {
+        Map<String, String> out = new LinkedHashMap<>();
+        e.errors().forEach(p -> out.merge(p.field(), messages.resolve(p), (x, y) -> x + "；" + y));
+        return out;
     }
 
     @GetMapping("/appeals/{id}")
@@ -146,6 +164,7 @@ class AppealWebController {
         model.addAttribute("canFeedback", AppealAccess.mayGiveFeedback(user, a) && s == AppealStatus.RESOLVED);
         model.addAttribute("canClose", AppealAccess.isSupervisor(user) && s == AppealStatus.CONFIRMED);
         model.addAttribute("canWithdraw", AppealAccess.isFiler(user, a) && AppealStatus.WITHDRAWABLE.contains(s));
+        model.addAttribute("canAttach", AppealAccess.isFiler(user, a) && AppealAttachments.acceptsAttachments(s));
         model.addAttribute("departments", Department.values());
         model.addAttribute("taskForces", TaskForce.values());
         model.addAttribute("satisfactions", Satisfaction.values());
@@ -154,6 +173,29 @@ class AppealWebController {
         model.addAttribute("regionName", regions.find(a.regionCode()).map(r -> r.name()).orElse(a.regionCode()));
         model.addAttribute("handlerRegionName", regions.find(a.handlerRegionCode()).map(r -> r.name()).orElse(""));
         return "appeal/detail";
+    }
+
+    /** Further files from the detail page (the filer's upload form); problems come back as the page's error. */
+    @PostMapping("/appeals/{id}/attachments")
+    String attach(@PathVariable String id, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            RedirectAttributes redirect) {
+        try {
+            int added = attachments.addAll(id, files).size();
+            redirect.addFlashAttribute("flash", messages.get("appeal.web.attached", added));
+        } catch (ApiException e) {
+            if (e.status().value() == 404) {
+                throw e;
+            }
+            redirect.addFlashAttribute("flashError", e.errors().isEmpty() ? messages.get(e.detailKey(), e.args())
+                    : String.join("；", fieldMessages(e).values()));
+        }
+        return "redirect:/appeals/" + id;
+    }
+
+    /** An attachment of an appeal the user can see (404 otherwise). */
+    @GetMapping("/appeals/{id}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> download(@PathVariable String id, @PathVariable String attachmentId) {
+        return attachments.download(id, attachmentId);
     }
 
     private List<org.sibao.region.Region> regionsUnder(String code) {

@@ -2,7 +2,9 @@ package org.sibao.identity.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import org.sibao.identity.CurrentUser;
 import org.sibao.identity.Role;
 import org.sibao.identity.SqlFilter;
 import org.sibao.identity.UserDirectory;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Component;
 class JdbcUserDirectory implements UserDirectory {
 
     private final JdbcClient jdbc;
+    private final UserRepository users;
 
-    JdbcUserDirectory(JdbcClient jdbc) {
+    JdbcUserDirectory(JdbcClient jdbc, UserRepository users) {
         this.jdbc = jdbc;
+        this.users = users;
     }
 
     @Override
@@ -65,5 +69,10 @@ class JdbcUserDirectory implements UserDirectory {
     public String displayName(String userId) {
         return jdbc.sql("SELECT display_name FROM app_user WHERE id = ?").param(userId).query(String.class)
                 .optional().orElse(userId);
+    }
+
+    @Override
+    public Optional<CurrentUser> principal(String userId) {
+        return users.findById(userId).filter(UserRow::enabled).map(UserRow::toCurrentUser);
     }
 }

@@ -66,6 +66,9 @@ class SecurityConfig {
                 HttpStatus.FORBIDDEN, "forbidden", messages.get("problem.title.403"), messages.get("error.forbidden"));
         http.securityMatcher("/api/**")
                 .csrf(c -> c.disable())
+                // stateless: nothing to log out of, no saved request to replay after a login page
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/auth/token").permitAll()

@@ -6,7 +6,8 @@
  * <p>API under {@code /api/v1/escort}: {@code inspections} (+ {@code /{id}/approve}, {@code /{id}/refuse}) and
  * {@code shutdowns} (+ {@code approve}, {@code refuse}, {@code renew}, {@code lift}). Pages {@code /escort?enterpriseId=},
  * {@code /escort/inspections}, {@code /escort/shutdowns}. Publishes {@link org.sibao.escort.ShutdownStarted} (on
- * approval and on every renewal, with the new end) and {@link org.sibao.escort.ShutdownEnded} (expired or lifted).
+ * approval and on every renewal, with the new end), {@link org.sibao.escort.ShutdownDecided} (every HQ decision on a request) and
+ * {@link org.sibao.escort.ShutdownEnded} (expired or lifted).
  * Other modules file and read shutdown requests through {@link org.sibao.escort.Shutdowns}: the epidemic module files
  * one from an incident ({@code incidentId} on the shutdown; the shutdown list links back to the incident's page).
  *

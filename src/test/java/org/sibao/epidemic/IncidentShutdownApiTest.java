@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sibao.subject.Subjects;
@@ -114,7 +116,7 @@ class IncidentShutdownApiTest {
         assertThat(detail.body().get("shutdowns").get(0).get("decisionComment").asString()).isEqualTo("联审同意");
         List<String> actions = new ArrayList<>();
         detail.body().get("timeline").forEach(e -> actions.add(e.get("action").asString()));
-        assertThat(actions).containsExactly("OPENED", "SHUTDOWN_REQUESTED");
+        assertThat(actions).containsExactly("OPENED", "SHUTDOWN_REQUESTED", "SHUTDOWN_APPROVED");
         assertThat(detail.body().get("timeline").get(1).get("by").asString()).isNotBlank();
         assertThat(detail.body().get("timeline").get(1).get("note").asString()).isEqualTo("车间阳性，需全面消杀");
 
@@ -122,6 +124,10 @@ class IncidentShutdownApiTest {
         ApiClient.Response after = epi.get("/api/v1/epidemic/incidents/" + incident);
         assertThat(after.body().get("shutdowns").get(0).get("status").asString()).isEqualTo("ENDED");
         assertThat(after.body().get("shutdowns").get(0).get("endCause").asString()).isEqualTo("EXPIRED");
+        JsonNode ended = after.body().get("timeline").get(3);
+        assertThat(ended.get("action").asString()).isEqualTo("SHUTDOWN_ENDED");
+        assertThat(ended.get("by").asString()).as("the clock ended it, not the reader").isEqualTo("系统");
+        assertThat(detail.body().get("timeline").get(2).get("note").asString()).isEqualTo("联审同意");
     }
 
     @Test

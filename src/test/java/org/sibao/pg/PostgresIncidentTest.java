@@ -97,7 +97,7 @@ class PostgresIncidentTest {
         ApiClient.Response detail = epi.get("/api/v1/epidemic/incidents/" + id);
         assertThat(detail.status()).as(detail.raw()).isEqualTo(200);
         assertThat(detail.body().get("shutdowns").get(0).get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(detail.body().get("timeline").size()).isEqualTo(3);
+        assertThat(detail.body().get("timeline").size()).as("the three steps before and the HQ's approval").isEqualTo(4);
 
         epi.post("/api/v1/epidemic/incidents/" + id + "/clear", Map.of("quietDays", 1));
         assertThat(zoneColour(admin, subject)).isEqualTo("GREEN");

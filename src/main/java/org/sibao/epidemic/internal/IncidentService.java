@@ -19,6 +19,8 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.sibao.escort.ShutdownSummary;
 import org.sibao.escort.Shutdowns;
+import org.sibao.escort.ShutdownDecided;
+import org.sibao.escort.ShutdownEnded;
 import org.sibao.identity.CurrentUser;
 import org.sibao.identity.Role;
 import org.sibao.identity.SqlFilter;
@@ -36,6 +38,7 @@ import org.sibao.region.Region;
 import org.sibao.subject.SubjectFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -365,6 +368,8 @@ class IncidentService {
     /** The incident with contacts, timeline and linked shutdowns (not read-only: reading shutdowns ends due ones). */
     IncidentDetail detail(String id) {
         IncidentView i = find(id);
+        // first: ending a due shutdown puts its end on the timeline read below
+        List<ShutdownSummary> linked = shutdowns.ofIncidents(List.of(id));
         List<ContactView> contacts = jdbc.sql("""
                 SELECT e.id, e.name, e.id_mask, z.name AS zone_name FROM epi_incident_contact c
                 JOIN epi_employee e ON e.id = c.employee_id LEFT JOIN epi_zone z ON z.id = e.zone_id
@@ -376,7 +381,7 @@ class IncidentService {
                 WHERE incident_id = ? ORDER BY happened_at, id""").param(id)
                 .query((rs, n) -> new Event(rs.getString("action"), rs.getString("detail"), rs.getString("actor_name"),
                         time(rs, "happened_at"), rs.getString("note"))).list();
-        return new IncidentDetail(i, contacts, timeline, shutdowns.ofIncidents(List.of(id)));
+        return new IncidentDetail(i, contacts, timeline, linked);
     }
 
     /** The latest incident not yet closed of each of these subjects (for links from the alert board). */
@@ -445,11 +450,42 @@ class IncidentService {
 
     private void event(String incidentId, String action, String detail, String note) {
         CurrentUser user = CurrentUser.get();
+        event(incidentId, action, detail, note, user.id(), user.displayName() == null ? user.username() : user.displayName());
+    }
+
+    private void event(String incidentId, String action, String detail, String note, String actorId, String actorName) {
         jdbc.sql("""
                 INSERT INTO epi_incident_event (incident_id, action, detail, actor_id, actor_name, happened_at, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(incidentId, action, detail, user.id(), user.displayName() == null ? user.username() : user.displayName(),
-                        clock.nowOffset(), blankToNull(note)).update();
+                .params(incidentId, action, detail, actorId, actorName, clock.nowOffset(), blankToNull(note)).update();
+    }
+
+    /**
+     * The HQ's decision on a shutdown requested from an incident, and the shutdown's end, on the incident's
+     * timeline (in the deciding or ending transaction). An end on the business clock has no signed-in user: the
+     * platform is its actor.
+     */
+    /** The actor of steps the business clock takes (a shutdown ending by itself). */
+    static final String SYSTEM_ACTOR = "system";
+    static final String SYSTEM_ACTOR_NAME = "系统";
+
+    @EventListener
+    void on(ShutdownDecided decided) {
+        if (decided.incidentId() != null) {
+            event(decided.incidentId(), decided.approved() ? "SHUTDOWN_APPROVED" : "SHUTDOWN_REFUSED",
+                    String.valueOf(decided.days()), decided.comment());
+        }
+    }
+
+    @EventListener
+    void on(ShutdownEnded ended) {
+        if (ended.incidentId() == null) {
+            return;
+        }
+        // an expiry happens on the business clock, whoever's request noticed it first
+        CurrentUser user = "EXPIRED".equals(ended.cause()) ? null : CurrentUser.find().orElse(null);
+        event(ended.incidentId(), "SHUTDOWN_ENDED", ended.cause(), null, user == null ? SYSTEM_ACTOR : user.id(),
+                user == null ? SYSTEM_ACTOR_NAME : user.displayName() == null ? user.username() : user.displayName());
     }
 
     private IncidentView decided(IncidentView before, String action) {

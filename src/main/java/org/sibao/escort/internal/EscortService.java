@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.sibao.escort.ShutdownDecided;
 import org.sibao.escort.ShutdownEnded;
 import org.sibao.escort.ShutdownStarted;
 import org.sibao.identity.CurrentUser;
@@ -233,6 +234,8 @@ class EscortService {
                 ? with(before, before.days(), ShutdownStatus.ACTIVE, now, comment, now, now.plus(Duration.ofDays(before.days())), null, null, 0)
                 : with(before, before.days(), ShutdownStatus.REFUSED, now, comment, null, null, null, null, 0);
         save(before, after, approve ? "escort.shutdown.approve" : "escort.shutdown.refuse");
+        events.publishEvent(new ShutdownDecided(after.id(), after.enterpriseId(), after.incidentId(), approve,
+                after.days(), comment, now));
         if (approve) {
             events.publishEvent(new ShutdownStarted(after.id(), after.enterpriseId(), after.reason(), after.endsAt()));
             notifyBoth(after, "escort.notice.shutdownStarted", after.endsAt().toLocalDateTime().toString());
@@ -343,7 +346,7 @@ class EscortService {
     }
 
     private void ended(Shutdown s) {
-        events.publishEvent(new ShutdownEnded(s.id(), s.enterpriseId()));
+        events.publishEvent(new ShutdownEnded(s.id(), s.enterpriseId(), s.incidentId(), s.endCause()));
         notifyBoth(s, "escort.notice.shutdownEnded", "");
     }
 

@@ -31,11 +31,14 @@ class RosterImportTest {
         assertThat(template.statusCode()).isEqualTo(200);
         assertThat(template.body().length).isGreaterThan(1000);
 
+        String zone = admin.post("/api/v1/enterprises/" + subject + "/zones", java.util.Map.of("name", "二车间", "kind", "PRODUCTION"))
+                .text("id");
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
-        ExcelWorkbook.create().sheet("花名册", List.of("姓名", "身份证号", "手机号", "岗位类型", "班组"), List.of(
-                List.of("钱七", TestIds.next(), "13912345678", "FIXED", "二车间"),
-                List.of("孙八", "410184199001011230", "13912345679", "MOBILE", ""),
-                List.of("周九", TestIds.next(), "13912345670", "CITY_SUPPLY", "供水"))).write(xlsx);
+        ExcelWorkbook.create().sheet("花名册", List.of("姓名", "身份证号", "手机号", "岗位类型", "班组", "区域"), List.of(
+                List.of("钱七", TestIds.next(), "13912345678", "FIXED", "二车间", "二车间"),
+                List.of("孙八", "410184199001011230", "13912345679", "MOBILE", "", ""),
+                List.of("周九", TestIds.next(), "13912345670", "CITY_SUPPLY", "供水", ""),
+                List.of("吴十", TestIds.next(), "13912345671", "FIXED", "", "没有这个区"))).write(xlsx);
         ApiClient.Response started = admin.postFile("/api/v1/enterprises/" + subject + "/employees/import", "file",
                 "roster.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.toByteArray());
         assertThat(started.status()).as(started.raw()).isEqualTo(202);
@@ -47,8 +50,14 @@ class RosterImportTest {
         }
         assertThat(progress.text("status")).as(progress.raw()).isEqualTo("SUCCEEDED");
         assertThat(progress.body().get("accepted").asInt()).isEqualTo(2);
-        assertThat(progress.body().get("rejected").asInt()).isEqualTo(1);
+        assertThat(progress.body().get("rejected").asInt()).isEqualTo(2);
         assertThat(progress.body().get("errors").get(0).get("row").asInt()).isEqualTo(3);
-        assertThat(admin.get("/api/v1/enterprises/" + subject + "/employees").body().get("total").asInt()).isEqualTo(2);
+        assertThat(progress.body().get("errors").get(1).get("row").asInt()).isEqualTo(5);
+        assertThat(progress.body().get("errors").get(1).toString()).contains("没有这个区");
+        var employees = admin.get("/api/v1/enterprises/" + subject + "/employees").body();
+        assertThat(employees.get("total").asInt()).isEqualTo(2);
+        List<String> zones = new java.util.ArrayList<>();
+        employees.get("items").forEach(e -> zones.add(e.get("name").asString() + ":" + e.path("zoneId").asString("")));
+        assertThat(zones).containsExactlyInAnyOrder("钱七:" + zone, "周九:");
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Roster import from Excel: a template with the five columns (Chinese headers; English headers are read too), and
+ * Roster import from Excel: a template with six columns (the last, a zone of the subject by name, optional;
+ * Chinese headers, English headers read too), and
  * an import that validates the file at once (unreadable or empty: 400) and saves it in chunks in a background job
  * with progress and the rejected rows (Excel row numbers and reasons).
  */
@@ -32,7 +33,7 @@ class RosterExcel {
     static final String JOB_TYPE = "epidemic.roster.import";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final int CHUNK = 1_000;
-    private static final List<String> FIELDS = List.of("name", "idNumber", "phone", "postType", "unit");
+    private static final List<String> FIELDS = List.of("name", "idNumber", "phone", "postType", "unit", "zone");
 
     private final RosterService rosters;
     private final EpidemicAccess access;
@@ -53,7 +54,7 @@ class RosterExcel {
     ResponseEntity<StreamingResponseBody> template() {
         Locale zh = Locale.SIMPLIFIED_CHINESE;
         List<String> headers = FIELDS.stream().map(f -> header(zh, f)).toList();
-        List<List<?>> example = List.of(List.of("张三", "11010519491231002X", "13812345678", "FIXED", "一车间"));
+        List<List<?>> example = List.of(List.of("张三", "11010519491231002X", "13812345678", "FIXED", "一车间", "生产区"));
         List<List<?>> codes = List.of(List.of(header(zh, "postType"), "FIXED / MOBILE / CITY_SUPPLY"));
         StreamingResponseBody body = out -> ExcelWorkbook.create().sheet(messages.get(zh, "epidemic.enterprise.roster"),
                 headers, example).sheet("codes", List.of("field", "values"), codes).write(out);
@@ -97,7 +98,7 @@ class RosterExcel {
                         }
                     });
                     inputs.add(new RosterService.EmployeeInput(v.get("name"), v.get("idNumber"), v.get("phone"),
-                            v.get("postType"), v.get("unit")));
+                            v.get("postType"), v.get("unit"), v.get("zone")));
                 }
                 RosterService.RosterResult result = rosters.upsert(enterpriseId, inputs);
                 Map<Integer, List<String>> reasons = new LinkedHashMap<>();

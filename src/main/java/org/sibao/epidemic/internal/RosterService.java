@@ -36,7 +36,12 @@ class RosterService {
     static final int MAX_ROWS = 20_000;
     static final String ENTITY = "enterprise";
 
-    record EmployeeInput(String name, String idNumber, String phone, String postType, String unit) {
+    /** @param zone the name of one of the subject's zones (optional; omitted on an update: the zone stays) */
+    record EmployeeInput(String name, String idNumber, String phone, String postType, String unit, String zone) {
+
+        EmployeeInput(String name, String idNumber, String phone, String postType, String unit) {
+            this(name, idNumber, phone, postType, unit, null);
+        }
     }
 
     record RowError(int index, String field, String message) {
@@ -51,7 +56,8 @@ class RosterService {
             OffsetDateTime lastNegativeAt, String zoneId) {
     }
 
-    private record Valid(String name, String id, String hash, String phone, PostType postType, String unit) {
+    private record Valid(String name, String id, String hash, String phone, PostType postType, String unit,
+            String zoneId) {
     }
 
     private final JdbcClient jdbc;
@@ -61,9 +67,10 @@ class RosterService {
     private final BusinessClock clock;
     private final AuditLog audit;
     private final Messages messages;
+    private final ZoneColours colours;
 
     RosterService(JdbcClient jdbc, JdbcTemplate template, PersonalDataCipher cipher, EpidemicAccess access,
-            BusinessClock clock, AuditLog audit, Messages messages) {
+            BusinessClock clock, AuditLog audit, Messages messages, ZoneColours colours) {
         this.jdbc = jdbc;
         this.template = template;
         this.cipher = cipher;
@@ -71,6 +78,7 @@ class RosterService {
         this.clock = clock;
         this.audit = audit;
         this.messages = messages;
+        this.colours = colours;
     }
 
     RosterResult upsert(String enterpriseId, List<EmployeeInput> rows) {
@@ -82,6 +90,9 @@ class RosterService {
             throw ApiException.invalid("employees", "epidemic.roster.tooMany", MAX_ROWS);
         }
         LocalDate today = clock.today();
+        Map<String, String> zones = new HashMap<>();
+        jdbc.sql("SELECT id, name FROM epi_zone WHERE subject_id = ?").param(subject.id())
+                .query((rs, n) -> zones.put(rs.getString("name"), rs.getString("id"))).list();
         List<RowError> errors = new ArrayList<>();
         Map<String, Valid> byHash = new LinkedHashMap<>();
         int rejected = 0;
@@ -92,6 +103,9 @@ class RosterService {
                 rowErrors.add(error(i, "name", "validation.required"));
             } else {
                 validate(i, in, today, rowErrors);
+                if (in.zone() != null && !in.zone().isBlank() && !zones.containsKey(in.zone().trim())) {
+                    rowErrors.add(error(i, "zone", "epidemic.roster.unknownZone", in.zone().trim()));
+                }
             }
             if (!rowErrors.isEmpty()) {
                 errors.addAll(rowErrors);
@@ -101,10 +115,15 @@ class RosterService {
             String id = IdNumbers.normalize(in.idNumber());
             String hash = cipher.hash(id);
             String unit = in.unit() == null || in.unit().isBlank() ? null : in.unit().trim();
+            String zoneId = in.zone() == null || in.zone().isBlank() ? null : zones.get(in.zone().trim());
             byHash.put(hash, new Valid(in.name().trim(), id, hash, in.phone().trim(),
-                    PostType.valueOf(in.postType().trim()), unit));
+                    PostType.valueOf(in.postType().trim()), unit, zoneId));
         }
         int[] addedUpdated = save(subject, byHash);
+        if (byHash.values().stream().anyMatch(v -> v.zoneId() != null)) {
+            // someone may have moved into or out of a zone: its colour follows the people in it
+            colours.recompute(subject.id());
+        }
         int accepted = rows.size() - rejected;
         audit.record("epidemic.roster.upsert", ENTITY, subject.id(), subject.regionCode(), null,
                 Map.of("accepted", accepted, "rejected", rejected, "added", addedUpdated[0], "updated", addedUpdated[1]));
@@ -175,21 +194,21 @@ class RosterService {
             if (known == null) {
                 inserts.add(new Object[] {Ids.newId(), subject.id(), subject.regionCode(), subject.sector().name(),
                         v.name(), v.hash(), idEnc, IdNumbers.maskId(v.id()), phoneEnc, IdNumbers.maskPhone(v.phone()),
-                        v.postType().name(), v.unit(), now, now});
+                        v.postType().name(), v.unit(), v.zoneId(), now, now});
             } else {
                 updates.add(new Object[] {v.name(), idEnc, IdNumbers.maskId(v.id()), phoneEnc,
-                        IdNumbers.maskPhone(v.phone()), v.postType().name(), v.unit(), now, known});
+                        IdNumbers.maskPhone(v.phone()), v.postType().name(), v.unit(), v.zoneId(), now, known});
             }
         }
         template.batchUpdate("""
                 INSERT INTO epi_employee (id, subject_id, region_code, sector, name, id_hash, id_enc, id_mask, phone_enc,
-                    phone_mask, post_type, unit, rostered_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+                    phone_mask, post_type, unit, zone_id, rostered_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
         template.batchUpdate("INSERT INTO epi_latest_result (employee_id) VALUES (?)",
                 inserts.stream().map(row -> new Object[] {row[0]}).toList());
         template.batchUpdate("""
                 UPDATE epi_employee SET name = ?, id_enc = ?, id_mask = ?, phone_enc = ?, phone_mask = ?, post_type = ?,
-                    unit = ?, updated_at = ? WHERE id = ?""", updates);
+                    unit = ?, zone_id = COALESCE(?, zone_id), updated_at = ? WHERE id = ?""", updates);
         return new int[] {inserts.size(), updates.size()};
     }
 

@@ -77,10 +77,11 @@ class EpidemicDemoData implements ApplicationRunner {
     private final UserDirectory users;
     private final BusinessClock clock;
     private final TransactionTemplate tx;
+    private final IncidentService incidents;
 
     EpidemicDemoData(SibaoProperties properties, JdbcClient jdbc, RosterService rosters, TestResultService results,
             HealthReportService reports, SentinelSweep sweep, Subjects subjects, EnterpriseDirectory enterprises,
-            UserDirectory users, BusinessClock clock, TransactionTemplate tx) {
+            UserDirectory users, BusinessClock clock, TransactionTemplate tx, IncidentService incidents) {
         this.properties = properties;
         this.jdbc = jdbc;
         this.rosters = rosters;
@@ -92,6 +93,7 @@ class EpidemicDemoData implements ApplicationRunner {
         this.users = users;
         this.clock = clock;
         this.tx = tx;
+        this.incidents = incidents;
     }
 
     @Override
@@ -119,6 +121,14 @@ class EpidemicDemoData implements ApplicationRunner {
                 ActingUser.run(officer, () -> report(random, t, staff, now.toLocalDate()));
             }
             ActingUser.run(lab, () -> results.ingestJson(lines));
+            // the positive antigen result has gone to temporary observation, its re-test due within 6 hours
+            targets.stream().filter(t -> t.part() == Part.POSITIVE).findFirst().ifPresent(t -> jdbc.sql("""
+                    SELECT e.id FROM epi_employee e JOIN epi_latest_result x ON x.employee_id = e.id
+                    WHERE e.subject_id = ? AND x.last_result = 'POSITIVE' ORDER BY e.id""").param(t.subjectId())
+                    .query(String.class).list().stream().findFirst()
+                    .ifPresent(employee -> ActingUser.run(officer(t.regionCode()), () -> incidents.open(
+                            new IncidentService.IncidentInput(t.subjectId(), employee, "FIRST_POSITIVE",
+                                    "抗原自测阳性，已单独隔离，等待核酸复检", null)))));
         });
         SentinelSweep.SweepResult swept = sweep.sweep();
         log.info("Demo rosters: {} employees of {} subjects with results and reports; sweep opened {} alerts, {} ms in all",

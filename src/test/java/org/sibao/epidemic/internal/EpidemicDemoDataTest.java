@@ -65,6 +65,10 @@ class EpidemicDemoDataTest {
         List<String> opened = jdbc.sql("SELECT DISTINCT type FROM epi_alert WHERE subject_id IN (" + in(targets)
                 + ") AND opened_at <= ?").params(params).query(String.class).list();
         assertThat(opened).contains("POSITIVE_RESULT", "SYMPTOM", "HEALTH_REPORT_MISSING", "TEST_OVERDUE");
+        // other tests of this context open incidents too: the demo's is the one with its note
+        assertThat(jdbc.sql("SELECT kind || ':' || status FROM epi_incident WHERE note = ?")
+                .param("抗原自测阳性，已单独隔离，等待核酸复检").query(String.class).list())
+                .as("the positive result in temporary observation").containsExactly("FIRST_POSITIVE:OBSERVATION");
     }
 
     @Test

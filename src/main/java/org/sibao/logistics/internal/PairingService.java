@@ -159,21 +159,21 @@ class PairingService {
     // --- decisions
 
     Pairing confirm(String id) {
-        Pairing before = stored(id);
-        requireAllowed(before, PairingStatus.PROPOSED, mayConfirm(CurrentUser.get(), before));
-        Pairing after = before.decided(PairingStatus.ACTIVE, CurrentUser.get().id(), clock.nowOffset(), null);
-        save(before, after, "pairings.confirm");
-        notify(after, "pairings.notice.confirmed", after.demandEnterpriseId());
-        return after;
+        return answer(id, PairingStatus.ACTIVE, null, "confirm", "confirmed");
     }
 
     Pairing decline(String id, Decision d) {
+        return answer(id, PairingStatus.DECLINED, reason(d), "decline", "declined");
+    }
+
+    /** The supply side's (or the HQ's) answer to a proposal; the demand enterprise is told. */
+    private Pairing answer(String id, PairingStatus to, String reason, String action, String notice) {
+        CurrentUser user = CurrentUser.get();
         Pairing before = stored(id);
-        String reason = reason(d);
-        requireAllowed(before, PairingStatus.PROPOSED, mayConfirm(CurrentUser.get(), before));
-        Pairing after = before.decided(PairingStatus.DECLINED, CurrentUser.get().id(), clock.nowOffset(), reason);
-        save(before, after, "pairings.decline");
-        notify(after, "pairings.notice.declined", after.demandEnterpriseId());
+        requireAllowed(before, PairingStatus.PROPOSED, mayConfirm(user, before));
+        Pairing after = before.decided(to, user.id(), clock.nowOffset(), reason);
+        save(before, after, "pairings." + action);
+        notify(after, "pairings.notice." + notice, after.demandEnterpriseId());
         return after;
     }
 

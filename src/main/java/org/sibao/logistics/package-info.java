@@ -1,6 +1,7 @@
 /**
  * Logistics (保物流畅通, SPEC §9): vehicle passes (通行证) for carriers serving whitelist subjects, with a signed code
- * every checkpoint verifies without login, and the transport whitelist of drivers.
+ * every checkpoint verifies without login, and the transport whitelist of drivers; pairing (结对合作) of industrial,
+ * tourism and key-project subjects with transport, commerce and lodging subjects.
  *
  * <p>API: {@code POST /api/v1/passes} (201 PENDING), {@code GET /api/v1/passes?status=}, {@code GET /api/v1/passes/{id}},
  * {@code POST /api/v1/passes/{id}/approve|reject|revoke}, {@code GET /api/v1/passes/drivers?regionCode=}; public
@@ -32,6 +33,31 @@
  * <li>Served enterprises are looked up platform-wide (a carrier's user cannot otherwise name its customers).</li>
  * <li>Driver ID numbers and phones are encrypted at rest under {@code sibao.personal-data.key}, answered masked,
  * never logged or written to the audit log in clear.</li>
+ * </ul>
+ *
+ * <p>Pairing API: {@code POST /api/v1/pairings} {@code {"demandEnterpriseId","supplyEnterpriseId","kind","note"}}
+ * (201 PROPOSED), {@code GET /api/v1/pairings?regionCode=&status=&enterpriseId=}, {@code GET /api/v1/pairings/{id}},
+ * {@code POST /api/v1/pairings/{id}/confirm|decline|end} ({@code {"reason"}} optional),
+ * {@code GET /api/v1/enterprises/{id}/pairing-suggestions?kind=&limit=}. Pages {@code /pairings} (with filters and
+ * {@code /pairings/export} to Excel), {@code /pairings/{id}}, {@code /pairings/propose}.
+ * <ul>
+ * <li>The demand side is an INDUSTRY, CULTURE_TOURISM or KEY_PROJECT subject; the supply side fits the kind:
+ * TRANSPORT (运输保障) a TRANSPORT subject, SUPPLY (物资供应) a COMMERCE subject, LODGING (住宿保障) a COMMERCE
+ * subject whose industry division is 61 住宿业 or 62 餐饮业 (GB/T 4754 section H). Otherwise 400 naming
+ * {@code demandEnterpriseId} or {@code supplyEnterpriseId}; so is a subject that does not exist or lies outside the
+ * proposer's scope.</li>
+ * <li>Proposing: an HQ_OFFICER, or a SECTOR_OFFICER of either side's sector, whose region covers both subjects; or
+ * the demand enterprise's own user (the supply side is then looked up platform-wide). Other roles 403. A second
+ * PROPOSED or ACTIVE pairing of the same two subjects and kind → 409.</li>
+ * <li>PROPOSED → ACTIVE (confirm) or DECLINED (decline): the supply enterprise's own user or an HQ officer.
+ * ACTIVE → ENDED: either enterprise's own user or an HQ officer. Others who can see the pairing 403; any other
+ * transition 409. The other side's enterprise users and liaisons are notified.</li>
+ * <li>Reading: a pairing is visible when either side lies in the caller's scope (a TRANSPORT sector officer sees the
+ * pairings of its region's carriers); outside 404.</li>
+ * <li>Suggestions: supply subjects of the kind, without an open pairing of that kind with the demand subject,
+ * ranked same county, same city, the rest of the province; whitelist ACTIVE first; fewest ACTIVE pairings first;
+ * then by name. Officials get candidates under their own region (where they may propose), enterprises the whole
+ * province. One SQL statement over the subject table.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Logistics")

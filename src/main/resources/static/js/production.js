@@ -1,5 +1,6 @@
-// Production summary page: grouped SVG bars (this week / last week output value) drawn from the rows of the table
-// named by data-table on each .production-chart; a bar of a drillable region links to that region's summary.
+// Production summary page: grouped SVG bars (last week / this week output value) drawn from the rows of the table
+// named by data-table on each .production-chart, leaving out rows without output in either week; a bar of a
+// drillable region links to that region's summary.
 document.addEventListener('DOMContentLoaded', function () {
   var SVG = 'http://www.w3.org/2000/svg';
   function el(name, attrs, text) {
@@ -14,11 +15,11 @@ document.addEventListener('DOMContentLoaded', function () {
     var rows = Array.prototype.map.call(table.querySelectorAll('tbody tr[data-label]'), function (tr) {
       return { label: tr.dataset.label, output: parseFloat(tr.dataset.output) || 0,
         previous: parseFloat(tr.dataset.previous) || 0, href: tr.dataset.href };
-    });
+    }).filter(function (r) { return r.output > 0 || r.previous > 0; });
     if (!rows.length) { return; }
     var width = Math.max(360, rows.length * 70), height = 220, left = 56, bottom = 46, top = 24;
     var max = Math.max.apply(null, rows.map(function (r) { return Math.max(r.output, r.previous); })) || 1;
-    var svg = el('svg', { viewBox: '0 0 ' + width + ' ' + height, width: '100%', role: 'img' });
+    var svg = el('svg', { viewBox: '0 0 ' + width + ' ' + height, width: width, height: height, role: 'img' });
     var plotH = height - bottom - top, step = (width - left - 10) / rows.length, bar = Math.min(24, step / 3);
     [0, 0.5, 1].forEach(function (f) {
       var y = top + plotH * (1 - f);
@@ -35,7 +36,8 @@ document.addEventListener('DOMContentLoaded', function () {
         rect.appendChild(el('title', {}, r.label + ': ' + b[0].toLocaleString()));
         g.appendChild(rect);
       });
-      g.appendChild(el('text', { x: x, y: height - bottom + 14, 'text-anchor': 'middle', 'font-size': 11 }, r.label));
+      g.appendChild(el('text', { x: x, y: height - bottom + 14, 'text-anchor': 'middle', 'font-size': 11 },
+        r.label.length > 6 ? r.label.slice(0, 6) + '…' : r.label));
       if (r.href) {
         g.style.cursor = 'pointer';
         g.addEventListener('click', function () { window.location.href = r.href; });

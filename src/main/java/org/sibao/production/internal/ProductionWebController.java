@@ -41,7 +41,7 @@ class ProductionWebController {
 
     /** The form as typed, so that a rejected submission is shown again with its errors. */
     record Form(String week, String outputValue, String capacityUtilisation, String staffOnDuty,
-            String ordersOnHand, String rawMaterialDays, String operatingState, String problems, boolean fileAsAppeal,
+            String ordersOnHand, String rawMaterialDays, String operatingState, String problems, Boolean fileAsAppeal,
             String category) {
 
         static Form of(ProductionReport r, String week) {
@@ -59,7 +59,7 @@ class ProductionWebController {
             List<ProductionInputs.Problem> lines = new ArrayList<>();
             if (problems != null) {
                 problems.lines().map(String::trim).filter(l -> !l.isEmpty())
-                        .forEach(l -> lines.add(new ProductionInputs.Problem(l, fileAsAppeal, category)));
+                        .forEach(l -> lines.add(new ProductionInputs.Problem(l, Boolean.TRUE.equals(fileAsAppeal), category)));
             }
             return new ProductionInputs(week, number(outputValue), number(capacityUtilisation), integer(staffOnDuty),
                     number(ordersOnHand), integer(rawMaterialDays), operatingState, lines);

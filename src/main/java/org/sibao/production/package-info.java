@@ -6,6 +6,9 @@
  * <p>Public surface: {@link org.sibao.production.ProductionFigures} (the dashboard's production figures) and the
  * event {@link org.sibao.production.ProductionReported}.
  *
+ * <p>The week's figures also go into the weekly dispatch brief (周调度简报) through tasking's
+ * {@link org.sibao.tasking.WeeklyFigures}.
+ *
  * <p>API: {@code POST|GET /api/v1/enterprises/{id}/production-reports}, {@code GET /api/v1/production/summary}.
  * Pages {@code /production} (the enterprise's form and history, or the officials' summary),
  * {@code /production/enterprises/{id}}, {@code /production/summary.xlsx}.

@@ -103,11 +103,9 @@ class ProductionService {
         v.throwIfInvalid();
 
         ProductionRepository.Row before = repository.find(subject.id(), week.toString()).orElse(null);
+        List<ProductionReport.Problem> beforeProblems = before == null ? List.of() : repository.problems(before.id());
         Map<String, String> filed = new HashMap<>();
-        if (before != null) {
-            repository.problems(before.id()).stream().filter(p -> p.appealId() != null)
-                    .forEach(p -> filed.put(p.text(), p.appealId()));
-        }
+        beforeProblems.stream().filter(p -> p.appealId() != null).forEach(p -> filed.put(p.text(), p.appealId()));
         List<ProductionReport.Problem> problems = new ArrayList<>();
         for (ProductionInputs.Problem line : lines) {
             String text = line.text().trim();
@@ -130,7 +128,7 @@ class ProductionService {
         }
         repository.replaceProblems(row.id(), problems);
         audit.record(before == null ? "production.report.submit" : "production.report.replace", "production_report",
-                row.id(), row.regionCode(), before == null ? null : snapshot(before, null),
+                row.id(), row.regionCode(), before == null ? null : snapshot(before, beforeProblems),
                 snapshot(row, problems));
         events.publishEvent(new ProductionReported(row.id(), row.enterpriseId(), row.regionCode(), row.week(),
                 before != null));
@@ -230,9 +228,7 @@ class ProductionService {
         m.put("rawMaterialDays", r.materialDays());
         m.put("operatingState", r.state().name());
         m.put("revision", r.revision());
-        if (problems != null) {
-            m.put("problems", problems);
-        }
+        m.put("problems", problems);
         return m;
     }
 }

@@ -16,7 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The Monday job: reminds subjects without a report of the week, tells the county HQ of drops, once per week. */
+/**
+ * The Monday job: reminds subjects without a report of the week, tells the county HQ of drops, once per week; and
+ * the week's section of the weekly dispatch brief.
+ */
 @FullStackTest
 class ProductionRemindersTest {
 
@@ -34,6 +37,9 @@ class ProductionRemindersTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ProductionBriefSection brief;
+
     @Test
     void remindsMissingReportsAndNotifiesDropsOncePerWeek() {
         ProductionFixture fx = new ProductionFixture(port, subjects);
@@ -49,6 +55,13 @@ class ProductionRemindersTest {
                 ProductionFixture.report(week.previous().toString(), 100)).status()).isEqualTo(201);
         assertThat(ent.post("/api/v1/enterprises/" + falling + "/production-reports",
                 ProductionFixture.report(week.toString(), 50)).status()).isEqualTo(201);
+
+        var rows = brief.weeklySections(XINGYANG, week).get(0).rows();
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.title()).isEqualTo("产值环比下降超过20%的企业");
+            assertThat(r.value()).isEqualTo("1");
+        });
+        assertThat(rows).anySatisfy(r -> assertThat(r.value()).isEqualTo("1 / 2"));
 
         assertThat(reminders.remindOnce(week)).isPositive();
         assertThat(notices(silentUser, "production.notice.missing")).isEqualTo(1);

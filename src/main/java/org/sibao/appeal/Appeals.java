@@ -15,4 +15,12 @@ public interface Appeals {
 
     /** The SPEC §5 figures for appeals of subjects under {@code regionCode} within {@code scope}; dates inclusive. */
     AppealMetrics metrics(DataScope scope, String regionCode, LocalDate from, LocalDate to);
+
+    /**
+     * Files a NORMAL appeal as the signed-in user, exactly as {@code POST /api/v1/appeals} does (scope, audit,
+     * notice to the HQ office); for problems raised elsewhere, e.g. in a weekly production report.
+     *
+     * @return the new appeal's id
+     */
+    String file(String enterpriseId, AppealCategory category, String title, String description);
 }

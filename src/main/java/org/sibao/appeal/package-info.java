@@ -3,7 +3,7 @@
  * individual assignment (点办理) or a common-issue cluster (批处理), working-day deadlines, escalation up the HQ
  * chain, call-back and closure (销号), overdue reminders, metrics and the Excel ledger (台账).
  *
- * <p>Public surface: {@link org.sibao.appeal.Appeals} (counts and metrics for other modules), the enums and the
+ * <p>Public surface: {@link org.sibao.appeal.Appeals} (counts, metrics and filing for other modules), the enums and the
  * events {@link org.sibao.appeal.AppealOverdue} and {@link org.sibao.appeal.AppealStatusChanged}. Everything else
  * lives in {@code internal}.
  *

@@ -10,7 +10,7 @@
  * counts, {@code epi_alert}/{@code epi_latest_result}, the policy match table) and kept as one snapshot per region
  * and sector in an in-memory cache ({@code sibao.dashboard.ttl}, default 15 s). A warm request is a map look-up.
  * A snapshot older than the TTL, or invalidated by a module event ({@code SubjectChanged}, {@code EntryActivated},
- * {@code EntryRemoved}, {@code AppealStatusChanged}, {@code RegionModeSwitched}), is still served once while a
+ * {@code EntryRemoved}, {@code AppealStatusChanged}, {@code RegionModeSwitched}, {@code ProductionReported}), is still served once while a
  * background thread recomputes it (stale-while-revalidate, one refresh per key at a time), so figures lag reality
  * by at most about one TTL or one refresh. Only the very first request for a region computes synchronously; the
  * province is computed at start. A per-node cache rather than a snapshot table was chosen because every figure is
@@ -30,7 +30,10 @@
  * ancestor's switch; {@code mode} gives the effective mode); {@code openAlerts}: alerts with status OPEN;
  * {@code onTimeTestingRate}: watched employees (rostered at ACTIVE subjects) with a negative sample within their
  * interval ÷ watched employees.</li>
- * <li>{@code production}: weekly production reports are not built yet, so {@code {"reportsThisWeek":0,"index":null}}.</li>
+ * <li>{@code production}: from {@link org.sibao.production.ProductionFigures} for the current ISO week (business
+ * clock): {@code week}, {@code reportsThisWeek} (received), {@code expected} (ACTIVE subjects), {@code outputValue}
+ * (万元) and {@code index} (this week's output of the subjects that reported both weeks ÷ their previous week ×
+ * 100; null without such subjects).</li>
  * <li>{@code policies}: eligible and granted subject × policy pairs of the policies in force, {@code grantedAmount}
  * in 万元 as the API's money convention says ({@code grantedAmountYuan} gives the same in yuan).</li>
  * </ul>

@@ -86,9 +86,13 @@ class DashboardApiTest {
 
         JsonNode p = d.get("production");
         assertThat(p.isObject()).isTrue();
-        assertThat(p.get("reportsThisWeek").intValue()).isZero();
+        assertCount(p, "reportsThisWeek");
+        assertCount(p, "expected");
+        assertThat(p.get("reportsThisWeek").longValue()).isLessThanOrEqualTo(p.get("expected").longValue());
+        assertThat(p.get("week").asString()).matches("\\d{4}-W\\d{2}");
+        assertThat(p.get("outputValue").isNumber()).isTrue();
         assertThat(p.has("index")).isTrue();
-        assertThat(p.get("index").isNull()).isTrue();
+        assertThat(p.get("index").isNull() || p.get("index").isNumber()).isTrue();
 
         JsonNode pol = d.get("policies");
         assertCount(pol, "eligible");

@@ -73,6 +73,13 @@ class AppealQueries implements Appeals {
                 d.attachments() == 0 ? List.of() : repository.attachments(appealId));
     }
 
+    @Override
+    @Transactional
+    public String file(String enterpriseId, AppealCategory category, String title, String description) {
+        return service.file(new AppealInputs.FileAppeal(enterpriseId, category == null ? null : category.name(), title,
+                description, null, null)).id();
+    }
+
     /** A just-filed appeal as the API answers it: nothing to read back, its only history entry is the filing. */
     @Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
     AppealView filed(AppealRow a) {

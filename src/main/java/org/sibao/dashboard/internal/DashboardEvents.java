@@ -2,6 +2,7 @@ package org.sibao.dashboard.internal;
 
 import org.sibao.appeal.AppealStatusChanged;
 import org.sibao.epidemic.RegionModeSwitched;
+import org.sibao.production.ProductionReported;
 import org.sibao.region.RegionService;
 import org.sibao.subject.SubjectChanged;
 import org.sibao.whitelist.EntryActivated;
@@ -47,6 +48,11 @@ class DashboardEvents {
 
     @EventListener
     void on(RegionModeSwitched event) {
+        dashboard.invalidate();
+    }
+
+    @EventListener
+    void on(ProductionReported event) {
         dashboard.invalidate();
     }
 

@@ -27,9 +27,11 @@ import org.sibao.identity.Role;
 import org.sibao.platform.ApiException;
 import org.sibao.platform.BusinessClock;
 import org.sibao.policy.PolicyReach;
+import org.sibao.production.ProductionFigures;
 import org.sibao.region.Region;
 import org.sibao.region.RegionService;
 import org.sibao.region.Sector;
+import org.sibao.tasking.IsoWeek;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -64,6 +66,7 @@ class DashboardService implements DisposableBean {
     private final EmergencyModes modes;
     private final EpidemicFigures epidemic;
     private final PolicyReach reach;
+    private final ProductionFigures production;
     private final RegionService regions;
     private final BusinessClock clock;
     private final long ttlNanos;
@@ -75,13 +78,14 @@ class DashboardService implements DisposableBean {
     private final ExecutorService refresher;
 
     DashboardService(Coverage coverage, Appeals appeals, EmergencyModes modes, EpidemicFigures epidemic,
-            PolicyReach reach, RegionService regions, BusinessClock clock,
+            PolicyReach reach, ProductionFigures production, RegionService regions, BusinessClock clock,
             @Value("${sibao.dashboard.ttl:15s}") Duration ttl) {
         this.coverage = coverage;
         this.appeals = appeals;
         this.modes = modes;
         this.epidemic = epidemic;
         this.reach = reach;
+        this.production = production;
         this.regions = regions;
         this.clock = clock;
         this.ttlNanos = ttl.toNanos();
@@ -195,11 +199,12 @@ class DashboardService implements DisposableBean {
         String mode = modes.effectiveMode(region.code()).name();
 
         PolicyReach.Totals totals = reach.totals(region.prefix(), sector);
+        ProductionFigures.Weekly weekly = production.weekly(region.code(), sector, IsoWeek.of(clock.now()));
 
         return new DashboardSnapshot(region.code(), region.name(), region.level().name(), sector, clock.nowOffset(),
                 overall.whitelisted(), bySector, overall.ratio(), overall.target(), coverageBySector, open, overdue,
                 rate(metrics.responseRate()), rate(metrics.resolutionRate()), rate(metrics.satisfactionRate()),
-                emergencies, mode, epi.openAlerts(), rate(epi.onTimeTestingRate()), epi.watched(), totals.eligible(),
+                emergencies, mode, epi.openAlerts(), rate(epi.onTimeTestingRate()), epi.watched(), weekly, totals.eligible(),
                 totals.granted(), totals.grantedYuan().setScale(2, RoundingMode.HALF_UP), List.copyOf(children));
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sibao.production.ProductionFigures;
 import org.sibao.region.Sector;
 
 /** The figures of one region and sector (null: all), computed at {@code asOf}; immutable, shared by readers. */
@@ -13,8 +14,8 @@ record DashboardSnapshot(String regionCode, String regionName, String level, Sec
         long active, Map<String, Long> activeBySector, BigDecimal coverageOverall, BigDecimal coverageTarget,
         Map<String, BigDecimal> coverageBySector, long appealsOpen, long appealsOverdue, double responseRate,
         double resolutionRate, double satisfactionRate, long regionsInEmergency, String mode, long openAlerts,
-        double onTimeTestingRate, long watchedEmployees, long eligible, long granted, BigDecimal grantedYuan,
-        List<Child> children) {
+        double onTimeTestingRate, long watchedEmployees, ProductionFigures.Weekly production, long eligible,
+        long granted, BigDecimal grantedYuan, List<Child> children) {
 
     /** A child region's figures for the drill-down. */
     record Child(String regionCode, String regionName, boolean drillable, long active, BigDecimal coverage) {
@@ -50,8 +51,11 @@ record DashboardSnapshot(String regionCode, String regionName, String level, Sec
         epidemic.put("mode", mode);
         out.put("epidemic", epidemic);
         Map<String, Object> production = new LinkedHashMap<>();
-        production.put("reportsThisWeek", 0);
-        production.put("index", null);
+        production.put("week", this.production.week());
+        production.put("reportsThisWeek", this.production.received());
+        production.put("expected", this.production.expected());
+        production.put("outputValue", this.production.outputValue());
+        production.put("index", this.production.index());
         out.put("production", production);
         Map<String, Object> policies = new LinkedHashMap<>();
         policies.put("eligible", eligible);

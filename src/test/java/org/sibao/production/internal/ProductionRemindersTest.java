@@ -1,0 +1,81 @@
+package org.sibao.production.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.sibao.production.ProductionFixture;
+import org.sibao.subject.Subjects;
+import org.sibao.subject.WhitelistStatus;
+import org.sibao.support.ApiClient;
+import org.sibao.support.FullStackTest;
+import org.sibao.support.TestUsers;
+import org.sibao.tasking.IsoWeek;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The Monday job: reminds subjects without a report of the week, tells the county HQ of drops, once per week; and
+ * the week's section of the weekly dispatch brief.
+ */
+@FullStackTest
+class ProductionRemindersTest {
+
+    private static final String XINGYANG = "410182";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Subjects subjects;
+
+    @Autowired
+    ProductionReminders reminders;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ProductionBriefSection brief;
+
+    @Test
+    void remindsMissingReportsAndNotifiesDropsOncePerWeek() {
+        ProductionFixture fx = new ProductionFixture(port, subjects);
+        IsoWeek week = new IsoWeek(2021, 10);
+        String silent = fx.subject(XINGYANG, "INDUSTRY", WhitelistStatus.ACTIVE);
+        String silentUser = fx.enterpriseUser(silent, XINGYANG);
+        String falling = fx.subject(XINGYANG, "INDUSTRY", WhitelistStatus.ACTIVE);
+        String fallingUser = fx.enterpriseUser(falling, XINGYANG);
+        String hq = TestUsers.uniqueName("hq_prod");
+        TestUsers.create(fx.admin, hq, "HQ_OFFICER", XINGYANG, Map.of());
+        ApiClient ent = fx.as(fallingUser);
+        assertThat(ent.post("/api/v1/enterprises/" + falling + "/production-reports",
+                ProductionFixture.report(week.previous().toString(), 100)).status()).isEqualTo(201);
+        assertThat(ent.post("/api/v1/enterprises/" + falling + "/production-reports",
+                ProductionFixture.report(week.toString(), 50)).status()).isEqualTo(201);
+
+        var rows = brief.weeklySections(XINGYANG, week).get(0).rows();
+        assertThat(rows).anySatisfy(r -> {
+            assertThat(r.title()).isEqualTo("产值环比下降超过20%的企业");
+            assertThat(r.value()).isEqualTo("1");
+        });
+        assertThat(rows).anySatisfy(r -> assertThat(r.value()).isEqualTo("1 / 2"));
+
+        assertThat(reminders.remindOnce(week)).isPositive();
+        assertThat(notices(silentUser, "production.notice.missing")).isEqualTo(1);
+        assertThat(notices(fallingUser, "production.notice.missing")).isZero();
+        assertThat(notices(hq, "production.notice.drop")).isEqualTo(1);
+
+        assertThat(reminders.remindOnce(week)).as("a week is reminded once").isEqualTo(-1);
+        assertThat(notices(silentUser, "production.notice.missing")).isEqualTo(1);
+    }
+
+    private long notices(String username, String key) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM notification n JOIN app_user u ON u.id = n.user_id
+                WHERE u.username = ? AND n.kind = 'PRODUCTION' AND n.message_key = ?""")
+                .params(username, key).query(Long.class).single();
+    }
+}

@@ -52,7 +52,10 @@ public final class PolicyRematchBenchmark {
         List<String> props = new ArrayList<>(List.of("--server.port=0",
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN", "--sibao.demo-data=false",
                 "--sibao.drill-mode=false", "--sibao.policy.sweep-initial-delay=24h",
-                "--sibao.security.token-secret=benchmark-signing-key-0123456789abcdef"));
+                "--sibao.security.token-secret=benchmark-signing-key-0123456789abcdef",
+                // every secret production mode requires (the PostgreSQL run starts in production mode)
+                "--sibao.personal-data.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+                "--sibao.passes.signing-key=benchmark-pass-signing-key-0123456789abcdef"));
         if (onPg) {
             props.add("--spring.datasource.url=" + pg);
             props.add("--spring.datasource.username=" + System.getenv().getOrDefault("SIBAO_BENCH_PG_USER", "sibao"));

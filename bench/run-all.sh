@@ -68,11 +68,13 @@ SIBAO_TEST_PG_URL="$url" SIBAO_TEST_PG_USER="$user" SIBAO_TEST_PG_PASSWORD="$pas
   -Dsurefire.failIfNoSpecifiedTests=false
 
 # --- one table from the JSON each benchmark wrote
-num() { # file key [object]: a number from a flat JSON object, or from a nested one
-  local text
-  text=$(cat "target/bench/$1" 2>/dev/null) || { echo "n/a"; return; }
+num() { # file key [object]: a number from a JSON object (pretty-printed or not), or from a nested one
+  local text value
+  text=$(tr -d ' \n' 2>/dev/null < "target/bench/$1") || { echo "n/a"; return; }
   if [ -n "${3:-}" ]; then text=$(echo "$text" | sed -E "s/.*\"$3\":\{([^}]*)\}.*/\1/"); fi
-  echo "$text" | grep -oE "\"$2\":[-0-9.eE]+" | head -n1 | cut -d: -f2 | awk '{ if ($1 == "") print "n/a"; else printf "%.4g\n", $1 }'
+  value=$(echo "$text" | grep -oE "\"$2\":[-0-9.eE]+" | head -n1 | cut -d: -f2)
+  if [ -z "$value" ]; then echo "n/a"; return; fi
+  awk -v v="$value" 'BEGIN { if (v >= 1000) printf "%.0f\n", v; else if (v >= 10) printf "%.1f\n", v; else printf "%.3g\n", v }'
 }
 rows=(
   "B1|test-result ingest, rows/s|$(num epidemic.json b1RowsPerSecond)|>= 50000"

@@ -30,6 +30,9 @@ class DashboardWebTest {
                 "/whitelist/entries?regionCode=410000", "/coverage?regionCode=410000", "/epidemic/alerts?status=OPEN",
                 "/policies/reach?regionCode=410000", "/appeal-metrics?regionCode=410000", "郑州市",
                 "/dashboard?regionCode=410100");
+        // the production card of its own: reports received / expected, the index, links to the weekly summary
+        assertThat(page.body()).contains("id=\"card-production\"", "id=\"card-production-index\"", "生产指数",
+                "/production?regionCode=410000", "万元");
         assertThat(page.body()).doesNotContain("<script>");
 
         WebClient.Page data = web.get("/dashboard/data?regionCode=410100");

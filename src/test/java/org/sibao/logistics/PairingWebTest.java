@@ -86,6 +86,9 @@ class PairingWebTest {
 
         WebClient.Page filtered = hq.get("/pairings?status=ENDED&enterpriseId=" + demand);
         assertThat(filtered.body()).contains("pairing-" + id, "淇县景区");
+        // officials filter by region from a list of their region and the ones directly below, not by typing codes
+        assertThat(filtered.body()).contains("id=\"f-region\"", ">淇县<");
+        assertThat(own.body()).doesNotContain("id=\"f-region\"");
         byte[] xlsx = hq.bytes("/pairings/export?enterpriseId=" + demand);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.getSheetAt(0);

@@ -13,6 +13,8 @@ import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.sibao.platform.excel.ExcelWorkbook;
+import org.sibao.region.Region;
+import org.sibao.region.RegionService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -33,10 +35,12 @@ class PairingWebController {
 
     private final PairingService pairings;
     private final Messages messages;
+    private final RegionService regions;
 
-    PairingWebController(PairingService pairings, Messages messages) {
+    PairingWebController(PairingService pairings, Messages messages, RegionService regions) {
         this.pairings = pairings;
         this.messages = messages;
+        this.regions = regions;
     }
 
     @GetMapping("/pairings")
@@ -50,6 +54,13 @@ class PairingWebController {
         model.addAttribute("status", status);
         model.addAttribute("enterpriseId", enterpriseId);
         model.addAttribute("statuses", PairingStatus.values());
+        // officials filter by their region or one directly below it; an enterprise sees only its own pairings
+        List<Region> choices = new ArrayList<>();
+        if (u.enterpriseId() == null && u.regionCode() != null) {
+            regions.find(u.regionCode()).ifPresent(choices::add);
+            choices.addAll(regions.children(u.regionCode()));
+        }
+        model.addAttribute("regions", choices);
         model.addAttribute("confirmable", ids(result.items(), p -> p.status() == PairingStatus.PROPOSED
                 && PairingService.mayConfirm(u, p)));
         model.addAttribute("endable", ids(result.items(), p -> p.status() == PairingStatus.ACTIVE

@@ -57,6 +57,10 @@ class PairingWebTest {
         subjects.setWhitelistStatus(carrier, WhitelistStatus.ACTIVE, "COUNTY");
         WebClient hq = login(admin, "HQ_OFFICER", Map.of());
 
+        // the officer finds the demand subject by name in a picker (only industry, tourism and key projects)
+        WebClient.Page picker = hq.get("/pairings/propose?q=" + java.net.URLEncoder.encode("景区", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(picker.status()).isEqualTo(200);
+        assertThat(picker.body()).contains("id=\"f-demand\"", "value=\"" + demand + "\"", "淇县景区").doesNotContain("淇县客运");
         WebClient.Page propose = hq.get("/pairings/propose?demandEnterpriseId=" + demand + "&kind=TRANSPORT");
         assertThat(propose.status()).as(propose.body()).isEqualTo(200);
         assertThat(propose.body()).contains("发起结对", "淇县客运", "同县", "suggestion-" + carrier, "_csrf");

@@ -138,6 +138,32 @@ class PairingRepository {
                 .list();
     }
 
+    /** A subject that may be the demand side of a pairing, for the propose page's picker. */
+    record Candidate(String id, String name, String regionCode, String sector, String whitelistStatus) {
+    }
+
+    /**
+     * Demand-side subjects (industry, tourism, key projects) in a scope over alias {@code s}, whose name contains
+     * {@code q} when given: whitelist ACTIVE first, then by name.
+     */
+    List<Candidate> demandCandidates(SqlFilter scope, String q, int limit) {
+        List<Object> params = new ArrayList<>(PairingKind.DEMAND_SECTORS.stream().map(Enum::name).sorted().toList());
+        params.addAll(scope.params());
+        String name = "";
+        if (q != null && !q.isBlank()) {
+            name = " AND s.name LIKE ?";
+            params.add("%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        params.add(limit);
+        return jdbc.sql("SELECT s.id, s.name, s.region_code, s.sector, s.whitelist_status FROM subject s WHERE s.sector IN ("
+                + String.join(", ", PairingKind.DEMAND_SECTORS.stream().map(x -> "?").toList()) + ") AND (" + scope.sql()
+                + ")" + name + " ORDER BY CASE WHEN s.whitelist_status = 'ACTIVE' THEN 0 ELSE 1 END, s.name, s.id LIMIT ?")
+                .params(params)
+                .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list();
+    }
+
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.atZoneSameInstant(BusinessClock.ZONE).toOffsetDateTime();

@@ -77,6 +77,12 @@ class PairingService {
         return new DataScope(s.role(), s.regionPrefix(), null, s.enterpriseId(), s.liaisonUserId());
     }
 
+    /** Up to {@code limit} demand-side subjects the caller may propose for, matching a part of their name. */
+    List<PairingRepository.Candidate> demandCandidates(String q, int limit) {
+        CurrentUser u = CurrentUser.get();
+        return repository.demandCandidates(proposalScope(u).subjects("s.region_code", "s.sector", "s.id"), q, limit);
+    }
+
     /** Visible when either side lies in the caller's scope. */
     static SqlFilter readScope(CurrentUser u) {
         DataScope s = u.scope();

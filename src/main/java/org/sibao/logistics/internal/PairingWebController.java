@@ -81,7 +81,7 @@ class PairingWebController {
 
     @GetMapping("/pairings/propose")
     String propose(@RequestParam(required = false) String demandEnterpriseId,
-            @RequestParam(required = false) String kind, Model model) {
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String q, Model model) {
         CurrentUser u = CurrentUser.get();
         if (!PairingService.canPropose(u)) {
             throw ApiException.forbidden("error.forbidden");
@@ -91,6 +91,9 @@ class PairingWebController {
         model.addAttribute("demandEnterpriseId", demand);
         model.addAttribute("kind", k);
         model.addAttribute("kinds", PairingKind.values());
+        model.addAttribute("q", q);
+        // officials pick the demand subject by name instead of typing its id
+        model.addAttribute("candidates", u.enterpriseId() == null ? pairings.demandCandidates(q, 100) : List.of());
         if (demand != null) {
             model.addAttribute("suggestions", pairings.suggestions(demand, k, 20));
         }

@@ -13,6 +13,14 @@ public interface RegionService {
 
     List<Region> children(String code);
 
+    /** The region followed by its children: the choices of a "my region or one directly below" filter. */
+    default List<Region> withChildren(String code) {
+        List<Region> out = new java.util.ArrayList<>();
+        out.add(get(code));
+        out.addAll(children(code));
+        return out;
+    }
+
     /** The region and its ancestors, province first. */
     List<Region> path(String code);
 

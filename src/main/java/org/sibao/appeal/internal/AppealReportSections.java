@@ -18,6 +18,7 @@ import org.sibao.tasking.SupervisionItem;
 import org.sibao.tasking.SupervisionItems;
 import org.sibao.tasking.SupervisionKind;
 import org.sibao.tasking.WeeklyFigures;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -77,8 +78,7 @@ class AppealReportSections implements WeeklyFigures, SupervisionItems {
                        COALESCE(a.resolution_due_at, a.response_due_at, a.assign_due_at)
                 FROM appeal a WHERE a.region_code LIKE ? AND """ + AppealSql.OVERDUE + " ORDER BY a.filed_at LIMIT ?")
                 .params(prefix, now, now, now, MAX_ITEMS_PER_KIND)
-                .query((rs, i) -> item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), SupervisionKind.OVERDUE, rs.getObject(6, OffsetDateTime.class)))
+                .query(item(SupervisionKind.OVERDUE))
                 .list());
         items.addAll(jdbc.sql("""
                 SELECT a.id, a.title, a.enterprise_name, a.department_code,
@@ -88,8 +88,7 @@ class AppealReportSections implements WeeklyFigures, SupervisionItems {
                 GROUP BY a.id, a.title, a.enterprise_name, a.department_code, a.assigned_region_code, a.handler_region_code
                 ORDER BY MAX(h.at) LIMIT ?""")
                 .params(prefix, week.start(), week.end(), MAX_ITEMS_PER_KIND)
-                .query((rs, i) -> item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), SupervisionKind.REOPENED, rs.getObject(6, OffsetDateTime.class)))
+                .query(item(SupervisionKind.REOPENED))
                 .list());
         items.addAll(jdbc.sql("""
                 SELECT a.id, a.title, a.enterprise_name, a.department_code,
@@ -99,16 +98,18 @@ class AppealReportSections implements WeeklyFigures, SupervisionItems {
                 GROUP BY a.id, a.title, a.enterprise_name, a.department_code, a.assigned_region_code, a.handler_region_code
                 ORDER BY MAX(c.at) LIMIT ?""")
                 .params(prefix, week.start(), week.end(), MAX_ITEMS_PER_KIND)
-                .query((rs, i) -> item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), SupervisionKind.UNSATISFIED, rs.getObject(6, OffsetDateTime.class)))
+                .query(item(SupervisionKind.UNSATISFIED))
                 .list());
         return items;
     }
 
-    private static SupervisionItem item(String id, String title, String enterprise, String department, String region,
-            SupervisionKind kind, OffsetDateTime since) {
-        return new SupervisionItem("appeal", id, "诉求：" + title + "（" + enterprise + "）", department, region, kind,
-                since, "/appeals/" + id);
+    /** A supervision item of this kind from columns id, title, enterprise, department, region, since. */
+    private static RowMapper<SupervisionItem> item(SupervisionKind kind) {
+        return (rs, i) -> {
+            String id = rs.getString(1);
+            return new SupervisionItem("appeal", id, "诉求：" + rs.getString(2) + "（" + rs.getString(3) + "）",
+                    rs.getString(4), rs.getString(5), kind, rs.getObject(6, OffsetDateTime.class), "/appeals/" + id);
+        };
     }
 
     private long count(String sql, Object... params) {

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -431,11 +430,7 @@ class IncidentService {
         if (!v.check(ids.size() <= MAX_CONTACTS, field, "epidemic.zone.tooMany", MAX_CONTACTS)) {
             return;
         }
-        Set<String> known = new HashSet<>(Employees.ofSubject(jdbc, subjectId,
-                ids.stream().filter(Objects::nonNull).distinct().toList()));
-        for (int i = 0; i < ids.size(); i++) {
-            v.check(known.contains(ids.get(i)), field + "[" + i + "]", "epidemic.incident.employee");
-        }
+        Employees.check(jdbc, v, subjectId, ids, field);
     }
 
     /** Inserts the contacts not listed yet (one batch); returns how many were added. */
@@ -450,7 +445,11 @@ class IncidentService {
 
     private void event(String incidentId, String action, String detail, String note) {
         CurrentUser user = CurrentUser.get();
-        event(incidentId, action, detail, note, user.id(), user.displayName() == null ? user.username() : user.displayName());
+        event(incidentId, action, detail, note, user.id(), actorName(user));
+    }
+
+    private static String actorName(CurrentUser user) {
+        return user.displayName() == null ? user.username() : user.displayName();
     }
 
     private void event(String incidentId, String action, String detail, String note, String actorId, String actorName) {
@@ -485,7 +484,7 @@ class IncidentService {
         // an expiry happens on the business clock, whoever's request noticed it first
         CurrentUser user = "EXPIRED".equals(ended.cause()) ? null : CurrentUser.find().orElse(null);
         event(ended.incidentId(), "SHUTDOWN_ENDED", ended.cause(), null, user == null ? SYSTEM_ACTOR : user.id(),
-                user == null ? SYSTEM_ACTOR_NAME : user.displayName() == null ? user.username() : user.displayName());
+                user == null ? SYSTEM_ACTOR_NAME : actorName(user));
     }
 
     private IncidentView decided(IncidentView before, String action) {

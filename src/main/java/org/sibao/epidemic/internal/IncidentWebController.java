@@ -61,16 +61,9 @@ class IncidentWebController {
         model.addAttribute("q", q);
         model.addAttribute("enterpriseId", enterpriseId);
         model.addAttribute("statuses", IncidentService.STATUSES);
-        model.addAttribute("regions", user.enterpriseId() == null ? regionChoices(user) : List.of());
+        model.addAttribute("regions", user.enterpriseId() == null ? regions.withChildren(user.regionCode()) : List.of());
         model.addAttribute("now", clock.nowOffset());
         return "epidemic/incidents";
-    }
-
-    private List<org.sibao.region.Region> regionChoices(CurrentUser user) {
-        List<org.sibao.region.Region> out = new java.util.ArrayList<>();
-        out.add(regions.get(user.regionCode()));
-        out.addAll(regions.children(user.regionCode()));
-        return out;
     }
 
     @GetMapping("/epidemic/incidents/{id}")

@@ -131,10 +131,7 @@ class ZoneService {
             v.check(ids.size() <= MAX_MEMBERS, "employeeIds", "epidemic.zone.tooMany", MAX_MEMBERS);
         }
         v.throwIfInvalid();
-        List<String> known = Employees.ofSubject(jdbc, zone.enterpriseId(), ids);
-        for (int i = 0; i < ids.size(); i++) {
-            v.check(known.contains(ids.get(i)), "employeeIds[" + i + "]", "epidemic.incident.employee");
-        }
+        Employees.check(jdbc, v, zone.enterpriseId(), ids, "employeeIds");
         v.throwIfInvalid();
         List<Object> params = new ArrayList<>();
         params.add(zoneId);

@@ -13,7 +13,6 @@ import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.sibao.platform.excel.ExcelWorkbook;
-import org.sibao.region.Region;
 import org.sibao.region.RegionService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -55,12 +54,8 @@ class PairingWebController {
         model.addAttribute("enterpriseId", enterpriseId);
         model.addAttribute("statuses", PairingStatus.values());
         // officials filter by their region or one directly below it; an enterprise sees only its own pairings
-        List<Region> choices = new ArrayList<>();
-        if (u.enterpriseId() == null && u.regionCode() != null) {
-            regions.find(u.regionCode()).ifPresent(choices::add);
-            choices.addAll(regions.children(u.regionCode()));
-        }
-        model.addAttribute("regions", choices);
+        model.addAttribute("regions", u.enterpriseId() == null && u.regionCode() != null
+                ? regions.withChildren(u.regionCode()) : List.of());
         model.addAttribute("confirmable", ids(result.items(), p -> p.status() == PairingStatus.PROPOSED
                 && PairingService.mayConfirm(u, p)));
         model.addAttribute("endable", ids(result.items(), p -> p.status() == PairingStatus.ACTIVE

@@ -62,7 +62,8 @@ class JdbcNotifications implements Notifications {
             return jdbc.sql(INSERT + " SELECT r.id, ?, ?, ?, ?, ? FROM (SELECT DISTINCT q.id FROM (" + query.sql() + ") q) r")
                     .params(params).update();
         }
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(resolve(recipients)));
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(query == null ? ((Recipients.Users) recipients).userIds()
+                : jdbc.sql(query.sql()).params(query.params()).query(String.class).list()));
         if (ids.isEmpty()) {
             return 0;
         }
@@ -82,16 +83,6 @@ class JdbcNotifications implements Notifications {
             return users.enterpriseUserIdsQuery(e.enterpriseId());
         }
         return null;
-    }
-
-    private List<String> resolve(Recipients recipients) {
-        if (recipients instanceof Recipients.Users u) {
-            return u.userIds();
-        }
-        if (recipients instanceof Recipients.RoleAt r) {
-            return users.userIds(r.role(), r.regionCode(), r.sector());
-        }
-        return users.enterpriseUserIds(((Recipients.Enterprise) recipients).enterpriseId());
     }
 
     private void deliverAfterCommit(List<String> userIds, Notice notice, List<NotificationChannel> outbound) {

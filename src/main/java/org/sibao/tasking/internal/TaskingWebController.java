@@ -9,7 +9,6 @@ import org.sibao.platform.BusinessClock;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.region.Department;
-import org.sibao.region.Region;
 import org.sibao.region.RegionService;
 import org.sibao.region.TaskForce;
 import org.sibao.tasking.IsoWeek;
@@ -64,12 +63,8 @@ class TaskingWebController {
         if (TaskService.canAssign(u)) {
             model.addAttribute("taskForces", TaskForce.values());
             model.addAttribute("departments", Department.values());
-            List<Region> lower = regions.children(u.regionCode());
-            List<Region> own = new ArrayList<>();
-            own.add(regions.get(u.regionCode()));
-            own.addAll(lower);
-            model.addAttribute("lowerRegions", lower);
-            model.addAttribute("deptRegions", own);
+            model.addAttribute("lowerRegions", regions.children(u.regionCode()));
+            model.addAttribute("deptRegions", regions.withChildren(u.regionCode()));
             model.addAttribute("priorities", TaskTypes.Priority.values());
             model.addAttribute("defaultDeadline", clock.nowOffset().plusDays(7).withHour(18).withMinute(0)
                     .toLocalDateTime().toString().substring(0, 16));
@@ -147,10 +142,7 @@ class TaskingWebController {
         model.addAttribute("kind", kind);
         model.addAttribute("kinds", ReportKind.values());
         model.addAttribute("regionCode", regionCode);
-        List<Region> choices = new ArrayList<>();
-        choices.add(regions.get(u.regionCode()));
-        choices.addAll(regions.children(u.regionCode()));
-        model.addAttribute("regionChoices", choices);
+        model.addAttribute("regionChoices", regions.withChildren(u.regionCode()));
         model.addAttribute("currentWeek", IsoWeek.of(clock.now()).toString());
         return "tasking/reports";
     }

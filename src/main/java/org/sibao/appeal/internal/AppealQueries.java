@@ -165,7 +165,7 @@ class AppealQueries implements Appeals {
         }
         if (f.q() != null) {
             parts.add("(LOWER(a.title) LIKE ? OR LOWER(a.enterprise_name) LIKE ?)");
-            String like = "%" + f.q().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%";
+            String like = org.sibao.identity.SqlFilter.containing(f.q().toLowerCase(Locale.ROOT));
             params.add(like);
             params.add(like);
         }

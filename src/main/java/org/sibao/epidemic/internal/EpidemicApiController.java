@@ -62,9 +62,10 @@ class EpidemicApiController {
 
     @GetMapping("/enterprises/{id}/employees")
     PageResult<RosterService.EmployeeView> employees(@PathVariable String id,
-            @RequestParam(defaultValue = "false") boolean reveal, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return rosters.list(id, reveal, PageQuery.of(page, size));
+            @RequestParam(defaultValue = "false") boolean reveal, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String zoneId, @RequestParam(required = false) String result,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return rosters.list(id, reveal, new RosterService.RosterFilter(q, zoneId, result), PageQuery.of(page, size));
     }
 
     @GetMapping("/enterprises/{id}/employees/template")

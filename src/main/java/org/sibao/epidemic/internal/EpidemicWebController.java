@@ -31,6 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class EpidemicWebController {
 
+    /** Employees per page of the roster on a subject's epidemic page. */
+    static final int ROSTER_PAGE = 100;
+
     private final AlertService alerts;
     private final SentinelSweep sweep;
     private final RosterService rosters;
@@ -171,13 +174,22 @@ class EpidemicWebController {
     }
 
     @GetMapping("/epidemic/enterprise/{id}")
-    String enterprise(@PathVariable String id, @RequestParam(required = false) String job, Model model) {
+    String enterprise(@PathVariable String id, @RequestParam(required = false) String job,
+            @RequestParam(required = false) String q, @RequestParam(required = false) String zone,
+            @RequestParam(required = false) String result, @RequestParam(required = false) Integer page, Model model) {
         model.addAttribute("jobId", job);
         SubjectFacts subject = access.readable(id);
         model.addAttribute("subject", subject);
         model.addAttribute("risk", alerts.risk(id));
         model.addAttribute("regionMode", modes.effective(subject.regionCode()));
-        model.addAttribute("roster", rosters.list(id, false, PageQuery.of(0, 200)));
+        RosterService.RosterFilter filter = new RosterService.RosterFilter(q, zone,
+                result != null && RosterService.RosterFilter.RESULTS.contains(result) ? result : null);
+        var roster = rosters.list(id, false, filter, PageQuery.of(page, ROSTER_PAGE));
+        model.addAttribute("roster", roster);
+        model.addAttribute("rosterFilter", filter);
+        model.addAttribute("rosterResults", RosterService.RosterFilter.RESULTS);
+        // the whole roster's size (the present-count default of the daily report), whatever the filter
+        model.addAttribute("rosterSize", filter.isEmpty() ? roster.total() : rosters.list(id, false, PageQuery.of(0, 1)).total());
         model.addAttribute("alerts", alerts.list(id, null, null, PageQuery.of(0, 100)).items().stream()
                 .filter(a -> !"RESOLVED".equals(a.status())).toList());
         model.addAttribute("reports", reports.recent(id, 7));

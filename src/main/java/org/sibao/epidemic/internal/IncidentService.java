@@ -345,7 +345,7 @@ class IncidentService {
         }
         if (f.q() != null && !f.q().isBlank()) {
             where.append(" AND s.name LIKE ?");
-            params.add("%" + f.q().trim() + "%");
+            params.add(org.sibao.identity.SqlFilter.containing(f.q()));
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM epi_incident i JOIN subject s ON s.id = i.subject_id WHERE " + where)
                 .params(params).query(Long.class).single();

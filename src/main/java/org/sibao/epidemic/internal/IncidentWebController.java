@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class IncidentWebController {
 
-    /** Employees offered as close contacts on the page; larger rosters use the API. */
+    /** Employees offered as close contacts at once; the officer narrows larger rosters by name, team or zone. */
     static final int ROSTER_ON_PAGE = 500;
 
     private final IncidentService incidents;
@@ -67,7 +67,8 @@ class IncidentWebController {
     }
 
     @GetMapping("/epidemic/incidents/{id}")
-    String incident(@PathVariable String id, Model model) {
+    String incident(@PathVariable String id, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String zone, Model model) {
         IncidentService.IncidentDetail d = incidents.detail(id);
         IncidentService.IncidentView i = d.incident();
         CurrentUser user = CurrentUser.get();
@@ -82,7 +83,10 @@ class IncidentWebController {
         model.addAttribute("retestSeconds", Duration.between(now, i.retestDueAt()).getSeconds());
         model.addAttribute("quietOver", i.quietUntil() != null && !now.isBefore(i.quietUntil()));
         if (officer && !"CLOSED".equals(i.status())) {
-            var roster = rosters.list(i.enterpriseId(), false, PageQuery.of(0, ROSTER_ON_PAGE));
+            var roster = rosters.list(i.enterpriseId(), false, new RosterService.RosterFilter(q, zone, null),
+                    PageQuery.of(0, ROSTER_ON_PAGE));
+            model.addAttribute("contactQ", q);
+            model.addAttribute("contactZone", zone);
             model.addAttribute("roster", roster);
             model.addAttribute("candidates", roster.items().stream()
                     .filter(e -> !e.id().equals(i.employeeId()) && !i.closeContactIds().contains(e.id())).toList());

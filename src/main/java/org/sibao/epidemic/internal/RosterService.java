@@ -212,21 +212,75 @@ class RosterService {
         return new int[] {inserts.size(), updates.size()};
     }
 
-    @Transactional(readOnly = false)
+    /**
+     * Which employees of a roster to list. {@code q} matches the name or team (班组) anywhere, or the last four
+     * characters of the ID number; {@code result} is the latest test result, or {@code UNTESTED} for none yet.
+     */
+    record RosterFilter(String q, String zoneId, String result) {
+        static final RosterFilter ALL = new RosterFilter(null, null, null);
+        static final List<String> RESULTS = List.of("POSITIVE", "PENDING", "NEGATIVE", "UNTESTED");
+
+        public boolean isEmpty() {
+            return blank(q) && blank(zoneId) && blank(result);
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
     PageResult<EmployeeView> list(String enterpriseId, boolean reveal, PageQuery page) {
+        return list(enterpriseId, reveal, RosterFilter.ALL, page);
+    }
+
+    @Transactional(readOnly = false)
+    PageResult<EmployeeView> list(String enterpriseId, boolean reveal, RosterFilter filter, PageQuery page) {
         SubjectFacts subject = access.readable(enterpriseId);
         CurrentUser user = CurrentUser.get();
         if (reveal && !EpidemicAccess.mayReveal(user)) {
             throw ApiException.forbidden("error.forbidden");
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM epi_employee WHERE subject_id = ?").param(subject.id())
-                .query(Long.class).single();
+        StringBuilder where = new StringBuilder("e.subject_id = ?");
+        List<Object> params = new ArrayList<>(List.of(subject.id()));
+        if (!RosterFilter.blank(filter.q())) {
+            String q = filter.q().trim();
+            where.append(" AND (e.name LIKE ? OR e.unit LIKE ?");
+            params.add(org.sibao.identity.SqlFilter.containing(q));
+            params.add(org.sibao.identity.SqlFilter.containing(q));
+            if (q.matches("[0-9]{3}[0-9Xx]")) {
+                where.append(" OR e.id_mask LIKE ?");
+                params.add("%" + q.toUpperCase(java.util.Locale.ROOT));
+            }
+            where.append(')');
+        }
+        if (!RosterFilter.blank(filter.zoneId())) {
+            where.append(" AND e.zone_id = ?");
+            params.add(filter.zoneId().trim());
+        }
+        if (!RosterFilter.blank(filter.result())) {
+            String result = filter.result().trim();
+            if (!RosterFilter.RESULTS.contains(result)) {
+                throw ApiException.invalid("result", "validation.enum", String.join(", ", RosterFilter.RESULTS));
+            }
+            if ("UNTESTED".equals(result)) {
+                where.append(" AND x.last_result IS NULL");
+            } else {
+                where.append(" AND x.last_result = ?");
+                params.add(result);
+            }
+        }
+        String from = " FROM epi_employee e LEFT JOIN epi_latest_result x ON x.employee_id = e.id WHERE " + where;
+        long total = jdbc.sql("SELECT COUNT(*)" + (RosterFilter.blank(filter.result())
+                        ? " FROM epi_employee e WHERE " + where : from))
+                .params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(page.size());
+        pageParams.add(page.offset());
         List<EmployeeView> items = jdbc.sql("""
                 SELECT e.id, e.subject_id, e.name, e.id_enc, e.id_mask, e.phone_enc, e.phone_mask, e.post_type, e.unit,
-                    e.rostered_at, x.last_sampled_at, x.last_kind, x.last_result, x.last_negative_at, e.zone_id
-                FROM epi_employee e LEFT JOIN epi_latest_result x ON x.employee_id = e.id
-                WHERE e.subject_id = ? ORDER BY e.unit, e.name, e.id LIMIT ? OFFSET ?""")
-                .params(subject.id(), page.size(), page.offset())
+                    e.rostered_at, x.last_sampled_at, x.last_kind, x.last_result, x.last_negative_at, e.zone_id"""
+                + from + " ORDER BY e.unit, e.name, e.id LIMIT ? OFFSET ?")
+                .params(pageParams)
                 .query((rs, n) -> new EmployeeView(rs.getString("id"), rs.getString("subject_id"), rs.getString("name"),
                         reveal ? cipher.decrypt(rs.getString("id_enc")) : rs.getString("id_mask"),
                         reveal ? cipher.decrypt(rs.getString("phone_enc")) : rs.getString("phone_mask"),

@@ -152,7 +152,7 @@ class PairingRepository {
         String name = "";
         if (q != null && !q.isBlank()) {
             name = " AND s.name LIKE ?";
-            params.add("%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.add(org.sibao.identity.SqlFilter.containing(q));
         }
         params.add(limit);
         return jdbc.sql("SELECT s.id, s.name, s.region_code, s.sector, s.whitelist_status FROM subject s WHERE s.sector IN ("

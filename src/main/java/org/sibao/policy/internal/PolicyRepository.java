@@ -144,7 +144,7 @@ class PolicyRepository {
         }
         if (q != null && !q.isBlank()) {
             parts.add("(title LIKE ? OR code LIKE ? OR summary LIKE ?)");
-            String like = "%" + q.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = org.sibao.identity.SqlFilter.containing(q);
             params.add(like);
             params.add(like);
             params.add(like);

@@ -333,7 +333,7 @@ class SubjectRepository {
             params.add(f.sector().name());
         }
         if (f.q() != null && !f.q().isBlank()) {
-            String q = likeEscape(f.q().trim());
+            String q = SqlFilter.escapeLike(f.q().trim());
             parts.add("(s.name LIKE ? OR s.uscc LIKE ?)");
             params.add("%" + q + "%");
             params.add(q.toUpperCase(java.util.Locale.ROOT) + "%");
@@ -354,10 +354,6 @@ class SubjectRepository {
         return scope.and(own);
     }
 
-    /** LIKE wildcards in user input match themselves (backslash is the default escape in PostgreSQL and H2). */
-    static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     private SubjectRecord map(ResultSet rs, int rowNum) throws SQLException {
         String industryCode = rs.getString("industry_code");

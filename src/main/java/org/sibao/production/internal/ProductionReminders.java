@@ -63,6 +63,8 @@ class ProductionReminders {
     }
 
     private int remind(IsoWeek week) {
+        // the week's roll is fixed now: its figures stay judged against the subjects that owed a report then
+        repository.fixRoll(week.toString());
         var scope = DataScope.system().subjects("s.region_code", "s.sector", "s.id");
         var missing = repository.missing("4", scope, week.toString(), MAX);
         String link = "/production";

@@ -110,12 +110,36 @@ class ProductionRepository {
     }
 
     /**
-     * The week's figures per county and sector of the ACTIVE subjects under a region prefix within a scope (over
+     * Which subjects owe a report for a week, over {@code s} (the subject table): those on the week's roll once
+     * the week's reminders have fixed it, else (the current week) those ACTIVE now. Adds its parameter, if any.
+     */
+    private String expected(String week, List<Object> params) {
+        boolean rolled = jdbc.sql("SELECT COUNT(*) FROM production_reminder_run WHERE iso_week = ?").param(week)
+                .query(Long.class).single() > 0;
+        if (!rolled) {
+            return "s.whitelist_status = 'ACTIVE'";
+        }
+        params.add(week);
+        return "EXISTS (SELECT 1 FROM production_roll o WHERE o.iso_week = ? AND o.enterprise_id = s.id)";
+    }
+
+    /** Fixes the roll of a week: the subjects ACTIVE now (run with the week's reminders, once). */
+    int fixRoll(String week) {
+        return jdbc.sql("""
+                INSERT INTO production_roll (iso_week, enterprise_id)
+                SELECT ?, s.id FROM subject s WHERE s.whitelist_status = 'ACTIVE'
+                  AND NOT EXISTS (SELECT 1 FROM production_roll o WHERE o.iso_week = ? AND o.enterprise_id = s.id)""")
+                .params(week, week).update();
+    }
+
+    /**
+     * The week's figures per county and sector of the subjects owing a report under a region prefix within a scope (over
      * {@code s}, the subject table), with the week before for comparison.
      */
     List<Cell> cells(String regionPrefix, SqlFilter scope, String week, String previousWeek) {
         List<Object> params = new ArrayList<>(List.of(week, previousWeek, regionPrefix + "%"));
         params.addAll(scope.params());
+        String expected = expected(week, params);
         return jdbc.sql("""
                 SELECT s.region_code, s.sector, COUNT(*) AS expected, COUNT(r.id) AS received,
                     COALESCE(SUM(r.output_value), 0) AS output, COALESCE(SUM(r.utilisation), 0) AS util_sum,
@@ -127,8 +151,8 @@ class ProductionRepository {
                 FROM subject s
                 LEFT JOIN production_report r ON r.enterprise_id = s.id AND r.iso_week = ?
                 LEFT JOIN production_report p ON p.enterprise_id = s.id AND p.iso_week = ?
-                WHERE s.whitelist_status = 'ACTIVE' AND s.region_code LIKE ? AND (%s)
-                GROUP BY s.region_code, s.sector""".formatted(DROP, scope.sql()))
+                WHERE s.region_code LIKE ? AND (%s) AND %s
+                GROUP BY s.region_code, s.sector""".formatted(DROP, scope.sql(), expected))
                 .params(params)
                 .query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
@@ -136,17 +160,18 @@ class ProductionRepository {
                 .list();
     }
 
-    /** ACTIVE subjects under a region prefix within a scope without a report for the week, by region and name. */
+    /** Subjects owing a report under a region prefix within a scope without one for the week, by region and name. */
     List<Listed> missing(String regionPrefix, SqlFilter scope, String week, int limit) {
         List<Object> params = new ArrayList<>(List.of(regionPrefix + "%"));
         params.addAll(scope.params());
+        String expected = expected(week, params);
         params.add(week);
         params.add(limit);
         return jdbc.sql("""
                 SELECT s.id, s.name, s.region_code, s.sector FROM subject s
-                WHERE s.whitelist_status = 'ACTIVE' AND s.region_code LIKE ? AND (%s)
+                WHERE s.region_code LIKE ? AND (%s) AND %s
                   AND NOT EXISTS (SELECT 1 FROM production_report r WHERE r.enterprise_id = s.id AND r.iso_week = ?)
-                ORDER BY s.region_code, s.name, s.id LIMIT ?""".formatted(scope.sql()))
+                ORDER BY s.region_code, s.name, s.id LIMIT ?""".formatted(scope.sql(), expected))
                 .params(params)
                 .query((rs, n) -> new Listed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), null,
                         null))
@@ -157,13 +182,14 @@ class ProductionRepository {
     List<Listed> drops(String regionPrefix, SqlFilter scope, String week, int limit) {
         List<Object> params = new ArrayList<>(List.of(week, regionPrefix + "%"));
         params.addAll(scope.params());
+        String expected = expected(week, params);
         params.add(limit);
         return jdbc.sql("""
                 SELECT s.id, s.name, s.region_code, s.sector, r.output_value, p.output_value FROM production_report r
                 JOIN subject s ON s.id = r.enterprise_id
                 JOIN production_report p ON p.enterprise_id = r.enterprise_id AND p.iso_week = r.prev_week
-                WHERE r.iso_week = ? AND s.whitelist_status = 'ACTIVE' AND s.region_code LIKE ? AND (%s) AND %s
-                ORDER BY r.output_value / p.output_value, s.id LIMIT ?""".formatted(scope.sql(), DROP))
+                WHERE r.iso_week = ? AND s.region_code LIKE ? AND (%s) AND %s AND %s
+                ORDER BY r.output_value / p.output_value, s.id LIMIT ?""".formatted(scope.sql(), expected, DROP))
                 .params(params)
                 .query((rs, n) -> new Listed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getBigDecimal(5), rs.getBigDecimal(6)))

@@ -70,6 +70,20 @@ class ProductionRemindersTest {
 
         assertThat(reminders.remindOnce(week)).as("a week is reminded once").isEqualTo(-1);
         assertThat(notices(silentUser, "production.notice.missing")).isEqualTo(1);
+
+        // the reminders fixed the week's roll: later whitelist changes do not rewrite the week's figures
+        subjects.setWhitelistStatus(silent, WhitelistStatus.SUSPENDED, "COUNTY");
+        fx.subject(XINGYANG, "INDUSTRY", WhitelistStatus.ACTIVE);
+        var after = brief.weeklySections(XINGYANG, week).get(0).rows();
+        assertThat(after).as("the suspended subject still owed that week's report, the newcomer did not")
+                .anySatisfy(r -> assertThat(r.value()).isEqualTo("1 / 2"));
+        assertThat(after).anySatisfy(r -> {
+            assertThat(r.title()).isEqualTo("产值环比下降超过20%的企业");
+            assertThat(r.value()).isEqualTo("1");
+        });
+        var unrolled = brief.weeklySections(XINGYANG, new IsoWeek(2021, 11)).get(0).rows();
+        assertThat(unrolled).as("a week not yet reminded follows today's whitelist: falling and the newcomer")
+                .anySatisfy(r -> assertThat(r.value()).isEqualTo("0 / 2"));
     }
 
     private long notices(String username, String key) {

@@ -131,13 +131,14 @@ class ApiExceptionHandler {
         return Map.of("field", p.field(), "message", messages.resolve(p));
     }
 
-    private static String typeOf(HttpStatus status) {
+    static String typeOf(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> "invalid-input";
             case NOT_FOUND -> "not-found";
             case CONFLICT -> "conflict";
             case FORBIDDEN -> "forbidden";
             case UNAUTHORIZED -> "unauthorized";
+            case CONTENT_TOO_LARGE -> "too-large";
             default -> "error";
         };
     }
@@ -160,7 +161,25 @@ class ApiExceptionHandler {
         return "";
     }
 
-    private Object respond(HttpServletRequest request, HttpStatus status, String type, String detail,
+    /** The page the user came from on this site, as a path (a link back), or null. */
+    static String sameSiteReferer(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return null;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(referer);
+            if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())
+                    || uri.getRawPath() == null || !uri.getRawPath().startsWith("/") || uri.getRawPath().startsWith("//")) {
+                return null;
+            }
+            return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    Object respond(HttpServletRequest request, HttpStatus status, String type, String detail,
             List<Map<String, String>> errors) {
         if (ProblemResponses.isApi(request)) {
             ProblemDetail problem = ProblemResponses.problem(status, type, messages.get("problem.title." + status.value()), detail, request);
@@ -174,6 +193,7 @@ class ApiExceptionHandler {
         mav.addObject("status", status.value());
         mav.addObject("detail", detail);
         mav.addObject("errors", errors);
+        mav.addObject("back", sameSiteReferer(request));
         shell.addShell(mav, request);
         return mav;
     }

@@ -25,6 +25,22 @@ class LocaleConfig {
         org.springframework.context.i18n.LocaleContextHolder.setDefaultLocale(ZH_CN);
     }
 
+    /**
+     * {@code ?lang=} from the query string only: asking the request for a parameter would parse a form or upload
+     * body in a filter, before the size limits can answer properly.
+     */
+    static String queryLang(String query) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("lang=")) {
+                return java.net.URLDecoder.decode(pair.substring(5), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         AcceptHeaderLocaleResolver header = new AcceptHeaderLocaleResolver();
@@ -33,7 +49,7 @@ class LocaleConfig {
         return new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
-                String lang = request.getParameter("lang");
+                String lang = queryLang(request.getQueryString());
                 if (lang == null && request.getCookies() != null) {
                     for (var c : request.getCookies()) {
                         if ("lang".equals(c.getName())) {

@@ -1,6 +1,7 @@
 package org.sibao.dashboard.internal;
 
 import org.sibao.appeal.AppealStatusChanged;
+import org.sibao.epidemic.AlertsSwept;
 import org.sibao.epidemic.RegionModeSwitched;
 import org.sibao.production.ProductionReported;
 import org.sibao.region.RegionService;
@@ -10,6 +11,8 @@ import org.sibao.whitelist.EntryRemoved;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Marks the cached snapshots stale when a module reports a change (a counter increment, nothing more; a plain
@@ -28,32 +31,54 @@ class DashboardEvents {
 
     @EventListener
     void on(SubjectChanged event) {
-        dashboard.invalidate();
+        changed();
     }
 
     @EventListener
     void on(EntryActivated event) {
-        dashboard.invalidate();
+        changed();
     }
 
     @EventListener
     void on(EntryRemoved event) {
-        dashboard.invalidate();
+        changed();
     }
 
     @EventListener
     void on(AppealStatusChanged event) {
-        dashboard.invalidate();
+        changed();
     }
 
     @EventListener
     void on(RegionModeSwitched event) {
-        dashboard.invalidate();
+        changed();
     }
 
     @EventListener
     void on(ProductionReported event) {
-        dashboard.invalidate();
+        changed();
+    }
+
+    @EventListener
+    void on(AlertsSwept event) {
+        changed();
+    }
+
+    /**
+     * Marks the snapshots stale once the change is committed: invalidating inside the publishing transaction would
+     * let a concurrent read recompute from the old data and keep it as current.
+     */
+    private void changed() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dashboard.invalidate();
+                }
+            });
+        } else {
+            dashboard.invalidate();
+        }
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -40,9 +40,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * Dashboard figures: checks the reader's scope, then serves one cached {@link DashboardSnapshot} per region and
- * sector. Fresh entries are a map look-up; entries past the TTL or older than the last invalidation are served
- * once more while a background thread recomputes them (one refresh per key at a time); a missing entry is computed
- * in the caller's thread, once for all concurrent callers.
+ * sector. Fresh entries are a map look-up. An entry older than the last committed change a module reported is
+ * recomputed before it is served (a read after a change shows it); an entry merely past the TTL (figures that
+ * move with time alone, such as overdue appeals) is served once more while a background thread recomputes it (one
+ * refresh per key at a time). A missing or outdated entry is computed in the caller's thread, once for all
+ * concurrent callers.
  */
 @Service
 class DashboardService implements DisposableBean {
@@ -105,6 +107,9 @@ class DashboardService implements DisposableBean {
             throw ApiException.forbidden("error.forbidden");
         }
         String code = regionCode == null || regionCode.isBlank() ? user.regionCode() : regionCode.trim();
+        if (!code.matches("[0-9]{6}")) {
+            throw ApiException.invalid("regionCode", "validation.invalid");
+        }
         Region region = regions.find(code).filter(r -> scope.coversRegion(r.code()))
                 .orElseThrow(() -> ApiException.notFound("region", code));
         return new Key(region.code(), scope.sector());
@@ -112,17 +117,17 @@ class DashboardService implements DisposableBean {
 
     DashboardSnapshot snapshot(Key key) {
         Entry e = entries.get(key);
-        if (e == null) {
+        if (e == null || e.generation() != generation.get()) {
             synchronized (locks.computeIfAbsent(key, k -> new Object())) {
                 e = entries.get(key);
-                if (e == null) {
+                if (e == null || e.generation() != generation.get()) {
                     e = load(key);
                     put(key, e);
                 }
             }
             return e.snapshot();
         }
-        if (System.nanoTime() - e.computedAt() > ttlNanos || e.generation() != generation.get()) {
+        if (System.nanoTime() - e.computedAt() > ttlNanos) {
             refreshLater(key);
         }
         return e.snapshot();

@@ -51,10 +51,12 @@ class SentinelSweep {
     private final EmergencyService modes;
     private final IncidentService incidents;
     private final ZoneColours colours;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     SentinelSweep(JdbcClient jdbc, BusinessClock clock, EmergencyService modes, IncidentService incidents,
-            ZoneColours colours) {
+            ZoneColours colours, org.springframework.context.ApplicationEventPublisher events) {
         this.colours = colours;
+        this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.modes = modes;
@@ -73,6 +75,9 @@ class SentinelSweep {
         }
         incidents.notifyOverdueRetests(now);
         colours.recomputeAll();
+        if (opened + resolved > 0) {
+            events.publishEvent(new org.sibao.epidemic.AlertsSwept(opened, resolved, now));
+        }
         return new SweepResult(opened, resolved, (System.nanoTime() - start) / 1_000_000);
     }
 

@@ -144,7 +144,8 @@ class AppealLifecycleTest {
         String id = file(ent, subject, "ENERGY", "用电负荷不足", "新增生产线需要扩容变压器");
 
         Response accept = tax.post("/api/v1/appeals/" + id + "/accept", Map.of());
-        assertThat(accept.status()).isIn(403, 409);
+        assertThat(accept.status()).as("no department has it yet: the state refuses").isEqualTo(409);
+        assertThat(tax.post("/api/v1/appeals/" + id + "/resolve", Map.of("result", "x")).status()).isEqualTo(409);
         assertThat(supervisor.post("/api/v1/appeals/" + id + "/close", Map.of()).status()).isEqualTo(409);
         assertThat(ent.post("/api/v1/appeals/" + id + "/feedback", Map.of("solved", true, "satisfaction", "SATISFIED")).status())
                 .isEqualTo(409);
@@ -209,7 +210,8 @@ class AppealLifecycleTest {
 
         assertThat(hq.post("/api/v1/appeals/" + id + "/triage", Map.of("kind", "INDIVIDUAL", "departmentCode", "TAX")).status())
                 .isEqualTo(403);
-        assertThat(tax.post("/api/v1/appeals/" + id + "/accept", Map.of()).status()).isEqualTo(403);
+        assertThat(tax.post("/api/v1/appeals/" + id + "/accept", Map.of()).status())
+                .as("sent up, no department has it").isEqualTo(409);
         Response cityAssigned = cityHq.post("/api/v1/appeals/" + id + "/triage",
                 Map.of("kind", "INDIVIDUAL", "departmentCode", "TAX", "regionCode", "410100", "dueDays", 15));
         assertThat(cityAssigned.status()).as(cityAssigned.raw()).isEqualTo(200);

@@ -218,7 +218,7 @@ class AppealService {
     AppealRow accept(String id, AppealInputs.Note in) {
         CurrentUser user = CurrentUser.get();
         AppealRow a = get(id);
-        requireHandler(user, a);
+        requireHandler(user, a, "ACCEPT");
         if (a.status() != AppealStatus.ASSIGNED) {
             throw illegal(a, "ACCEPT");
         }
@@ -230,7 +230,7 @@ class AppealService {
     AppealRow resolve(String id, AppealInputs.Note in) {
         CurrentUser user = CurrentUser.get();
         AppealRow a = get(id);
-        requireHandler(user, a);
+        requireHandler(user, a, "RESOLVE");
         if (a.status() != AppealStatus.ACCEPTED && a.status() != AppealStatus.REOPENED) {
             throw illegal(a, "RESOLVE");
         }
@@ -454,7 +454,14 @@ class AppealService {
                 || (a.status() == AppealStatus.REOPENED && a.departmentCode() == null);
     }
 
-    private static void requireHandler(CurrentUser user, AppealRow a) {
+    /**
+     * Only the department the appeal was assigned to may handle it (else 403); before any department has it (not
+     * yet triaged, or sent back up), a department's action is refused by the appeal's state (409).
+     */
+    private static void requireHandler(CurrentUser user, AppealRow a, String action) {
+        if (user.role() == Role.DEPT_HANDLER && a.departmentCode() == null) {
+            throw illegal(a, action);
+        }
         if (!AppealAccess.isHandler(user, a)) {
             throw ApiException.forbidden("appeal.error.notHandler");
         }

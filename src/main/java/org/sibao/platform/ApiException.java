@@ -44,7 +44,9 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(List<FieldProblem> errors) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "error.invalidInput", null, errors);
+        // a body's wrongly typed fields are reported with whatever else is wrong
+        return new ApiException(HttpStatus.BAD_REQUEST, "error.invalidInput", null,
+                org.sibao.platform.web.BodyTypeProblems.merge(errors));
     }
 
     public static ApiException invalid(String field, String messageKey, Object... args) {

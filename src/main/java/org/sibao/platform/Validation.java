@@ -70,8 +70,9 @@ public final class Validation {
         return problems.stream().anyMatch(p -> p.field().equals(full));
     }
 
+    /** Fails with every problem found, and with the request body's wrongly typed fields if it had any. */
     public void throwIfInvalid() {
-        if (!problems.isEmpty()) {
+        if (!problems.isEmpty() || !org.sibao.platform.web.BodyTypeProblems.pending().isEmpty()) {
             throw ApiException.invalid(problems);
         }
     }

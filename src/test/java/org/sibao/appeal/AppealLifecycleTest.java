@@ -128,6 +128,10 @@ class AppealLifecycleTest {
         assertThat(reopened.text("departmentCode")).isEqualTo("HRSS");
 
         assertThat(tax.post("/api/v1/appeals/" + id + "/resolve", Map.of("result", "x")).status()).isEqualTo(403);
+        Response retaken = hrss.post("/api/v1/appeals/" + id + "/accept", Map.of("note", "重新办理"));
+        assertThat(retaken.status()).as(retaken.raw()).isEqualTo(200);
+        assertThat(retaken.text("status")).isEqualTo("ACCEPTED");
+        assertThat(hrss.post("/api/v1/appeals/" + id + "/accept", Map.of()).status()).isEqualTo(409);
         Response again = hrss.post("/api/v1/appeals/" + id + "/resolve", Map.of("result", "组织专场招聘会，已到岗25人"));
         assertThat(again.text("status")).isEqualTo("RESOLVED");
         Response phone = supervisor.post("/api/v1/appeals/" + id + "/feedback",

@@ -219,11 +219,15 @@ class AppealService {
         CurrentUser user = CurrentUser.get();
         AppealRow a = get(id);
         requireHandler(user, a, "ACCEPT");
-        if (a.status() != AppealStatus.ASSIGNED) {
+        // a reopened appeal is back with its department, which may take it up again before resolving it anew
+        if (a.status() != AppealStatus.ASSIGNED && a.status() != AppealStatus.REOPENED) {
             throw illegal(a, "ACCEPT");
         }
         OffsetDateTime now = clock.nowOffset();
-        return save(a, a.change().status(AppealStatus.ACCEPTED).acceptedAt(now).done(), user, now, note(in), a.status());
+        // the first acceptance is the response that counts for the response deadline
+        OffsetDateTime acceptedAt = a.acceptedAt() != null ? a.acceptedAt() : now;
+        return save(a, a.change().status(AppealStatus.ACCEPTED).acceptedAt(acceptedAt).done(), user, now, note(in),
+                a.status());
     }
 
     @Transactional

@@ -155,7 +155,7 @@ class AppealWebController {
         boolean awaitsTriage = s == AppealStatus.SUBMITTED || s == AppealStatus.ESCALATED
                 || (s == AppealStatus.REOPENED && a.departmentCode() == null);
         model.addAttribute("canTriage", hq && awaitsTriage);
-        model.addAttribute("canAccept", handler && s == AppealStatus.ASSIGNED);
+        model.addAttribute("canAccept", handler && (s == AppealStatus.ASSIGNED || s == AppealStatus.REOPENED));
         model.addAttribute("canResolve", handler && (s == AppealStatus.ACCEPTED || s == AppealStatus.REOPENED));
         model.addAttribute("canEscalate", (handler || hq) && (awaitsTriage || s == AppealStatus.ASSIGNED
                 || s == AppealStatus.ACCEPTED || s == AppealStatus.REOPENED) && service.higherHq(a.handlerRegionCode()) != null);

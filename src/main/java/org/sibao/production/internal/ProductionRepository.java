@@ -110,17 +110,20 @@ class ProductionRepository {
     }
 
     /**
-     * Which subjects owe a report for a week, over {@code s} (the subject table): those on the week's roll once
-     * the week's reminders have fixed it, else (the current week) those ACTIVE now. Adds its parameter, if any.
+     * Which subjects count for a week, over {@code s} (the subject table): once the week's reminders have fixed its
+     * roll, those on the roll and any other that reported for the week all the same ({@code report}, the alias of
+     * the week's report in the query, or null where there is none); before that (the current week) those ACTIVE now.
+     * Adds its parameter, if any.
      */
-    private String expected(String week, List<Object> params) {
+    private String expected(String week, String report, List<Object> params) {
         boolean rolled = jdbc.sql("SELECT COUNT(*) FROM production_reminder_run WHERE iso_week = ?").param(week)
                 .query(Long.class).single() > 0;
         if (!rolled) {
             return "s.whitelist_status = 'ACTIVE'";
         }
         params.add(week);
-        return "EXISTS (SELECT 1 FROM production_roll o WHERE o.iso_week = ? AND o.enterprise_id = s.id)";
+        String onRoll = "EXISTS (SELECT 1 FROM production_roll o WHERE o.iso_week = ? AND o.enterprise_id = s.id)";
+        return report == null ? onRoll : "(" + onRoll + " OR " + report + ".id IS NOT NULL)";
     }
 
     /** Fixes the roll of a week: the subjects ACTIVE now (run with the week's reminders, once). */
@@ -139,7 +142,7 @@ class ProductionRepository {
     List<Cell> cells(String regionPrefix, SqlFilter scope, String week, String previousWeek) {
         List<Object> params = new ArrayList<>(List.of(week, previousWeek, regionPrefix + "%"));
         params.addAll(scope.params());
-        String expected = expected(week, params);
+        String expected = expected(week, "r", params);
         return jdbc.sql("""
                 SELECT s.region_code, s.sector, COUNT(*) AS expected, COUNT(r.id) AS received,
                     COALESCE(SUM(r.output_value), 0) AS output, COALESCE(SUM(r.utilisation), 0) AS util_sum,
@@ -164,7 +167,7 @@ class ProductionRepository {
     List<Listed> missing(String regionPrefix, SqlFilter scope, String week, int limit) {
         List<Object> params = new ArrayList<>(List.of(regionPrefix + "%"));
         params.addAll(scope.params());
-        String expected = expected(week, params);
+        String expected = expected(week, null, params);
         params.add(week);
         params.add(limit);
         return jdbc.sql("""
@@ -182,7 +185,7 @@ class ProductionRepository {
     List<Listed> drops(String regionPrefix, SqlFilter scope, String week, int limit) {
         List<Object> params = new ArrayList<>(List.of(week, regionPrefix + "%"));
         params.addAll(scope.params());
-        String expected = expected(week, params);
+        String expected = expected(week, "r", params);
         params.add(limit);
         return jdbc.sql("""
                 SELECT s.id, s.name, s.region_code, s.sector, r.output_value, p.output_value FROM production_report r

@@ -118,7 +118,7 @@ class RosterSearchTest {
         WebClient.Page byZone = epi.get("/epidemic/enterprise/" + subject + "?zone=" + zone + "&result=UNTESTED");
         assertThat(byZone.body()).contains("符合条件 1 人", "李焊工");
         assertThat(epi.get("/epidemic/enterprise/" + subject + "?result=NEGATIVE").body())
-                .contains("符合条件 1 人", "工人000").doesNotContain("李焊工");
+                .contains("符合条件 1 人", "工人000", "核酸", ">阴性<").doesNotContain("李焊工", "PCR NEGATIVE");
     }
 
     @Test

@@ -324,10 +324,13 @@ class PolicyApiTest {
                 Map.of("grantedYuan", 10000)).status()).isEqualTo(403);
         assertThat(tax.post("/api/v1/policies/" + applyId + "/applications/" + id + "/grant", Map.of()).status())
                 .isEqualTo(400);
+        long grantedBefore = tax.get("/api/v1/dashboard?regionCode=411303").body().get("policies").get("granted").asLong();
         ApiClient.Response granted = tax.post("/api/v1/policies/" + applyId + "/applications/" + id + "/grant",
                 Map.of("grantedYuan", 10000));
         assertThat(granted.status()).as(granted.raw()).isEqualTo(200);
         assertThat(granted.text("state")).isEqualTo("GRANTED");
+        assertThat(tax.get("/api/v1/dashboard?regionCode=411303").body().get("policies").get("granted").asLong())
+                .as("the dashboard's next read shows the grant").isEqualTo(grantedBefore + 1);
         assertThat(tax.post("/api/v1/policies/" + applyId + "/applications/" + id + "/decline",
                 Map.of("reason", "重复")).status()).isEqualTo(409);
 

@@ -3,6 +3,7 @@ package org.sibao.dashboard.internal;
 import org.sibao.appeal.AppealStatusChanged;
 import org.sibao.epidemic.AlertsSwept;
 import org.sibao.epidemic.RegionModeSwitched;
+import org.sibao.policy.PolicyReachChanged;
 import org.sibao.production.ProductionReported;
 import org.sibao.region.RegionService;
 import org.sibao.subject.SubjectChanged;
@@ -61,6 +62,11 @@ class DashboardEvents {
 
     @EventListener
     void on(AlertsSwept event) {
+        changed();
+    }
+
+    @EventListener
+    void on(PolicyReachChanged event) {
         changed();
     }
 

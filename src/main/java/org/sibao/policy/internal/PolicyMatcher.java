@@ -68,8 +68,12 @@ class PolicyMatcher {
     record Stats(int subjects, int policies, long rows, long millis) {
     }
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     PolicyMatcher(PolicyRepository policies, PolicyCompiler compiler, MatchStore store, Subjects subjects,
-            Redemptions redemptions, BusinessClock clock, PlatformTransactionManager txManager) {
+            Redemptions redemptions, BusinessClock clock, PlatformTransactionManager txManager,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.policies = policies;
         this.compiler = compiler;
         this.store = store;
@@ -180,6 +184,8 @@ class PolicyMatcher {
                     }
                 }
             });
+            events.publishEvent(new org.sibao.policy.PolicyReachChanged(targets.size() == 1 && droppedIds.isEmpty()
+                    ? targets.get(0).row().id() : null));
             return new Stats(count[0], targets.size(), written[0], (System.nanoTime() - start) / 1_000_000);
         } finally {
             lock.unlock();

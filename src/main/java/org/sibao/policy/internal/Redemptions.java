@@ -48,7 +48,11 @@ class Redemptions {
     private final BusinessClock clock;
     private final AuditLog audit;
 
-    Redemptions(JdbcClient jdbc, Notifications notifications, BusinessClock clock, AuditLog audit) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    Redemptions(JdbcClient jdbc, Notifications notifications, BusinessClock clock, AuditLog audit,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.clock = clock;
@@ -148,6 +152,7 @@ class Redemptions {
         notifications.send(Notice.of(grant ? "policy.granted" : "policy.declined",
                 grant ? "policy.notice.granted" : "policy.notice.declined", "/policies/mine", policy.title()),
                 Recipients.enterprise(subjectId));
+        events.publishEvent(new org.sibao.policy.PolicyReachChanged(policy.id()));
         return ofSubject(subjectId).get(policy.id());
     }
 
@@ -184,6 +189,9 @@ class Redemptions {
         for (String id : ids) {
             notifications.send(Notice.of("policy.granted", "policy.notice.granted", "/policies/mine", policy.title()),
                     Recipients.enterprise(id));
+        }
+        if (n > 0) {
+            events.publishEvent(new org.sibao.policy.PolicyReachChanged(policy.id()));
         }
         return n;
     }

@@ -13,7 +13,7 @@ document.addEventListener('DOMContentLoaded', function () {
   function colour(r) { return pct(r) >= target ? '#2e7d32' : '#c62828'; }
   function targetLine() {
     return { silent: true, symbol: 'none', lineStyle: { color: '#f57c00', type: 'dashed', width: 2 },
-      label: { formatter: d.labelTarget + ' ' + target + '%' }, data: [{ yAxis: target }] };
+      label: { position: 'insideEndTop', formatter: d.labelTarget + ' ' + target + '%' }, data: [{ yAxis: target }] };
   }
   function bars(el, labels, items, onClick) {
     var chart = echarts.init(el);
@@ -41,9 +41,9 @@ document.addEventListener('DOMContentLoaded', function () {
       if (gaugeEl) {
         var gauge = echarts.init(gaugeEl);
         gauge.setOption({ series: [{ type: 'gauge', min: 0, max: 100, radius: '95%', center: ['50%', '60%'],
-          startAngle: 200, endAngle: -20, progress: { show: true, width: 10 },
+          startAngle: 200, endAngle: -20, splitNumber: 5, progress: { show: true, width: 10 },
           axisLine: { lineStyle: { width: 10, color: [[target / 100, '#ffcdd2'], [1, '#c8e6c9']] } },
-          axisTick: { show: false }, splitLine: { length: 6 }, axisLabel: { distance: 12, fontSize: 9 },
+          axisTick: { show: false }, splitLine: { length: 6 }, axisLabel: { distance: 14, fontSize: 9 },
           pointer: { width: 4 }, detail: { formatter: '{value}%', fontSize: 16, offsetCenter: [0, '35%'] },
           itemStyle: { color: colour(data.figure.ratio) }, data: [{ value: pct(data.figure.ratio) }] }] });
       }

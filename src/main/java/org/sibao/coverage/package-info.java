@@ -12,8 +12,9 @@
  * <li>Value = annual output value (总产值), or total investment for KEY_PROJECT subjects; a missing value counts as 0
  * in both sums. Only ACTIVE counts as covered (SUSPENDED and REMOVED do not). Ratio 0 when the total is 0.</li>
  * <li>Region = the region and everything under it, at any level; default the caller's own region. A region outside
- * the caller's scope answers 404, as does an unknown one. Users without a regional scope (ENTERPRISE, LIAISON)
- * get 403.</li>
+ * the caller's scope answers 404; an unknown code (well-formed or not) is invalid input: 400 naming
+ * {@code regionCode}, together with {@code sector} when that is unknown too. Users without a regional scope
+ * (ENTERPRISE, LIAISON) get 403.</li>
  * <li>A SECTOR_OFFICER sees only its sector: without {@code sector} it gets its own sector, another sector → 404.</li>
  * <li>Target {@code sibao.coverage.target} (0.7) and deadline {@code sibao.coverage.deadline} ("MM-dd" of the
  * business year, 06-30), overridable per sector with {@code sibao.coverage.sector-deadlines.<SECTOR>}; days left

@@ -5,8 +5,9 @@
  *
  * <p>API: {@code POST /api/v1/passes} (201 PENDING), {@code GET /api/v1/passes?status=}, {@code GET /api/v1/passes/{id}},
  * {@code POST /api/v1/passes/{id}/approve|reject|revoke}, {@code GET /api/v1/passes/drivers?regionCode=}; public
- * {@code GET /public/passes/verify?code=} (JSON, or a Chinese page when the client accepts {@code text/html}) and the
- * form {@code /public/passes/check}. Pages {@code /passes}, {@code /passes/{id}}, {@code /passes/new}.
+ * {@code GET /public/passes/verify?code=} (JSON, or a Chinese page when the client accepts {@code text/html}), the
+ * same JSON check under the API base path {@code GET /api/v1/public/passes/verify?code=} (no token needed, none
+ * looked at), and the form {@code /public/passes/check}. Pages {@code /passes}, {@code /passes/{id}}, {@code /passes/new}.
  *
  * <p>Decisions:
  * <ul>
@@ -17,8 +18,10 @@
  * <li>{@code validFrom}/{@code validTo} accept a date ({@code 2022-06-01}: from the start of that day, to its end,
  * Asia/Shanghai) or an ISO date-time with offset; {@code validFrom ≤ validTo}, {@code validTo} not in the past and
  * at most 90 days after {@code validFrom}. Responses carry both as date-times with offset.</li>
- * <li>Plates: province abbreviation + letter A–Z + 5 characters of A–Z (without I and O) and 0–9, or a new-energy
- * plate with 6: {@code D|F} + letter/digit + 4 digits (small cars) or 5 digits + {@code D|F} (large vehicles).</li>
+ * <li>Plates: province abbreviation + the issuing authority's letter A–Z without I and O (never issued) + 5
+ * characters of A–Z (without I and O) and 0–9; or a new-energy plate with 6: {@code D|F} + letter/digit + 4 digits
+ * (small cars) or 5 digits + {@code D|F} (large vehicles); or a trailer plate with 4 characters + {@code 挂}
+ * ({@code 豫A1234挂}).</li>
  * <li>Reading: officials see the passes of carriers in their region whatever the carrier's sector (passes are a
  * transport matter); an ENTERPRISE user its own; a LIAISON its assigned carriers. Outside: 404.</li>
  * <li>Approving and rejecting (with a reason): only a TRANSPORT SECTOR_OFFICER whose region covers the carrier

@@ -49,6 +49,24 @@ public final class Validation {
         return value == null || check(value.length() <= max, field, "validation.maxLength", max);
     }
 
+    /**
+     * A value that must name one of {@code type}'s constants (a body field or a list filter): null when blank, else
+     * the constant, or a problem on {@code field} listing the accepted values.
+     */
+    public <E extends Enum<E>> E oneOf(Class<E> type, String value, String field) {
+        String name = oneOf(java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList(), value, field);
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    /** The same for values kept as text ({@code status} columns): null when blank, else the trimmed value. */
+    public String oneOf(List<String> accepted, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim();
+        return check(accepted.contains(text), field, "validation.enum", String.join(", ", accepted)) ? text : null;
+    }
+
     public boolean nonNegative(Number value, String field) {
         if (value == null) {
             return true;

@@ -29,6 +29,9 @@
  * <li>Pushes (one per subject and policy version) go to subjects whose stored outcome is ELIGIBLE; an enterprise
  * user reading its matches marks pushed ones VIEWED. Applying needs an APPLY policy and a fresh ELIGIBLE outcome
  * (409 otherwise); AUTO confirmation grants the computed benefit (0 when it cannot be computed).</li>
+ * <li>{@code GET /api/v1/enterprises/{id}/policy-matches} is a list like the others ({@code ?page=&size=}, size ≤ 500
+ * else 400 naming {@code size}), ordered ELIGIBLE, UNKNOWN, INELIGIBLE, then by code; without {@code size} it answers
+ * every match (up to 500) in one page, as it did before paging, since clients read a subject's matches whole.</li>
  * <li>Amounts in this module end in {@code Yuan} and are yuan (the API's 万元 facts count ×10000 in formulas).</li>
  * </ul>
  */

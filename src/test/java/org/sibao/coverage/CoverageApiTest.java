@@ -169,11 +169,37 @@ class CoverageApiTest {
     }
 
     @Test
+    void unknownRegionCodesAndSectorsAre400NamingEachAtOnce() {
+        ApiClient kf = new ApiClient(port).as("hq_kf", "Demo@2022");
+        for (String path : new String[] {"/api/v1/whitelist/coverage", "/api/v1/whitelist/coverage/suggestions"}) {
+            ApiClient.Response both = kf.get(path + "?regionCode=999999&sector=X");
+            assertThat(both.status()).as(path + " " + both.raw()).isEqualTo(400);
+            assertThat(both.contentType()).startsWith("application/problem+json");
+            assertThat(fields(both)).as(path).containsExactlyInAnyOrder("regionCode", "sector");
+            ApiClient.Response region = kf.get(path + "?regionCode=999999");
+            assertThat(region.status()).as(path).isEqualTo(400);
+            assertThat(fields(region)).as(path).containsExactly("regionCode");
+            assertThat(fields(kf.get(path + "?regionCode=abc"))).as(path).containsExactly("regionCode");
+        }
+        // a sector officer: a bad region is named even with another sector (which alone is 404)
+        ApiClient industry = new ApiClient(port).as("sector_industry_kf", "Demo@2022");
+        assertThat(fields(industry.get("/api/v1/whitelist/coverage?regionCode=999999&sector=COMMERCE")))
+                .containsExactly("regionCode");
+    }
+
+    private static List<String> fields(ApiClient.Response r) {
+        List<String> out = new ArrayList<>();
+        if (r.body() != null && r.body().has("errors")) {
+            r.body().get("errors").forEach(e -> out.add(e.get("field").asString()));
+        }
+        return out;
+    }
+
+    @Test
     void answers404OutsideTheCallersScopeAndKeepsSectorOfficersToTheirSector() {
         ApiClient kf = new ApiClient(port).as("hq_kf", "Demo@2022");
         assertThat(kf.get("/api/v1/whitelist/coverage?regionCode=" + JIAOZUO).status()).isEqualTo(404);
         assertThat(kf.get("/api/v1/whitelist/coverage?regionCode=410000").status()).isEqualTo(404);
-        assertThat(kf.get("/api/v1/whitelist/coverage?regionCode=999999").status()).isEqualTo(404);
         JsonNode own = coverage(kf, "");
         assertThat(own.get("regionCode").asString()).isEqualTo("410200");
         assertThat(coverage(kf, "regionCode=410202").get("regionCode").asString()).isEqualTo("410202");

@@ -156,6 +156,34 @@ class PassApiTest {
     }
 
     @Test
+    void theCheckIsAlsoServedWithoutLoginUnderTheApiBasePath() throws Exception {
+        String id = approvedPass("豫A1234挂");
+        String code = transport().get("/api/v1/passes/" + id).text("code");
+        String query = "?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8);
+        ApiClient.Response root = admin.anonymous().get("/public/passes/verify" + query);
+        ApiClient.Response api = admin.anonymous().get("/api/v1/public/passes/verify" + query);
+        assertThat(api.status()).as(api.raw()).isEqualTo(200);
+        assertThat(api.contentType()).startsWith("application/json");
+        assertThat(api.body()).isEqualTo(root.body());
+        assertThat(api.body().get("valid").asBoolean()).isTrue();
+        assertThat(api.text("plateNumber")).isEqualTo("豫A1234挂");
+        assertThat(admin.anonymous().get("/api/v1/public/passes/verify?code=garbage").body().get("valid").asBoolean())
+                .isFalse();
+        assertThat(admin.anonymous().get("/api/v1/public/passes/verify").body().get("valid").asBoolean()).isFalse();
+
+        // like the root path: no session, never cached, and a stray Authorization header changes nothing
+        HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + port + "/api/v1/public/passes/verify" + query)).header("Authorization", "Bearer not-a-token")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(raw.statusCode()).as(raw.body()).isEqualTo(200);
+        assertThat(raw.body()).contains("\"valid\":true");
+        assertThat(raw.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(raw.headers().firstValue("Set-Cookie")).isEmpty();
+        // the rest of the API still needs a token
+        assertThat(admin.anonymous().get("/api/v1/passes/" + id).status()).isEqualTo(401);
+    }
+
+    @Test
     void theHtmlCheckPagesAreChineseAndPublic() throws Exception {
         String id = approvedPass("豫A12345D");
         String code = transport().get("/api/v1/passes/" + id).text("code");
@@ -246,12 +274,12 @@ class PassApiTest {
         String carrier = subject("TRANSPORT", null);
         String served = subject("INDUSTRY", WhitelistStatus.ACTIVE);
         for (String good : new String[] {"豫A12345", "豫AD12345", "豫A12345D", "京B12345",
-                "粤BDA1234", "豫aX1234"}) {
+                "粤BDA1234", "豫aX1234", "豫A1234挂"}) {
             ApiClient.Response r = transport().post("/api/v1/passes", request(carrier, good, List.of(served)));
             assertThat(r.status()).as(good + " " + r.raw()).isEqualTo(201);
         }
         for (String bad : new String[] {"豫A1234", "豫A123456", "豫AI2345", "豫AO2345", "XA12345", "豫112345", "豫A12345X",
-                "豫AX12345", "豫A1234DD", "豫AD1234A", ""}) {
+                "豫AX12345", "豫A1234DD", "豫AD1234A", "豫I12345", "豫O1234挂", "豫A123挂", ""}) {
             ApiClient.Response r = transport().post("/api/v1/passes", request(carrier, bad, List.of(served)));
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(fields(r)).as(bad).containsExactly("plateNumber");

@@ -68,6 +68,31 @@ class PostgresSmokeTest {
     }
 
     @Test
+    void listsArePagedFiltersCheckedAndThePassCheckIsPublicUnderTheApiPath() {
+        for (String path : new String[] {"/api/v1/whitelist/batches", "/api/v1/whitelist/objections",
+                "/api/v1/whitelist/recommendations", "/api/v1/whitelist/entries", "/api/v1/whitelist/applications"}) {
+            ApiClient.Response page = admin.get(path + "?size=2&page=1");
+            assertThat(page.status()).as(path + " " + page.raw()).isEqualTo(200);
+            assertThat(page.body().get("size").asInt()).as(path).isEqualTo(2);
+            assertThat(page.body().get("page").asInt()).as(path).isEqualTo(1);
+            assertThat(admin.get(path + "?size=501").status()).as(path).isEqualTo(400);
+        }
+        ApiClient anonymous = new ApiClient(port);
+        ApiClient.Response pub = anonymous.get("/public/whitelist?size=2");
+        assertThat(pub.status()).as(pub.raw()).isEqualTo(200);
+        assertThat(pub.body().get("size").asInt()).isEqualTo(2);
+        ApiClient.Response bad = anonymous.get("/public/whitelist?sector=BAD&regionCode=999999");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.raw()).contains("\"sector\"", "\"regionCode\"");
+        ApiClient.Response entries = admin.get("/api/v1/whitelist/entries?status=BOGUS&sector=X&regionCode=999999");
+        assertThat(entries.status()).isEqualTo(400);
+        assertThat(entries.raw()).contains("\"status\"", "\"sector\"", "\"regionCode\"");
+        ApiClient.Response verify = anonymous.get("/api/v1/public/passes/verify?code=nope");
+        assertThat(verify.status()).as(verify.raw()).isEqualTo(200);
+        assertThat(verify.body().get("valid").asBoolean()).isFalse();
+    }
+
+    @Test
     void anAdministratorCreatesAUserWhoCanSignIn() {
         String username = "it_hq_" + UUID.randomUUID().toString().substring(0, 8);
         ApiClient.Response created = admin.post("/api/v1/admin/users", Map.of(

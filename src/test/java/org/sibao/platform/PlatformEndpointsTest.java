@@ -59,6 +59,18 @@ class PlatformEndpointsTest {
         assertThat(departments.body().size()).isEqualTo(21);
         Response children = admin.get("/api/v1/regions/410000/children");
         assertThat(children.body().get("total").asInt()).isEqualTo(18);
+        assertThat(children.body().get("items").size()).as("all of them without size").isEqualTo(18);
+        Response second = admin.get("/api/v1/regions/410000/children?size=5&page=1");
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body().get("page").asInt()).isEqualTo(1);
+        assertThat(second.body().get("size").asInt()).isEqualTo(5);
+        assertThat(second.body().get("total").asInt()).isEqualTo(18);
+        assertThat(second.body().get("items").size()).isEqualTo(5);
+        assertThat(second.body().get("items").get(0).get("code").asString())
+                .isEqualTo(children.body().get("items").get(5).get("code").asString());
+        Response tooLarge = admin.get("/api/v1/regions/410000/children?size=501");
+        assertThat(tooLarge.status()).isEqualTo(400);
+        assertThat(tooLarge.raw()).contains("\"field\":\"size\"");
         assertThat(admin.get("/api/v1/regions/410184").text("parentCode")).isEqualTo("410100");
     }
 }

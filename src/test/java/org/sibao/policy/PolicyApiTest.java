@@ -172,6 +172,39 @@ class PolicyApiTest {
     }
 
     @Test
+    void matchesArePagedLikeTheOtherLists() {
+        String id = subject(Map.of("fullCapacityQ2", true), 1500);
+        String path = "/api/v1/enterprises/" + id + "/policy-matches";
+        ApiClient.Response all = sector.get(path);
+        assertThat(all.status()).as(all.raw()).isEqualTo(200);
+        long total = all.body().get("total").asLong();
+        assertThat(total).isGreaterThan(10).isEqualTo(all.body().get("items").size());
+        List<String> codes = new ArrayList<>();
+        all.body().get("items").forEach(i -> codes.add(i.get("policyCode").stringValue()));
+
+        ApiClient.Response second = sector.get(path + "?size=5&page=1");
+        assertThat(second.status()).as(second.raw()).isEqualTo(200);
+        assertThat(second.body().get("page").asInt()).isEqualTo(1);
+        assertThat(second.body().get("size").asInt()).isEqualTo(5);
+        assertThat(second.body().get("total").asLong()).isEqualTo(total);
+        List<String> page = new ArrayList<>();
+        second.body().get("items").forEach(i -> page.add(i.get("policyCode").stringValue()));
+        assertThat(page).isEqualTo(codes.subList(5, 10));
+        ApiClient.Response beyond = sector.get(path + "?size=5&page=" + (total / 5 + 1));
+        assertThat(beyond.body().get("items").size()).isZero();
+        assertThat(beyond.body().get("total").asLong()).isEqualTo(total);
+
+        for (String bad : new String[] {"size=501", "size=0", "page=-1&size=501"}) {
+            ApiClient.Response r = sector.get(path + "?" + bad);
+            assertThat(r.status()).as(bad).isEqualTo(400);
+            List<String> fields = new ArrayList<>();
+            r.body().get("errors").forEach(e -> fields.add(e.get("field").stringValue()));
+            assertThat(fields).as(bad).contains("size");
+        }
+        assertThat(sector.get("/api/v1/enterprises/no-such-subject/policy-matches?size=5").status()).isEqualTo(404);
+    }
+
+    @Test
     void matchesExplainThemselvesWithBenefitsAndShares() {
         String id = subject(Map.of("fullCapacityQ2", true, "revenueGrowthPct", 12.5, "boothCostYuan", 86000), 1500);
         subjects.setWhitelistStatus(id, WhitelistStatus.ACTIVE, "CITY");

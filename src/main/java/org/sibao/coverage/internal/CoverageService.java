@@ -62,30 +62,31 @@ class CoverageService implements Coverage {
     }
 
     /**
-     * Checks a request against the signed-in user's scope: 403 without a regional scope, 404 for a region (or, for
-     * a sector officer, a sector) outside it, 400 for an unknown sector name. Defaults: the user's region; a sector
-     * officer's own sector.
+     * Checks a request against the signed-in user's scope: 403 without a regional scope, 400 naming each unknown
+     * sector name or region code (all at once), 404 for a known region (or, for a sector officer, a sector) outside
+     * it. Defaults: the user's region; a sector officer's own sector.
      */
     Query query(String regionCode, String sectorName) {
         DataScope scope = CurrentUser.get().scope();
         if (scope.regionPrefix() == null) {
             throw ApiException.forbidden("error.forbidden");
         }
-        Sector sector = null;
-        if (sectorName != null && !sectorName.isBlank()) {
-            Validation v = new Validation();
-            sector = Sector.parse(sectorName).orElse(null);
-            v.check(sector != null, "sector", "coverage.sector.unknown", sectorName);
-            v.throwIfInvalid();
-            if (!scope.coversSector(sector)) {
-                throw ApiException.notFound("sector", sectorName);
-            }
-        } else if (scope.sector() != null) {
-            sector = scope.sector();
-        }
+        // an unknown sector or region code (well-formed or not) is invalid input, both named at once (400); a known
+        // one outside the caller's scope is not revealed (404)
+        Validation v = new Validation();
+        boolean sectorGiven = sectorName != null && !sectorName.isBlank();
+        Sector sector = sectorGiven ? Sector.parse(sectorName).orElse(null) : scope.sector();
+        v.check(!sectorGiven || sector != null, "sector", "coverage.sector.unknown", sectorName);
         String code = regionCode == null || regionCode.isBlank() ? CurrentUser.get().regionCode() : regionCode.trim();
-        Region region = regions.find(code).filter(r -> scope.coversRegion(r.code()))
-                .orElseThrow(() -> ApiException.notFound("region", code));
+        Region region = regions.find(code).orElse(null);
+        v.check(region != null, "regionCode", "region.unknown", code);
+        v.throwIfInvalid();
+        if (sectorGiven && !scope.coversSector(sector)) {
+            throw ApiException.notFound("sector", sectorName);
+        }
+        if (!scope.coversRegion(region.code())) {
+            throw ApiException.notFound("region", code);
+        }
         return new Query(region, sector);
     }
 

@@ -37,9 +37,9 @@ import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHtt
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two filter chains: the integration API ({@code /api/**}) with stateless bearer tokens, and the web UI with a
- * form login, CSRF protection and sessions stored in the database (Spring Session JDBC) so that any node can
- * serve any request.
+ * Three filter chains: the public part of the API ({@code /api/v1/public/**}, no login), the integration API
+ * ({@code /api/**}) with stateless bearer tokens, and the web UI with a form login, CSRF protection and sessions
+ * stored in the database (Spring Session JDBC) so that any node can serve any request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -54,6 +54,22 @@ class SecurityConfig {
     @Bean
     AuthenticationManager authenticationManager(ThrottledAuthenticationProvider provider) {
         return new ProviderManager(provider);
+    }
+
+    /**
+     * The public part of the API ({@code /api/v1/public/**}, e.g. the checkpoints' pass check): no login, no session,
+     * and an Authorization header is ignored, as on the root {@code /public/**} paths it mirrors.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicApiChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/v1/public/**")
+                .csrf(c -> c.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
     }
 
     @Bean

@@ -11,7 +11,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The checkpoints' pass check, without login: JSON for apps, a Chinese page for browsers (Accept: text/html), and
- * a form to type a code in. The answer says valid or not, never why.
+ * a form to type a code in. The answer says valid or not, never why. The JSON check is served at the root
+ * ({@code /public/passes/verify}) and under the API's base path ({@code /api/v1/public/passes/verify}, public like
+ * every {@code /api/v1/public/**} path, see {@code SecurityConfig}) with the same answer.
  */
 @Controller
 class PublicPassController {
@@ -22,7 +24,7 @@ class PublicPassController {
         this.passes = passes;
     }
 
-    @GetMapping("/public/passes/verify")
+    @GetMapping({"/public/passes/verify", "/api/v1/public/passes/verify"})
     @ResponseBody
     ResponseEntity<PassService.Verification> verify(@RequestParam(required = false) String code) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(passes.verify(code));

@@ -1,11 +1,12 @@
 package org.sibao.policy.internal;
 
-import java.util.List;
 import java.util.Map;
 
 import org.sibao.identity.CurrentUser;
 import org.sibao.identity.Role;
 import org.sibao.platform.ApiException;
+import org.sibao.platform.PageQuery;
+import org.sibao.platform.PageResult;
 import org.sibao.subject.Subjects;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A subject's policy matches, applications and supplied facts (API.md "Policies"). */
@@ -28,10 +30,15 @@ class PolicyMatchApiController {
         this.subjects = subjects;
     }
 
+    /**
+     * The subject's matches (ELIGIBLE, then UNKNOWN, then INELIGIBLE, by code), paged with {@code ?page=&size=};
+     * without {@code size} all of them (up to 500) in one page, as clients read a subject's policies whole.
+     */
     @GetMapping("/policy-matches")
-    Map<String, Object> list(@PathVariable String id) {
-        List<PolicyMatches.Item> items = matches.of(matches.subject(id));
-        return Map.of("items", items, "page", 0, "size", items.size(), "total", items.size());
+    PageResult<PolicyMatches.Item> list(@PathVariable String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        PageQuery q = PageQuery.of(page, size, PageQuery.MAX_SIZE);
+        return q.slice(matches.of(matches.subject(id)));
     }
 
     record Application(String note) {

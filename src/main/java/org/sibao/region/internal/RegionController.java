@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.sibao.platform.Messages;
+import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.sibao.region.Department;
 import org.sibao.region.Region;
@@ -11,6 +12,7 @@ import org.sibao.region.RegionService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Regions and the department catalogue: reference data any signed-in caller may read. */
@@ -40,12 +42,16 @@ class RegionController {
         return RegionView.of(regions.get(code));
     }
 
-    /** All children in one page of the list envelope (a city has at most a few dozen). */
+    /**
+     * The children in the list envelope, by code, with {@code ?page=&size=}; without {@code size} all of them (up to
+     * 500, a city has at most a few dozen) in one page, as before paging.
+     */
     @GetMapping("/regions/{code}/children")
-    PageResult<RegionView> children(@PathVariable String code) {
+    PageResult<RegionView> children(@PathVariable String code, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        PageQuery q = PageQuery.of(page, size, PageQuery.MAX_SIZE);
         regions.get(code);
-        List<RegionView> items = regions.children(code).stream().map(RegionView::of).toList();
-        return new PageResult<>(items, 0, Math.max(items.size(), 1), items.size());
+        return q.slice(regions.children(code).stream().map(RegionView::of).toList());
     }
 
     @GetMapping("/departments")

@@ -34,6 +34,7 @@ import org.sibao.subject.WhitelistStatus;
 import org.sibao.whitelist.EntryActivated;
 import org.sibao.whitelist.EntryRemoved;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -165,13 +166,12 @@ class EntryService {
         return b;
     }
 
-    List<Batch> batches(CurrentUser user) {
+    PageResult<Batch> batches(CurrentUser user, PageQuery page) {
         SqlFilter f = user.scope().regions("region_code");
         if (user.sector() != null && user.is(Role.SECTOR_OFFICER)) {
             f = f.and(new SqlFilter("sector = ?", List.of(user.sector().name())));
         }
-        return jdbc.sql("SELECT * FROM wl_batch WHERE " + f.sql() + " ORDER BY created_at DESC LIMIT 200")
-                .params(f.params()).query(this::mapBatch).list();
+        return page("SELECT *", "FROM wl_batch", f, "created_at DESC, id", page, this::mapBatch);
     }
 
     @Transactional
@@ -277,30 +277,42 @@ class EntryService {
     record EntryFilter(String regionCode, String sector, String status) {
     }
 
+    /** Filters of the entry lists, parsed by {@link WhitelistFilters} (null: any). */
     PageResult<Entry> entries(CurrentUser user, EntryFilter f, PageQuery page) {
         activateDue();
-        SqlFilter where = user.scope().subjects("e.region_code", "e.sector", "e.enterprise_id");
-        if (f.regionCode() != null && !f.regionCode().isBlank()) {
+        SqlFilter where = filtered(user.scope().subjects("e.region_code", "e.sector", "e.enterprise_id"), f);
+        return page(ENTRY_COLUMNS, ENTRY_FROM, where, "e.updated_at DESC, e.id", page, this::mapEntry);
+    }
+
+    private static SqlFilter filtered(SqlFilter where, EntryFilter f) {
+        if (f.regionCode() != null) {
             where = where.and(new SqlFilter("e.region_code LIKE ?", List.of(Region.prefixOf(f.regionCode()) + "%")));
         }
-        if (f.sector() != null && !f.sector().isBlank()) {
+        if (f.sector() != null) {
             where = where.and(new SqlFilter("e.sector = ?", List.of(f.sector())));
         }
-        if (f.status() != null && !f.status().isBlank()) {
+        if (f.status() != null) {
             where = where.and(new SqlFilter("e.status = ?", List.of(f.status())));
         }
-        long total = jdbc.sql("SELECT count(*) FROM wl_entry e WHERE " + where.sql()).params(where.params())
+        return where;
+    }
+
+    /** One page of {@code columns from WHERE where ORDER BY order} and the count of all rows. */
+    private <T> PageResult<T> page(String columns, String from, SqlFilter where, String order, PageQuery page,
+            RowMapper<T> mapper) {
+        long total = jdbc.sql("SELECT count(*) " + from + " WHERE " + where.sql()).params(where.params())
                 .query(Long.class).single();
         List<Object> params = new ArrayList<>(where.params());
         params.add(page.size());
         params.add(page.offset());
-        List<Entry> items = jdbc.sql(ENTRY_SELECT + " WHERE " + where.sql()
-                + " ORDER BY e.updated_at DESC, e.id LIMIT ? OFFSET ?").params(params).query(this::mapEntry).list();
+        List<T> items = jdbc.sql(columns + " " + from + " WHERE " + where.sql() + " ORDER BY " + order
+                + " LIMIT ? OFFSET ?").params(params).query(mapper).list();
         return page.result(items, total);
     }
 
-    private static final String ENTRY_SELECT = "SELECT e.*, b.name AS batch_name FROM wl_entry e "
-            + "JOIN wl_batch b ON b.id = e.batch_id";
+    private static final String ENTRY_COLUMNS = "SELECT e.*, b.name AS batch_name";
+    private static final String ENTRY_FROM = "FROM wl_entry e JOIN wl_batch b ON b.id = e.batch_id";
+    private static final String ENTRY_SELECT = ENTRY_COLUMNS + " " + ENTRY_FROM;
 
     Entry entry(CurrentUser user, String id) {
         activateDue();
@@ -323,18 +335,12 @@ class EntryService {
                 .list();
     }
 
-    /** Published entries (in publicity or ACTIVE) for the public page, no login. */
-    List<Entry> published(String regionCode, String sector) {
+    /** Published entries (in publicity or ACTIVE) for the public page, no login; {@code f}'s status is ignored. */
+    PageResult<Entry> published(EntryFilter f, PageQuery page) {
         activateDue();
-        SqlFilter where = new SqlFilter("e.status IN ('PUBLICIZED', 'ACTIVE')", List.of());
-        if (regionCode != null && !regionCode.isBlank()) {
-            where = where.and(new SqlFilter("e.region_code LIKE ?", List.of(Region.prefixOf(regionCode) + "%")));
-        }
-        if (sector != null && !sector.isBlank()) {
-            where = where.and(new SqlFilter("e.sector = ?", List.of(sector)));
-        }
-        return jdbc.sql(ENTRY_SELECT + " WHERE " + where.sql() + " ORDER BY e.region_code, e.sector, e.name LIMIT 2000")
-                .params(where.params()).query(this::mapEntry).list();
+        SqlFilter where = filtered(new SqlFilter("e.status IN ('PUBLICIZED', 'ACTIVE')", List.of()),
+                new EntryFilter(f.regionCode(), f.sector(), null));
+        return page(ENTRY_COLUMNS, ENTRY_FROM, where, "e.region_code, e.sector, e.name, e.id", page, this::mapEntry);
     }
 
     boolean mayRemove(CurrentUser user, Entry e) {
@@ -428,13 +434,13 @@ class EntryService {
         return objection(id);
     }
 
-    List<Objection> objections(CurrentUser user, String status) {
+    /** {@code status} one of {@link WhitelistFilters#OBJECTION_STATUSES} or null (any). */
+    PageResult<Objection> objections(CurrentUser user, String status, PageQuery page) {
         SqlFilter where = user.scope().subjects("o.region_code", "o.sector", "o.enterprise_id");
-        if (status != null && !status.isBlank()) {
+        if (status != null) {
             where = where.and(new SqlFilter("o.status = ?", List.of(status)));
         }
-        return jdbc.sql(OBJECTION_SELECT + " WHERE " + where.sql() + " ORDER BY o.lodged_at DESC LIMIT 500")
-                .params(where.params()).query(this::mapObjection).list();
+        return page(OBJECTION_COLUMNS, OBJECTION_FROM, where, "o.lodged_at DESC, o.id", page, this::mapObjection);
     }
 
     long countOpenObjections(CurrentUser user) {
@@ -444,8 +450,9 @@ class EntryService {
                 .query(Long.class).single();
     }
 
-    private static final String OBJECTION_SELECT = "SELECT o.*, e.name AS enterprise_name FROM wl_objection o "
-            + "JOIN wl_entry e ON e.id = o.entry_id";
+    private static final String OBJECTION_COLUMNS = "SELECT o.*, e.name AS enterprise_name";
+    private static final String OBJECTION_FROM = "FROM wl_objection o JOIN wl_entry e ON e.id = o.entry_id";
+    private static final String OBJECTION_SELECT = OBJECTION_COLUMNS + " " + OBJECTION_FROM;
 
     Objection objection(String id) {
         return jdbc.sql(OBJECTION_SELECT + " WHERE o.id = ?").param(id).query(this::mapObjection).optional()
@@ -493,11 +500,12 @@ class EntryService {
 
     // ---- chain protection --------------------------------------------------------------------------------------
 
-    List<Recommendation> recommendations(CurrentUser user, String status) {
+    /** {@code status} one of {@link WhitelistFilters#RECOMMENDATION_STATUSES}, or null for OPEN. */
+    PageResult<Recommendation> recommendations(CurrentUser user, String status, PageQuery page) {
         SqlFilter where = user.scope().subjects("region_code", "sector", "enterprise_id");
-        where = where.and(new SqlFilter("status = ?", List.of(status == null || status.isBlank() ? "OPEN" : status)));
-        return jdbc.sql("SELECT * FROM chain_recommendation WHERE " + where.sql() + " ORDER BY created_at DESC LIMIT 500")
-                .params(where.params()).query(this::mapRecommendation).list();
+        where = where.and(new SqlFilter("status = ?", List.of(status == null ? "OPEN" : status)));
+        return page("SELECT *", "FROM chain_recommendation", where, "created_at DESC, id", page,
+                this::mapRecommendation);
     }
 
     @Transactional

@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.sibao.platform.ApiException;
 import org.sibao.platform.Messages;
+import org.sibao.platform.PageQuery;
+import org.sibao.platform.PageResult;
+import org.sibao.platform.Validation;
 import org.sibao.platform.web.ProblemResponses;
 import org.sibao.region.Sector;
 import org.springframework.http.HttpStatus;
@@ -37,30 +40,53 @@ class PublicWhitelistController {
     }
 
     private final EntryService entries;
+    private final WhitelistFilters filters;
     private final Messages messages;
     private final JsonMapper json;
 
-    PublicWhitelistController(EntryService entries, Messages messages, JsonMapper json) {
+    PublicWhitelistController(EntryService entries, WhitelistFilters filters, Messages messages, JsonMapper json) {
         this.entries = entries;
+        this.filters = filters;
         this.messages = messages;
         this.json = json;
     }
 
+    /**
+     * The list envelope with {@code ?page=&size=} (size ≤ 500; without it up to 500 in one page), ordered by region,
+     * sector and name. An unknown sector or region code, or a bad page or size, is a 400 naming each (problem+json;
+     * the page shows the messages above an empty list).
+     */
     @GetMapping("/public/whitelist")
     Object list(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String sector,
-            @RequestHeader(value = "Accept", required = false) String accept, Model model) {
-        List<PublicItem> items = entries.published(regionCode, sector).stream()
-                .map(e -> new PublicItem(e.id(), e.name(), e.uscc(), e.regionCode(), e.sector(), e.level(),
-                        e.batchName(), e.status()))
-                .toList();
-        if (accept != null && accept.contains("text/html")) {
-            model.addAttribute("items", items);
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            @RequestHeader(value = "Accept", required = false) String accept, Model model,
+            HttpServletRequest request) {
+        Validation v = new Validation();
+        EntryService.EntryFilter filter = filters.published(regionCode, sector, v);
+        PageQuery pageQuery = PageQuery.of(page, size, PageQuery.MAX_SIZE, v);
+        boolean html = accept != null && accept.contains("text/html");
+        PageResult<PublicItem> result = v.hasProblems() ? pageQuery.result(List.of(), 0)
+                : entries.published(filter, pageQuery).map(PublicWhitelistController::item);
+        if (html) {
+            if (v.hasProblems()) {
+                model.addAttribute("errors", v.problems().stream().map(messages::resolve).toList());
+            }
+            model.addAttribute("items", result.items());
+            model.addAttribute("result", result);
             model.addAttribute("regionCode", regionCode);
             model.addAttribute("sector", sector);
             model.addAttribute("sectors", Sector.values());
             return "whitelist/public";
         }
-        return ResponseEntity.ok(Map.of("items", items, "page", 0, "size", items.size(), "total", items.size()));
+        if (v.hasProblems()) {
+            return problem(request, ApiException.invalid(v.problems()));
+        }
+        return ResponseEntity.ok(result);
+    }
+
+    private static PublicItem item(EntryService.Entry e) {
+        return new PublicItem(e.id(), e.name(), e.uscc(), e.regionCode(), e.sector(), e.level(), e.batchName(),
+                e.status());
     }
 
     record ObjectionRequest(String entryId, String contactName, String contactPhone, String reason) {
@@ -107,11 +133,10 @@ class PublicWhitelistController {
         } catch (ApiException e) {
             model.addAttribute("errors", e.errors().stream().map(p -> messages.get("whitelist.field." + p.field())
                     + "：" + messages.resolve(p)).toList());
-            List<PublicItem> items = entries.published(null, null).stream()
-                    .map(x -> new PublicItem(x.id(), x.name(), x.uscc(), x.regionCode(), x.sector(), x.level(),
-                            x.batchName(), x.status()))
-                    .toList();
-            model.addAttribute("items", items);
+            PageResult<PublicItem> result = entries.published(new EntryService.EntryFilter(null, null, null),
+                    PageQuery.of(0, PageQuery.MAX_SIZE)).map(PublicWhitelistController::item);
+            model.addAttribute("items", result.items());
+            model.addAttribute("result", result);
             model.addAttribute("sectors", Sector.values());
             model.addAttribute("form", Map.of("entryId", entryId == null ? "" : entryId,
                     "contactName", contactName == null ? "" : contactName, "reason", reason == null ? "" : reason));

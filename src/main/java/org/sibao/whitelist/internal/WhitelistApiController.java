@@ -1,13 +1,14 @@
 package org.sibao.whitelist.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
+import org.sibao.platform.Validation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,14 +34,16 @@ class WhitelistApiController {
     private final ApplicationService applications;
     private final EntryService entries;
     private final WhitelistViews views;
+    private final WhitelistFilters filters;
 
     WhitelistApiController(CriteriaService criteria, Prechecker prechecker, ApplicationService applications,
-            EntryService entries, WhitelistViews views) {
+            EntryService entries, WhitelistViews views, WhitelistFilters filters) {
         this.criteria = criteria;
         this.prechecker = prechecker;
         this.applications = applications;
         this.entries = entries;
         this.views = views;
+        this.filters = filters;
     }
 
     // ---- criteria ----
@@ -48,7 +51,7 @@ class WhitelistApiController {
     @GetMapping("/criteria")
     Map<String, Object> criteria(@RequestParam String sector, @RequestParam String level,
             @RequestParam(required = false) Integer version) {
-        org.sibao.platform.Validation v = new org.sibao.platform.Validation();
+        Validation v = new Validation();
         CriteriaService.checkSectorLevel(sector, level, v);
         v.throwIfInvalid();
         CriteriaSet set = (version == null ? criteria.current(sector, level) : criteria.version(sector, level, version))
@@ -91,9 +94,11 @@ class WhitelistApiController {
             @RequestParam(required = false) String sector, @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String enterpriseId, @RequestParam(defaultValue = "false") boolean dueForMe,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        CurrentUser user = CurrentUser.get();
-        return applications.list(user, new ApplicationService.Filter(status, sector, regionCode, enterpriseId, dueForMe),
-                PageQuery.of(page, size)).map(views::applicationSummary);
+        Validation v = new Validation();
+        ApplicationService.Filter filter = filters.applications(status, sector, regionCode, enterpriseId, dueForMe, v);
+        PageQuery pageQuery = PageQuery.of(page, size, PageQuery.DEFAULT_SIZE, v);
+        v.throwIfInvalid();
+        return applications.list(CurrentUser.get(), filter, pageQuery).map(views::applicationSummary);
     }
 
     @GetMapping("/applications/{id}")
@@ -137,8 +142,11 @@ class WhitelistApiController {
     @GetMapping("/applications/export")
     ResponseEntity<byte[]> exportApplications(@RequestParam(required = false) String status,
             @RequestParam(required = false) String sector, @RequestParam(required = false) String regionCode) {
+        Validation v = new Validation();
+        ApplicationService.Filter filter = filters.applications(status, sector, regionCode, null, false, v);
+        v.throwIfInvalid();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        views.exportApplications(CurrentUser.get(), new ApplicationService.Filter(status, sector, regionCode, null, false), out);
+        views.exportApplications(CurrentUser.get(), filter, out);
         return WhitelistViews.xlsx(out.toByteArray(), "whitelist-applications.xlsx");
     }
 
@@ -155,10 +163,11 @@ class WhitelistApiController {
                 r.publicityDays());
     }
 
+    /** Newest first; without {@code size} up to 500 in one page (lists that answered whole before paging). */
     @GetMapping("/batches")
-    Map<String, Object> batches() {
-        List<EntryService.Batch> list = entries.batches(CurrentUser.get());
-        return Map.of("items", list, "page", 0, "size", list.size(), "total", list.size());
+    PageResult<EntryService.Batch> batches(@RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return entries.batches(CurrentUser.get(), PageQuery.of(page, size, PageQuery.MAX_SIZE));
     }
 
     @GetMapping("/batches/{id}")
@@ -177,8 +186,11 @@ class WhitelistApiController {
     PageResult<Map<String, Object>> entries(@RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String sector, @RequestParam(required = false) String status,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return entries.entries(CurrentUser.get(), new EntryService.EntryFilter(regionCode, sector, status),
-                PageQuery.of(page, size)).map(entries::entryView);
+        Validation v = new Validation();
+        EntryService.EntryFilter filter = filters.entries(regionCode, sector, status, v);
+        PageQuery pageQuery = PageQuery.of(page, size, PageQuery.DEFAULT_SIZE, v);
+        v.throwIfInvalid();
+        return entries.entries(CurrentUser.get(), filter, pageQuery).map(entries::entryView);
     }
 
     @GetMapping("/entries/{id}")
@@ -201,17 +213,22 @@ class WhitelistApiController {
     @GetMapping("/entries/export")
     ResponseEntity<byte[]> exportEntries(@RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String sector, @RequestParam(required = false) String status) {
+        Validation v = new Validation();
+        EntryService.EntryFilter filter = filters.entries(regionCode, sector, status, v);
+        v.throwIfInvalid();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        views.exportEntries(CurrentUser.get(), new EntryService.EntryFilter(regionCode, sector, status), out);
+        views.exportEntries(CurrentUser.get(), filter, out);
         return WhitelistViews.xlsx(out.toByteArray(), "whitelist-entries.xlsx");
     }
 
     // ---- objections and recommendations ----
 
+    /** Any status unless {@code status} is given; newest first; without {@code size} up to 500 in one page. */
     @GetMapping("/objections")
-    Map<String, Object> objections(@RequestParam(required = false) String status) {
-        List<EntryService.Objection> list = entries.objections(CurrentUser.get(), status);
-        return Map.of("items", list, "page", 0, "size", list.size(), "total", list.size());
+    PageResult<EntryService.Objection> objections(@RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return byStatus(WhitelistFilters.OBJECTION_STATUSES, status, page, size,
+                (s, q) -> entries.objections(CurrentUser.get(), s, q));
     }
 
     record CommentRequest(String comment) {
@@ -227,15 +244,22 @@ class WhitelistApiController {
         return entries.decide(CurrentUser.get(), id, false, r == null ? null : r.comment());
     }
 
+    /** OPEN ones unless {@code status} is given; newest first; without {@code size} up to 500 in one page. */
     @GetMapping("/recommendations")
-    Map<String, Object> recommendations(@RequestParam(required = false) String status) {
-        List<EntryService.Recommendation> list = entries.recommendations(CurrentUser.get(), status);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("items", list);
-        m.put("page", 0);
-        m.put("size", list.size());
-        m.put("total", list.size());
-        return m;
+    PageResult<EntryService.Recommendation> recommendations(@RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return byStatus(WhitelistFilters.RECOMMENDATION_STATUSES, status, page, size,
+                (s, q) -> entries.recommendations(CurrentUser.get(), s, q));
+    }
+
+    /** A list filtered by status alone, up to 500 a page without {@code size}; bad values named together (400). */
+    private static <T> PageResult<T> byStatus(List<String> accepted, String status, Integer page, Integer size,
+            BiFunction<String, PageQuery, PageResult<T>> list) {
+        Validation v = new Validation();
+        String s = v.oneOf(accepted, status, "status");
+        PageQuery pageQuery = PageQuery.of(page, size, PageQuery.MAX_SIZE, v);
+        v.throwIfInvalid();
+        return list.apply(s, pageQuery);
     }
 
     @PostMapping("/recommendations/{id}/dismiss")

@@ -79,7 +79,7 @@ class WhitelistOfficerPages {
     private void batchesModel(Model model) {
         CurrentUser user = sectorOfficer();
         String sector = user.sector() == null ? null : user.sector().name();
-        model.addAttribute("batches", entries.batches(user));
+        model.addAttribute("batches", entries.batches(user, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
         model.addAttribute("approved", applications.list(user,
                 new ApplicationService.Filter("APPROVED", sector, null, null, false), PageQuery.of(0, 500)).items()
                 .stream().filter(a -> a.batchId() == null).toList());
@@ -156,7 +156,9 @@ class WhitelistOfficerPages {
 
     @GetMapping("/whitelist/objections")
     String objections(@RequestParam(required = false, defaultValue = "OPEN") String status, Model model) {
-        model.addAttribute("objections", entries.objections(sectorOfficer(), status));
+        model.addAttribute("objections", entries.objections(sectorOfficer(),
+                WhitelistFilters.status(WhitelistFilters.OBJECTION_STATUSES, status), PageQuery.of(0, PageQuery.MAX_SIZE))
+                .items());
         model.addAttribute("status", status);
         return "whitelist/objections";
     }
@@ -180,7 +182,9 @@ class WhitelistOfficerPages {
 
     @GetMapping("/whitelist/recommendations")
     String recommendations(@RequestParam(required = false, defaultValue = "OPEN") String status, Model model) {
-        model.addAttribute("recommendations", entries.recommendations(sectorOfficer(), status));
+        model.addAttribute("recommendations", entries.recommendations(sectorOfficer(),
+                WhitelistFilters.status(WhitelistFilters.RECOMMENDATION_STATUSES, status),
+                PageQuery.of(0, PageQuery.MAX_SIZE)).items());
         model.addAttribute("status", status);
         return "whitelist/recommendations";
     }

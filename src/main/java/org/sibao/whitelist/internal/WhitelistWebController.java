@@ -1,8 +1,12 @@
 package org.sibao.whitelist.internal;
 
+import java.util.List;
+
 import org.sibao.identity.CurrentUser;
 import org.sibao.identity.Role;
+import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
+import org.sibao.platform.Validation;
 import org.sibao.region.Sector;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,10 +19,15 @@ class WhitelistWebController {
 
     private final ApplicationService applications;
     private final EntryService entries;
+    private final WhitelistFilters filters;
+    private final Messages messages;
 
-    WhitelistWebController(ApplicationService applications, EntryService entries) {
+    WhitelistWebController(ApplicationService applications, EntryService entries, WhitelistFilters filters,
+            Messages messages) {
         this.applications = applications;
         this.entries = entries;
+        this.filters = filters;
+        this.messages = messages;
     }
 
     @GetMapping("/whitelist/applications")
@@ -26,9 +35,10 @@ class WhitelistWebController {
             @RequestParam(defaultValue = "false") boolean dueForMe, @RequestParam(required = false) String enterpriseId,
             @RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = CurrentUser.get();
-        model.addAttribute("result", applications.list(user,
-                new ApplicationService.Filter(status, null, null, blankToNull(enterpriseId), dueForMe),
-                PageQuery.of(page, 50)));
+        Validation v = new Validation();
+        ApplicationService.Filter filter = filters.applications(status, null, null, enterpriseId, dueForMe, v);
+        v.throwIfInvalid();
+        model.addAttribute("result", applications.list(user, filter, PageQuery.of(page, 50)));
         model.addAttribute("dueForMe", dueForMe);
         model.addAttribute("canApply", user.is(Role.ENTERPRISE, Role.LIAISON, Role.SECTOR_OFFICER));
         return "whitelist/applications";
@@ -37,14 +47,18 @@ class WhitelistWebController {
     @GetMapping("/whitelist/entries")
     String entries(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String sector,
             @RequestParam(required = false) String status, @RequestParam(required = false) Integer page, Model model) {
-        model.addAttribute("result", entries.entries(CurrentUser.get(),
-                new EntryService.EntryFilter(regionCode, sector, status), PageQuery.of(page, 50)));
+        Validation v = new Validation();
+        EntryService.EntryFilter filter = filters.entries(regionCode, sector, status, v);
+        PageQuery pageQuery = PageQuery.of(page, 50, 50, v);
+        if (v.hasProblems()) {
+            // the region is typed in: say what is wrong above the (empty) list rather than leave the page
+            model.addAttribute("errors", v.problems().stream().map(messages::resolve).toList());
+            model.addAttribute("result", pageQuery.result(List.of(), 0));
+        } else {
+            model.addAttribute("result", entries.entries(CurrentUser.get(), filter, pageQuery));
+        }
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("filter", new EntryService.EntryFilter(regionCode, sector, status));
         return "whitelist/entries";
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

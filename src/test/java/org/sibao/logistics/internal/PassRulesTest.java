@@ -18,14 +18,16 @@ class PassRulesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"豫A12345", "豫AD12345", "豫AFA1234", "豫A12345D", "豫A12345F", "京B1C2D3", "琼E0000Z",
-            "蒙A12345", "豫ad12345"})
+            "蒙A12345", "豫ad12345", "豫A1234挂", "豫H0K7Z挂", "粤Z1234挂"})
     void acceptsMainlandAndNewEnergyPlates(String plate) {
         assertThat(PlateNumbers.isValid(PlateNumbers.normalize(plate))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"豫A1234", "豫A123456", "豫AI2345", "豫A1O345", "A12345", "港A12345", "豫112345",
-            "豫AX12345", "豫A1234DD", "豫AD1234A", "豫A12345Q", "豫AD123456", " ", "豫A 12345"})
+            "豫AX12345", "豫A1234DD", "豫AD1234A", "豫A12345Q", "豫AD123456", " ", "豫A 12345",
+            "豫I12345", "豫O12345", "豫ID12345", "豫O12345D", "豫I1234挂", "豫A123挂", "豫A12345挂", "豫A1I34挂", "豫AD1234挂",
+            "挂A1234", "豫A挂1234"})
     void rejectsOtherPlates(String plate) {
         assertThat(PlateNumbers.isValid(PlateNumbers.normalize(plate))).isFalse();
     }

@@ -21,6 +21,17 @@ public interface RegionService {
         return out;
     }
 
+    /** The names of the given region codes (unknown codes are left out): a list page's region column. */
+    default java.util.Map<String, String> names(java.util.Collection<String> codes) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        for (String code : codes) {
+            if (code != null) {
+                find(code).ifPresent(r -> out.put(code, r.name()));
+            }
+        }
+        return out;
+    }
+
     /** The region and its ancestors, province first. */
     List<Region> path(String code);
 

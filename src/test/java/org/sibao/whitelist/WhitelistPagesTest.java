@@ -186,7 +186,11 @@ class WhitelistPagesTest {
                 .isEqualTo(302);
         assertThat(web.get("/whitelist/entries/" + entryId).body()).contains("data-status=\"REMOVED\"", "发生聚集性疫情")
                 .doesNotContain("id=\"wl-remove-form\"");
-        assertThat(web.get("/whitelist/entries").body()).contains("/whitelist/entries/" + entryId);
+        String list = web.get("/whitelist/entries").body();
+        assertThat(list).contains("/whitelist/entries/" + entryId);
+        assertThat(list).as("regions by name, filtered from a list").contains(">栾川县</td>", "id=\"wl-filter-region\"")
+                .doesNotContain(">410324</td>");
+        assertThat(web.get("/whitelist/applications").body()).contains(">栾川县</td>").doesNotContain(">410324</td>");
     }
 
     @Test

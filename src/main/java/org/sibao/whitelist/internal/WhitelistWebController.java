@@ -7,6 +7,7 @@ import org.sibao.identity.Role;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.Validation;
+import org.sibao.region.RegionService;
 import org.sibao.region.Sector;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,9 +22,11 @@ class WhitelistWebController {
     private final EntryService entries;
     private final WhitelistFilters filters;
     private final Messages messages;
+    private final RegionService regions;
 
     WhitelistWebController(ApplicationService applications, EntryService entries, WhitelistFilters filters,
-            Messages messages) {
+            Messages messages, RegionService regions) {
+        this.regions = regions;
         this.applications = applications;
         this.entries = entries;
         this.filters = filters;
@@ -38,7 +41,9 @@ class WhitelistWebController {
         Validation v = new Validation();
         ApplicationService.Filter filter = filters.applications(status, null, null, enterpriseId, dueForMe, v);
         v.throwIfInvalid();
-        model.addAttribute("result", applications.list(user, filter, PageQuery.of(page, 50)));
+        var result = applications.list(user, filter, PageQuery.of(page, 50));
+        model.addAttribute("result", result);
+        model.addAttribute("regionNames", regions.names(result.items().stream().map(ApplicationService.App::regionCode).toList()));
         model.addAttribute("dueForMe", dueForMe);
         model.addAttribute("canApply", user.is(Role.ENTERPRISE, Role.LIAISON, Role.SECTOR_OFFICER));
         return "whitelist/applications";
@@ -55,8 +60,13 @@ class WhitelistWebController {
             model.addAttribute("errors", v.problems().stream().map(messages::resolve).toList());
             model.addAttribute("result", pageQuery.result(List.of(), 0));
         } else {
-            model.addAttribute("result", entries.entries(CurrentUser.get(), filter, pageQuery));
+            var result = entries.entries(CurrentUser.get(), filter, pageQuery);
+            model.addAttribute("result", result);
+            model.addAttribute("regionNames", regions.names(result.items().stream().map(EntryService.Entry::regionCode).toList()));
         }
+        // the user's region and those directly below it, to filter by name instead of typing a code
+        String own = CurrentUser.get().regionCode();
+        model.addAttribute("regions", own == null ? List.of() : regions.withChildren(own));
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("filter", new EntryService.EntryFilter(regionCode, sector, status));
         return "whitelist/entries";

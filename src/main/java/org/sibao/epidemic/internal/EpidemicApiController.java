@@ -23,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import tools.jackson.databind.JsonNode;
+
 /** Epidemic information over the API (API.md "Epidemic information"). */
 @RestController
 @RequestMapping("/api/v1")
@@ -54,10 +56,10 @@ class EpidemicApiController {
         this.modes = modes;
     }
 
+    /** Bound as JSON trees: a row with a value of the wrong kind is reported by its index, the others kept. */
     @PostMapping("/enterprises/{id}/employees")
-    RosterService.RosterResult postEmployees(@PathVariable String id,
-            @RequestBody List<RosterService.EmployeeInput> employees) {
-        return rosters.upsert(id, employees);
+    RosterService.RosterResult postEmployees(@PathVariable String id, @RequestBody(required = false) JsonNode employees) {
+        return rosters.upsertJson(id, employees);
     }
 
     @GetMapping("/enterprises/{id}/employees")

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sibao.escort.ShutdownSummary;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -84,12 +85,13 @@ class EpidemicApiController {
     }
 
     @PostMapping(path = "/epidemic/test-results", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    TestResultService.IngestResult testResultsCsv(@RequestBody String body) {
-        return results.ingestCsv(body);
+    TestResultService.IngestResult testResultsCsv(HttpEntity<String> request) {
+        // an entity rather than a required body: an empty CSV is answered about its header, not as a missing body
+        return results.ingestCsv(request.getBody());
     }
 
     @PostMapping(path = "/epidemic/test-results", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TestResultService.IngestResult testResultsJson(@RequestBody List<TestResultService.ResultInput> rows) {
+    TestResultService.IngestResult testResultsJson(@RequestBody JsonNode rows) {
         return results.ingestJson(rows);
     }
 

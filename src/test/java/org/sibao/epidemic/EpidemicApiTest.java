@@ -74,6 +74,52 @@ class EpidemicApiTest {
     }
 
     @Test
+    void anIdNumberTwiceInOneRequestKeepsTheFirstRowAndReportsTheSecond() {
+        String subject = fx.activeSubject(XINZHENG);
+        String id = TestIds.next();
+        ApiClient.Response r = admin.post("/api/v1/enterprises/" + subject + "/employees", List.of(
+                employee("第一行", id, "FIXED"), employee("别人", TestIds.next(), "FIXED"),
+                employee("第二行", id.toLowerCase(), "MOBILE")));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().get("accepted").asInt()).isEqualTo(2);
+        assertThat(r.body().get("rejected").asInt()).isEqualTo(1);
+        JsonNode error = r.body().get("errors").get(0);
+        assertThat(error.get("index").asInt()).isEqualTo(2);
+        assertThat(error.get("field").asString()).isEqualTo("idNumber");
+        assertThat(error.get("message").asString()).contains("index 为 0 的一行").doesNotContain(id);
+        JsonNode kept = find(admin.get("/api/v1/enterprises/" + subject + "/employees").body().get("items"), "第一行");
+        assertThat(kept.get("postType").asString()).isEqualTo("FIXED");
+        assertThat(admin.get("/api/v1/enterprises/" + subject + "/employees").body().get("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aWronglyTypedFieldIsThatRowsErrorAndTheValidRowsAreKept() {
+        String subject = fx.activeSubject(XINZHENG);
+        Map<String, Object> listPost = employee("列表岗位", TestIds.next(), "FIXED");
+        listPost.put("postType", List.of("FIXED"));
+        Map<String, Object> objectName = employee("", TestIds.next(), "FIXED");
+        objectName.put("name", Map.of());
+        objectName.put("phone", true);
+        Map<String, Object> numericPhone = employee("数字手机号", TestIds.next(), "MOBILE");
+        numericPhone.put("phone", 13912345678L);
+        List<Object> rows = new java.util.ArrayList<>(List.of(employee("正常", TestIds.next(), "FIXED"), listPost,
+                objectName, "张三"));
+        rows.add(numericPhone);
+        ApiClient.Response r = admin.post("/api/v1/enterprises/" + subject + "/employees", rows);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().get("accepted").asInt()).isEqualTo(2);
+        assertThat(r.body().get("rejected").asInt()).isEqualTo(3);
+        List<String> errors = new java.util.ArrayList<>();
+        r.body().get("errors").forEach(e -> errors.add(e.get("index").asInt() + ":" + e.get("field").asString()));
+        assertThat(errors).containsExactlyInAnyOrder("1:postType", "2:name", "2:phone", "3:employee");
+        assertThat(r.raw()).contains("类型不正确");
+        ApiClient.Response list = admin.get("/api/v1/enterprises/" + subject + "/employees");
+        assertThat(list.body().get("total").asInt()).isEqualTo(2);
+        assertThat(find(list.body().get("items"), "数字手机号").get("phone").asString()).isEqualTo("139****5678");
+        assertThat(admin.post("/api/v1/enterprises/" + subject + "/employees", Map.of("name", "x")).status()).isEqualTo(400);
+    }
+
+    @Test
     void storesPersonalDataEncryptedAndRevealsItOnlyToThePermittedWithAnAuditEntry() {
         String subject = fx.activeSubject(XINZHENG);
         String id = TestIds.next();

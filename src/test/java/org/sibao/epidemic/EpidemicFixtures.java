@@ -64,6 +64,13 @@ public final class EpidemicFixtures {
         return admin.postRaw("/api/v1/epidemic/test-results", "text/csv", "idNumber,sampledAt,kind,result\n" + csvRows);
     }
 
+    /** Asserts a test-result ingest's answer: 200 with these accepted, duplicate and rejected counts. */
+    public static void counts(ApiClient.Response r, int accepted, int duplicates, int rejected) {
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(List.of(r.body().get("accepted").asInt(), r.body().get("duplicates").asInt(),
+                r.body().get("rejected").asInt())).as(r.raw()).containsExactly(accepted, duplicates, rejected);
+    }
+
     public ApiClient.Response sweep() {
         ApiClient.Response r = admin.post("/api/v1/epidemic/sweep", Map.of());
         assertThat(r.status()).as(r.raw()).isEqualTo(200);

@@ -166,7 +166,7 @@ class SentinelAndModeTest {
         assertThat(as("epi_xz").put("/api/v1/regions/410184/mode", Map.of("mode", "EMERGENCY", "reason", "x")).status())
                 .isEqualTo(403);
         assertThat(as("hq_kf").put("/api/v1/regions/410184/mode", Map.of("mode", "EMERGENCY", "reason", "x")).status())
-                .isEqualTo(404);
+                .as("another city's region: readable, not switchable").isEqualTo(403);
         ApiClient.Response noReason = as("hq_xz").put("/api/v1/regions/410184/mode", Map.of("mode", "EMERGENCY"));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.raw()).contains("reason");
@@ -200,5 +200,65 @@ class SentinelAndModeTest {
         assertThat(admin.get("/api/v1/regions/410184/mode").text("mode")).isEqualTo("NORMAL");
         fx.sweep();
         assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", employeeId)).as("back to 48 h").containsExactly("RESOLVED");
+    }
+
+    @Test
+    void anHqOfficerOutsideTheRegionIsForbiddenAndOnlyUnknownRegionsAreNotFound() {
+        ApiClient hq = as("hq_kf");
+        assertThat(hq.get("/api/v1/regions/411300").status()).isEqualTo(200);
+        assertThat(hq.get("/api/v1/regions/411300/mode").status()).isEqualTo(200);
+        for (String code : List.of("411300", "410000")) {
+            ApiClient.Response r = hq.put("/api/v1/regions/" + code + "/mode", Map.of("mode", "EMERGENCY", "reason", "越权"));
+            assertThat(r.status()).as(code + " " + r.raw()).isEqualTo(403);
+        }
+        assertThat(hq.put("/api/v1/regions/999999/mode", Map.of("mode", "EMERGENCY", "reason", "x")).status()).isEqualTo(404);
+        assertThat(as("epi_kf").put("/api/v1/regions/410200/mode", Map.of("mode", "EMERGENCY", "reason", "x")).status())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_mode_switch WHERE region_code IN ('411300', '410000') AND reason = '越权'")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aSwitchThatWouldChangeNothingInForceIsRefusedNamingTheAncestorThatHoldsTheEmergency() {
+        ApiClient hq = as("hq_kf");
+        ApiClient.Response normal = hq.put("/api/v1/regions/410200/mode", Map.of("mode", "NORMAL", "reason", "本来就是常态"));
+        assertThat(normal.status()).as(normal.raw()).isEqualTo(409);
+        assertThat(normal.text("detail")).contains("常态");
+
+        ApiClient.Response on = hq.put("/api/v1/regions/410200/mode", Map.of("mode", "EMERGENCY", "reason", "第一次切换"));
+        assertThat(on.status()).as(on.raw()).isEqualTo(200);
+        try {
+            long switches = jdbc.sql("SELECT COUNT(*) FROM epi_mode_switch").query(Long.class).single();
+            ApiClient.Response again = hq.put("/api/v1/regions/410200/mode", Map.of("mode", "EMERGENCY", "reason", "第二次切换"));
+            assertThat(again.status()).as(again.raw()).isEqualTo(409);
+            ApiClient.Response mode = hq.get("/api/v1/regions/410200/mode");
+            assertThat(mode.text("reason")).isEqualTo("第一次切换");
+            assertThat(OffsetDateTime.parse(mode.text("switchedAt")).toInstant())
+                    .isEqualTo(OffsetDateTime.parse(on.text("switchedAt")).toInstant());
+
+            ApiClient.Response county = hq.put("/api/v1/regions/410203/mode", Map.of("mode", "NORMAL", "reason", "区县想恢复"));
+            assertThat(county.status()).as(county.raw()).isEqualTo(409);
+            assertThat(county.text("detail")).contains("开封市");
+            assertThat(hq.english().put("/api/v1/regions/410203/mode", Map.of("mode", "NORMAL", "reason", "x")).text("detail"))
+                    .contains("parent region");
+            ApiClient.Response countyOn = hq.put("/api/v1/regions/410203/mode", Map.of("mode", "EMERGENCY", "reason", "重复"));
+            assertThat(countyOn.status()).as(countyOn.raw()).isEqualTo(409);
+            assertThat(countyOn.text("detail")).contains("开封市");
+            assertThat(hq.get("/api/v1/regions/410203/mode").text("mode")).isEqualTo("EMERGENCY");
+            org.sibao.support.WebClient web = new org.sibao.support.WebClient(port);
+            assertThat(web.login("hq_kf", "Demo@2022").status()).isEqualTo(302);
+            assertThat(web.get("/epidemic/mode?regionCode=410203").body()).contains("mode-form");
+            org.sibao.support.WebClient.Page refused = web.post("/epidemic/mode",
+                    Map.of("regionCode", "410203", "mode", "NORMAL", "reason", "页面上恢复"));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(302);
+            assertThat(web.get(refused.location().replaceFirst("^https?://[^/]+", "")).body())
+                    .as("the page says why").contains("开封市", "不能单独恢复常态");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_mode_switch").query(Long.class).single())
+                    .as("no change recorded").isEqualTo(switches);
+        } finally {
+            ApiClient.Response off = hq.put("/api/v1/regions/410200/mode", Map.of("mode", "NORMAL", "reason", "解除"));
+            assertThat(off.status()).as(off.raw()).isEqualTo(200);
+        }
+        assertThat(hq.get("/api/v1/regions/410203/mode").text("mode")).isEqualTo("NORMAL");
     }
 }

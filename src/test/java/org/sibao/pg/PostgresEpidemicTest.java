@@ -1,6 +1,7 @@
 package org.sibao.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sibao.epidemic.EpidemicFixtures.counts;
 
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -92,7 +93,8 @@ class PostgresEpidemicTest {
         ApiClient.Response again = fx.results(csv);
         assertThat(again.body().get("accepted").asInt()).isZero();
         assertThat(again.body().get("duplicates").asInt()).isEqualTo(3);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result r JOIN epi_employee e ON e.id = r.employee_id WHERE e.subject_id = ?")
+                .param(subject).query(Long.class).single()).isEqualTo(2);
 
         ApiClient.Response swept = fx.sweep();
         assertThat(swept.body().get("opened").asInt()).isPositive();
@@ -114,7 +116,7 @@ class PostgresEpidemicTest {
 
         ApiClient hq = user("pg_hq_xz", "HQ_OFFICER", "410184");
         assertThat(user("pg_hq_kf", "HQ_OFFICER", "410200").put("/api/v1/regions/410184/mode",
-                Map.of("mode", "EMERGENCY", "reason", "x")).status()).isEqualTo(404);
+                Map.of("mode", "EMERGENCY", "reason", "x")).status()).as("another city's region: forbidden").isEqualTo(403);
         ApiClient.Response on = hq.put("/api/v1/regions/410184/mode", Map.of("mode", "EMERGENCY", "reason", "本土病例"));
         assertThat(on.status()).as(on.raw()).isEqualTo(200);
         assertThat(on.body().get("affectedEnterprises").asInt()).isEqualTo(1);
@@ -125,5 +127,53 @@ class PostgresEpidemicTest {
         assertThat(subjects.find(subject, DataScope.system()).orElseThrow().operationMode()).isEqualTo(OperationMode.NORMAL);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_mode_switch").query(Long.class).single()).isEqualTo(2);
         assertThat(List.of(on.text("mode"), off.text("mode"))).containsExactly("EMERGENCY", "NORMAL");
+    }
+
+    @Test
+    void aDifferentResultForAStoredSampleIsACorrectionOnPostgres() {
+        ApiClient admin = user("pg_epi_corrector", "ADMIN", "410000");
+        EpidemicFixtures fx = new EpidemicFixtures(admin, subjects);
+        // not in 新郑, whose subjects the other test counts
+        String subject = fx.activeSubject("410203");
+        String a = TestIds.next();
+        String b = TestIds.next();
+        fx.roster(subject, EpidemicFixtures.employee("更正甲", a, "FIXED"), EpidemicFixtures.employee("更正乙", b, "FIXED"));
+        String aId = jdbc.sql("SELECT id FROM epi_employee WHERE name = '更正甲'").query(String.class).single();
+        String bId = jdbc.sql("SELECT id FROM epi_employee WHERE name = '更正乙'").query(String.class).single();
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        String at = now.minusHours(2).toString();
+        String early = now.minusHours(10).toString();
+
+        counts(fx.results(a + "," + at + ",PCR,PENDING\n" + b + "," + early + ",PCR,NEGATIVE\n" + b + "," + at + ",ANTIGEN,NEGATIVE\n"),
+                3, 0, 0);
+        ApiClient.Response corrected = fx.results(a + "," + at + ",PCR,POSITIVE\n" + b + "," + at + ",ANTIGEN,PENDING\n"
+                + b + "," + early + ",PCR,NEGATIVE\n");
+        counts(corrected, 2, 1, 0);
+        assertThat(corrected.body().get("corrected").asInt()).isEqualTo(2);
+        Map<String, Object> latestA = jdbc.sql("SELECT last_result, last_kind FROM epi_latest_result WHERE employee_id = ?")
+                .param(aId).query().singleRow();
+        assertThat(latestA.get("last_result")).isEqualTo("POSITIVE");
+        Map<String, Object> latestB = jdbc.sql("SELECT last_result, last_negative_at FROM epi_latest_result WHERE employee_id = ?")
+                .param(bId).query().singleRow();
+        assertThat(latestB.get("last_result")).isEqualTo("PENDING");
+        assertThat(((java.sql.Timestamp) latestB.get("last_negative_at")).toInstant())
+                .as("the corrected negative no longer counts; the earlier one does").isEqualTo(OffsetDateTime.parse(early).toInstant());
+        assertThat(jdbc.sql("SELECT previous_result FROM epi_test_result WHERE employee_id = ? AND kind = 'PCR'").param(aId)
+                .query(String.class).single()).isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'epidemic.testResults.correct' AND after_json LIKE ?")
+                .param("%" + aId + "%").query(Long.class).single()).isEqualTo(1);
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "POSITIVE_RESULT", aId)).containsExactly("OPEN");
+
+        counts(fx.results(a + "," + at + ",PCR,POSITIVE\n"), 0, 1, 0);
+        // one request: the rows of one sample in order, the last one stored
+        String third = now.minusHours(1).toString();
+        counts(fx.results(b + "," + third + ",PCR,PENDING\n" + b + "," + third + ",PCR,NEGATIVE\n" + b + "," + third + ",PCR,NEGATIVE\n"),
+                2, 1, 0);
+        assertThat(jdbc.sql("SELECT last_result FROM epi_latest_result WHERE employee_id = ?").param(bId).query(String.class).single())
+                .isEqualTo("NEGATIVE");
+        counts(fx.results(b + "," + third + ",PCR,POSITIVE\n" + b + "," + third + ",PCR,NEGATIVE\n"), 2, 0, 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result WHERE employee_id IN (?, ?)").params(aId, bId)
+                .query(Long.class).single()).isEqualTo(4);
     }
 }

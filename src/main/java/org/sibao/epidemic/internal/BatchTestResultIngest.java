@@ -1,23 +1,30 @@
 package org.sibao.epidemic.internal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The portable fallback (H2, the embedded demo database): known ID numbers are looked up in chunks, results
- * inserted with JDBC batches (a row already stored is skipped by {@code NOT EXISTS}, its update count 0), and the
- * latest result of every touched employee recomputed with one batched statement.
+ * The portable fallback (H2, the embedded demo database): the rostered employees of the ID numbers and their stored
+ * results within the request's sampling times are looked up in chunks; new results are inserted and differing ones
+ * replaced (keeping the result they replace) with JDBC batches, and the latest result of every touched employee
+ * recomputed with one batched statement.
  */
 class BatchTestResultIngest implements TestResultIngest {
 
     private static final int CHUNK = 500;
+
+    private record Key(String employeeId, Instant sampledAt, String kind) {
+    }
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -32,67 +39,105 @@ class BatchTestResultIngest implements TestResultIngest {
         String like = regionPrefix + "%";
         Set<String> hashes = new LinkedHashSet<>();
         rows.forEach(r -> hashes.add(r.idHash()));
-        Set<String> known = new HashSet<>(employeeColumn("id_hash", hashes, like));
+        Map<String, List<String[]>> employees = employees(hashes, like);
         List<Integer> unknown = new ArrayList<>();
-        List<Object[]> batch = new ArrayList<>();
+        // the last row of each employee, sample time and kind is the one that counts
+        Map<Key, Row> last = new LinkedHashMap<>();
+        Map<String, String> subjectOf = new HashMap<>();
+        Instant from = null;
+        Instant to = null;
         for (Row r : rows) {
-            if (!known.contains(r.idHash())) {
+            List<String[]> matched = employees.get(r.idHash());
+            if (matched == null) {
                 unknown.add(r.line());
-            } else {
-                batch.add(new Object[] {r.sampledAt(), r.kind(), r.result(), receivedAt, r.idHash(), like,
-                        r.sampledAt(), r.kind()});
+                continue;
+            }
+            Instant at = r.sampledAt().toInstant();
+            from = from == null || at.isBefore(from) ? at : from;
+            to = to == null || at.isAfter(to) ? at : to;
+            for (String[] e : matched) {
+                subjectOf.put(e[0], e[1]);
+                Key key = new Key(e[0], at, r.kind());
+                last.remove(key);
+                last.put(key, r);
             }
         }
-        int inserted = 0;
+        Map<Key, String> stored = stored(subjectOf.keySet(), from, to);
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Correction> corrections = new ArrayList<>();
         Set<String> touched = new LinkedHashSet<>();
-        int[][] counts = template.batchUpdate("""
-                INSERT INTO epi_test_result (employee_id, sampled_at, kind, result, received_at)
-                SELECT e.id, ?, ?, ?, ? FROM epi_employee e WHERE e.id_hash = ? AND e.region_code LIKE ?
-                AND NOT EXISTS (SELECT 1 FROM epi_test_result t WHERE t.employee_id = e.id AND t.sampled_at = ? AND t.kind = ?)""",
-                batch, 1000, (ps, args) -> {
-                    for (int i = 0; i < args.length; i++) {
-                        ps.setObject(i + 1, args[i]);
-                    }
-                });
-        int k = 0;
         Set<String> positives = new LinkedHashSet<>();
-        for (int[] chunk : counts) {
-            for (int c : chunk) {
-                if (c > 0) {
-                    inserted += c;
-                    touched.add((String) batch.get(k)[4]);
-                    if ("POSITIVE".equals(batch.get(k)[2])) {
-                        positives.add((String) batch.get(k)[4]);
-                    }
-                }
-                k++;
+        last.forEach((key, r) -> {
+            String before = stored.get(key);
+            if (r.result().equals(before)) {
+                return;
             }
-        }
-        List<Object[]> updates = touched.stream().map(h -> new Object[] {h, like}).toList();
+            if (before == null) {
+                inserts.add(new Object[] {key.employeeId(), r.sampledAt(), r.kind(), r.result(), receivedAt});
+            } else {
+                updates.add(new Object[] {r.result(), receivedAt, key.employeeId(), r.sampledAt(), r.kind()});
+                corrections.add(new Correction(key.employeeId(), r.sampledAt(), r.kind(), before, r.result()));
+            }
+            touched.add(key.employeeId());
+            if ("POSITIVE".equals(r.result())) {
+                positives.add(subjectOf.get(key.employeeId()));
+            }
+        });
+        template.batchUpdate("""
+                INSERT INTO epi_test_result (employee_id, sampled_at, kind, result, received_at)
+                VALUES (?, ?, ?, ?, ?)""", inserts);
+        template.batchUpdate("""
+                UPDATE epi_test_result SET previous_result = result, result = ?, received_at = ?
+                WHERE employee_id = ? AND sampled_at = ? AND kind = ?""", updates);
+        // at an equal sample time the result received last wins (of one request: a positive)
+        String latest = "SELECT %s FROM epi_test_result t WHERE t.employee_id = x.employee_id ORDER BY t.sampled_at DESC, "
+                + "t.received_at DESC, CASE WHEN t.result = 'POSITIVE' THEN 0 ELSE 1 END LIMIT 1";
         template.batchUpdate("""
                 UPDATE epi_latest_result x SET
                     last_sampled_at = (SELECT MAX(t.sampled_at) FROM epi_test_result t WHERE t.employee_id = x.employee_id),
                     last_negative_at = (SELECT MAX(t.sampled_at) FROM epi_test_result t
                         WHERE t.employee_id = x.employee_id AND t.result = 'NEGATIVE'),
-                    last_result = (SELECT t.result FROM epi_test_result t WHERE t.employee_id = x.employee_id
-                        ORDER BY t.sampled_at DESC, CASE WHEN t.result = 'POSITIVE' THEN 0 ELSE 1 END LIMIT 1),
-                    last_kind = (SELECT t.kind FROM epi_test_result t WHERE t.employee_id = x.employee_id
-                        ORDER BY t.sampled_at DESC, CASE WHEN t.result = 'POSITIVE' THEN 0 ELSE 1 END LIMIT 1)
-                WHERE x.employee_id IN (SELECT e.id FROM epi_employee e WHERE e.id_hash = ? AND e.region_code LIKE ?)""", updates);
-        return new Outcome(unknown, inserted, employeeColumn("subject_id", positives, like));
+                    last_result = (%s),
+                    last_kind = (%s)
+                WHERE x.employee_id = ?""".formatted(latest.formatted("t.result"), latest.formatted("t.kind")),
+                touched.stream().map(id -> new Object[] {id}).toList());
+        return new Outcome(unknown, inserts.size() + updates.size(), positives, corrections);
     }
 
-    /** One column of the employees under the prefix with these ID hashes, distinct, looked up in chunks. */
-    private Set<String> employeeColumn(String column, Set<String> hashes, String like) {
-        Set<String> values = new LinkedHashSet<>();
+    /** The employees under the prefix with these ID hashes: hash → [employee id, subject id], looked up in chunks. */
+    private Map<String, List<String[]>> employees(Set<String> hashes, String like) {
+        Map<String, List<String[]>> byHash = new HashMap<>();
         List<String> all = new ArrayList<>(hashes);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
             List<Object> params = new ArrayList<>(chunk);
             params.add(like);
-            values.addAll(jdbc.sql("SELECT DISTINCT " + column + " FROM epi_employee WHERE id_hash IN ("
-                    + "?,".repeat(chunk.size() - 1) + "?) AND region_code LIKE ?").params(params).query(String.class).list());
+            jdbc.sql("SELECT id_hash, id, subject_id FROM epi_employee WHERE id_hash IN ("
+                    + "?,".repeat(chunk.size() - 1) + "?) AND region_code LIKE ?").params(params)
+                    .query((rs, n) -> byHash.computeIfAbsent(rs.getString("id_hash"), h -> new ArrayList<>())
+                            .add(new String[] {rs.getString("id"), rs.getString("subject_id")}))
+                    .list();
         }
-        return values;
+        return byHash;
+    }
+
+    /** The stored results of these employees sampled between the two instants, by key. */
+    private Map<Key, String> stored(Set<String> employeeIds, Instant from, Instant to) {
+        Map<Key, String> stored = new HashMap<>();
+        List<String> all = new ArrayList<>(employeeIds);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+            List<Object> params = new ArrayList<>(chunk);
+            params.add(from.atOffset(java.time.ZoneOffset.UTC));
+            params.add(to.atOffset(java.time.ZoneOffset.UTC));
+            jdbc.sql("SELECT employee_id, sampled_at, kind, result FROM epi_test_result WHERE employee_id IN ("
+                    + "?,".repeat(chunk.size() - 1) + "?) AND sampled_at BETWEEN ? AND ?").params(params)
+                    .query((rs, n) -> stored.put(new Key(rs.getString("employee_id"),
+                            rs.getObject("sampled_at", OffsetDateTime.class).toInstant(), rs.getString("kind")),
+                            rs.getString("result")))
+                    .list();
+        }
+        return stored;
     }
 }

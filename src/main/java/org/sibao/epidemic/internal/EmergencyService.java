@@ -29,7 +29,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Emergency mode (平急转换, SPEC §8). An HQ officer switches a region in one action; every ACTIVE whitelist subject
  * under it changes operation mode with one set-based UPDATE through the subject module, the switch is recorded
  * (current mode per region, history, audit) and {@link RegionModeSwitched} is published; notices go out after
- * commit ({@link ModeSwitchNotices}). A region is effectively in EMERGENCY when it or an ancestor is.
+ * commit ({@link ModeSwitchNotices}). A region is effectively in EMERGENCY when it or an ancestor is. A switch that
+ * would change nothing in force is refused (409): to the mode the region is already in, or of a region an ancestor's
+ * emergency covers (the ancestor is named). Only an HQ officer whose region covers it may switch a region (403
+ * otherwise); an unknown region is 404.
  */
 @Service
 class EmergencyService implements EmergencyModes {
@@ -73,7 +76,8 @@ class EmergencyService implements EmergencyModes {
             throw ApiException.forbidden("error.forbidden");
         }
         if (!user.scope().coversRegion(region.code())) {
-            throw ApiException.notFound("region", code);
+            // the region is readable to everyone signed in (its mode too): switching it is forbidden, not hidden
+            throw ApiException.forbidden("epidemic.mode.outsideRegion");
         }
         Validation v = new Validation();
         RegionMode mode = null;
@@ -89,8 +93,20 @@ class EmergencyService implements EmergencyModes {
         }
         v.throwIfInvalid();
         String reason = request.reason().trim();
-        OffsetDateTime now = clock.nowOffset();
-        RegionMode before = effective(region.code()).mode();
+        // as stored (microseconds), so that the answer and a later read agree
+        OffsetDateTime now = clock.nowOffset().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        EffectiveMode current = effective(region.code());
+        RegionMode before = current.mode();
+        boolean inherited = current.sourceRegionCode() != null && !current.sourceRegionCode().equals(region.code());
+        if (before == RegionMode.EMERGENCY && inherited) {
+            // an ancestor's emergency covers this region: switching it alone changes nothing that is in force
+            Region source = regions.get(current.sourceRegionCode());
+            throw ApiException.conflict(mode == RegionMode.NORMAL ? "epidemic.mode.ancestorEmergency"
+                    : "epidemic.mode.inheritedEmergency", region.name(), source.name(), source.code());
+        }
+        if (before == mode) {
+            throw ApiException.conflict("epidemic.mode.already" + mode.name(), region.name());
+        }
         int updated = jdbc.sql("UPDATE epi_region_mode SET mode = ?, reason = ?, switched_at = ?, switched_by = ? WHERE region_code = ?")
                 .params(mode.name(), reason, now, user.id(), region.code()).update();
         if (updated == 0) {

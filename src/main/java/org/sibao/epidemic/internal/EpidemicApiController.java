@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sibao.escort.ShutdownSummary;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import tools.jackson.databind.JsonNode;
 
 /** Epidemic information over the API (API.md "Epidemic information"). */
 @RestController
@@ -54,10 +57,10 @@ class EpidemicApiController {
         this.modes = modes;
     }
 
+    /** Bound as JSON trees: a row with a value of the wrong kind is reported by its index, the others kept. */
     @PostMapping("/enterprises/{id}/employees")
-    RosterService.RosterResult postEmployees(@PathVariable String id,
-            @RequestBody List<RosterService.EmployeeInput> employees) {
-        return rosters.upsert(id, employees);
+    RosterService.RosterResult postEmployees(@PathVariable String id, @RequestBody(required = false) JsonNode employees) {
+        return rosters.upsertJson(id, employees);
     }
 
     @GetMapping("/enterprises/{id}/employees")
@@ -82,12 +85,13 @@ class EpidemicApiController {
     }
 
     @PostMapping(path = "/epidemic/test-results", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    TestResultService.IngestResult testResultsCsv(@RequestBody String body) {
-        return results.ingestCsv(body);
+    TestResultService.IngestResult testResultsCsv(HttpEntity<String> request) {
+        // an entity rather than a required body: an empty CSV is answered about its header, not as a missing body
+        return results.ingestCsv(request.getBody());
     }
 
     @PostMapping(path = "/epidemic/test-results", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TestResultService.IngestResult testResultsJson(@RequestBody List<TestResultService.ResultInput> rows) {
+    TestResultService.IngestResult testResultsJson(@RequestBody JsonNode rows) {
         return results.ingestJson(rows);
     }
 

@@ -265,7 +265,9 @@ class EpidemicWebController {
             redirect.addFlashAttribute("flash", messages.get("epidemic.mode.switched",
                     messages.get("enum.RegionMode." + v.mode().name()), v.affectedEnterprises()));
         } catch (ApiException e) {
-            if (e.errors().isEmpty()) {
+            // a switch that would change nothing (already in that mode, or under an ancestor's emergency) is said
+            // on the page, with the region that holds the emergency
+            if (e.errors().isEmpty() && e.status() != org.springframework.http.HttpStatus.CONFLICT) {
                 throw e;
             }
             redirect.addFlashAttribute("flashError", problems(e));

@@ -2,9 +2,12 @@ package org.sibao.epidemic.internal;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,9 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * PostgreSQL: the rows are streamed with {@code COPY … FROM STDIN} into a session-local staging table (kept per
- * pooled connection, emptied on commit), then one statement matches them to rosters, inserts the new results
- * ({@code ON CONFLICT DO NOTHING} on employee + sample time + kind), from what it inserted ({@code RETURNING}) moves
- * each employee's latest result forward, and answers the lines on no roster. No per-row round trip.
+ * pooled connection, emptied on commit), then one statement matches them to rosters, inserts the new results and
+ * replaces stored ones that differ ({@code ON CONFLICT … DO UPDATE … WHERE} the result differs, on employee + sample
+ * time + kind), from what it changed ({@code RETURNING}) moves each employee's latest result forward, and answers
+ * the corrections and the lines on no roster. No per-row round trip.
  */
 class PostgresTestResultIngest implements TestResultIngest {
 
@@ -39,7 +43,7 @@ class PostgresTestResultIngest implements TestResultIngest {
     @Override
     public Outcome ingest(List<Row> rows, String regionPrefix, OffsetDateTime receivedAt) {
         if (rows.isEmpty()) {
-            return new Outcome(List.of(), 0, Set.of());
+            return new Outcome(List.of(), 0, Set.of(), List.of());
         }
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -78,50 +82,85 @@ class PostgresTestResultIngest implements TestResultIngest {
         }
         // The sorts compare ids byte-wise (COLLATE "C"): they only group equal ids, and a locale-aware comparison of
         // 100,000 ids cost more than the rest of the sorting.
-        // One statement: the rows are matched to rosters once (the stage is the hashed side, the roster scanned),
-        // the matched ones inserted, each employee's latest result moved forward from what was inserted; it answers
-        // the count, the lines on no roster in scope and the subjects with a new positive (their zone colours are
-        // recomputed after the ingest).
+        // One statement: the rows are matched to rosters once (the stage is the hashed side, the roster scanned);
+        // of the matched ones the last line per employee, sample time and kind is inserted, or replaces a stored
+        // result that differs (a correction, keeping the one it replaced; an identical one is left alone); each
+        // employee's latest result moves forward from what changed. It answers the count, the corrections, the lines
+        // on no roster in scope and the subjects with a new positive (their zone colours are recomputed after).
+        // A correction away from the negative an employee's last negative counted from (rare) looks that up again
+        // among the results the statement did not change; nothing else reads the stored results.
         return jdbc.sql("""
                 WITH matched AS MATERIALIZED (
                     SELECT s.line, s.sampled_at, s.kind, s.result, e.id AS employee_id
                     FROM epi_result_stage s LEFT JOIN epi_employee e ON e.id_hash = s.id_hash AND e.region_code LIKE ?),
                 ins AS (
-                    INSERT INTO epi_test_result (employee_id, sampled_at, kind, result, received_at)
+                    INSERT INTO epi_test_result AS t (employee_id, sampled_at, kind, result, received_at)
                     SELECT DISTINCT ON (employee_id COLLATE "C", sampled_at, kind) employee_id, sampled_at, kind, result, ?
                     FROM matched WHERE employee_id IS NOT NULL
-                    ORDER BY employee_id COLLATE "C", sampled_at, kind, line
-                    ON CONFLICT DO NOTHING
-                    RETURNING employee_id, sampled_at, kind, result),
+                    ORDER BY employee_id COLLATE "C", sampled_at, kind, line DESC
+                    ON CONFLICT (employee_id, sampled_at, kind) DO UPDATE
+                        SET result = EXCLUDED.result, received_at = EXCLUDED.received_at, previous_result = t.result
+                        WHERE t.result <> EXCLUDED.result
+                    RETURNING employee_id, sampled_at, kind, result, previous_result),
+                lost AS (
+                    SELECT employee_id, sampled_at, kind FROM ins WHERE previous_result = 'NEGATIVE'),
                 latest AS (
                     SELECT DISTINCT ON (employee_id COLLATE "C") employee_id, sampled_at, kind, result,
-                        MAX(CASE WHEN result = 'NEGATIVE' THEN sampled_at END)
-                            OVER (PARTITION BY employee_id COLLATE "C") AS negative_at
-                    FROM ins ORDER BY employee_id COLLATE "C", sampled_at DESC, (result = 'POSITIVE') DESC),
+                        MAX(CASE WHEN result = 'NEGATIVE' THEN sampled_at END) OVER p AS negative_at,
+                        MAX(CASE WHEN previous_result = 'NEGATIVE' THEN sampled_at END) OVER p AS lost_negative_at
+                    FROM ins WINDOW p AS (PARTITION BY employee_id COLLATE "C")
+                    ORDER BY employee_id COLLATE "C", sampled_at DESC, (result = 'POSITIVE') DESC),
                 upd AS (
                     UPDATE epi_latest_result x SET
                         last_kind = CASE WHEN x.last_sampled_at IS NULL OR l.sampled_at >= x.last_sampled_at THEN l.kind ELSE x.last_kind END,
                         last_result = CASE WHEN x.last_sampled_at IS NULL OR l.sampled_at >= x.last_sampled_at THEN l.result ELSE x.last_result END,
                         last_sampled_at = GREATEST(x.last_sampled_at, l.sampled_at),
-                        last_negative_at = GREATEST(x.last_negative_at, l.negative_at)
+                        last_negative_at = CASE WHEN l.lost_negative_at >= x.last_negative_at
+                            THEN GREATEST(l.negative_at, (SELECT MAX(r.sampled_at) FROM epi_test_result r
+                                WHERE r.employee_id = x.employee_id AND r.result = 'NEGATIVE'
+                                AND (r.employee_id, r.sampled_at, r.kind) NOT IN (SELECT employee_id, sampled_at, kind FROM lost)))
+                            ELSE GREATEST(x.last_negative_at, l.negative_at) END
                     FROM latest l WHERE x.employee_id = l.employee_id
                     RETURNING 1)
                 -- data-modifying CTEs always run to completion, read or not
-                SELECT (SELECT COUNT(*) FROM ins) AS inserted,
+                SELECT c.changed, c.employees, c.sampled, c.kinds, c.froms, c.tos,
                     ARRAY(SELECT DISTINCT line FROM matched WHERE employee_id IS NULL ORDER BY line) AS unknown,
                     ARRAY(SELECT DISTINCT e.subject_id FROM ins JOIN epi_employee e ON e.id = ins.employee_id
-                          WHERE ins.result = 'POSITIVE') AS positives""")
+                          WHERE ins.result = 'POSITIVE') AS positives
+                FROM (SELECT COUNT(*) AS changed,
+                        ARRAY_AGG(employee_id) FILTER (WHERE previous_result IS NOT NULL) AS employees,
+                        ARRAY_AGG(sampled_at) FILTER (WHERE previous_result IS NOT NULL) AS sampled,
+                        ARRAY_AGG(kind) FILTER (WHERE previous_result IS NOT NULL) AS kinds,
+                        ARRAY_AGG(previous_result) FILTER (WHERE previous_result IS NOT NULL) AS froms,
+                        ARRAY_AGG(result) FILTER (WHERE previous_result IS NOT NULL) AS tos
+                      FROM ins) c""")
                 .params(regionPrefix + "%", receivedAt)
                 .query((rs, i) -> {
                     List<Integer> unknown = new ArrayList<>();
-                    for (Object line : (Object[]) rs.getArray("unknown").getArray()) {
+                    for (Object line : array(rs, "unknown")) {
                         unknown.add(((Number) line).intValue());
                     }
                     Set<String> positives = new LinkedHashSet<>();
-                    for (Object subject : (Object[]) rs.getArray("positives").getArray()) {
+                    for (Object subject : array(rs, "positives")) {
                         positives.add((String) subject);
                     }
-                    return new Outcome(unknown, rs.getInt("inserted"), positives);
+                    Object[] employees = array(rs, "employees");
+                    Object[] sampled = array(rs, "sampled");
+                    Object[] kinds = array(rs, "kinds");
+                    Object[] froms = array(rs, "froms");
+                    Object[] tos = array(rs, "tos");
+                    List<Correction> corrections = new ArrayList<>(employees.length);
+                    for (int k = 0; k < employees.length; k++) {
+                        corrections.add(new Correction((String) employees[k],
+                                ((Timestamp) sampled[k]).toInstant().atOffset(receivedAt.getOffset()), (String) kinds[k],
+                                (String) froms[k], (String) tos[k]));
+                    }
+                    return new Outcome(unknown, rs.getInt("changed"), positives, corrections);
                 }).single();
+    }
+
+    private static Object[] array(ResultSet rs, String column) throws SQLException {
+        Array a = rs.getArray(column);
+        return a == null ? new Object[0] : (Object[]) a.getArray();
     }
 }

@@ -86,6 +86,8 @@ class RosterExcel {
         }
         return jobs.submit(JOB_TYPE, progress -> {
             progress.total(rows.size());
+            // an ID number twice in the file: the later row is an error, across chunks too
+            Map<String, String> seen = new java.util.HashMap<>();
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<ExcelRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
                 List<RosterService.EmployeeInput> inputs = new ArrayList<>();
@@ -100,7 +102,8 @@ class RosterExcel {
                     inputs.add(new RosterService.EmployeeInput(v.get("name"), v.get("idNumber"), v.get("phone"),
                             v.get("postType"), v.get("unit"), v.get("zone")));
                 }
-                RosterService.RosterResult result = rosters.upsert(enterpriseId, inputs);
+                RosterService.RosterResult result = rosters.upsert(enterpriseId, inputs, seen,
+                        i -> messages.get("epidemic.roster.rowNumber", String.valueOf(chunk.get(i).rowNumber())));
                 Map<Integer, List<String>> reasons = new LinkedHashMap<>();
                 for (RosterService.RowError e : result.errors()) {
                     reasons.computeIfAbsent(chunk.get(e.index()).rowNumber(), k -> new ArrayList<>())

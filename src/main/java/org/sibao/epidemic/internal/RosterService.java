@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.ApiException;
@@ -25,9 +28,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Rosters (SPEC §8): employees per subject with encrypted ID numbers and phones. Valid rows are kept and invalid
- * ones reported by index; the same ID number posted again for the same subject updates the employee.
+ * ones reported by index; the same ID number posted again for the same subject (in a later submission) updates the
+ * employee, while one ID number twice in one submission keeps the first row and reports the second.
  */
 @Service
 @Transactional
@@ -81,8 +87,66 @@ class RosterService {
         this.colours = colours;
     }
 
+    /** Rows as Java objects (Excel import, demo data); a row's error names it by its index. */
     RosterResult upsert(String enterpriseId, List<EmployeeInput> rows) {
+        return upsert(access.writable(enterpriseId), rows, Map.of(), new HashMap<>(), this::byIndex);
+    }
+
+    /**
+     * Rows as the API reads them, one after the other, in chunks of one file: {@code seen} carries the ID numbers
+     * (hashes) kept so far to the next chunk with the name of their row, {@code rowName} names a row of this chunk.
+     */
+    RosterResult upsert(String enterpriseId, List<EmployeeInput> rows, Map<String, String> seen, IntFunction<String> rowName) {
+        return upsert(access.writable(enterpriseId), rows, Map.of(), seen, rowName);
+    }
+
+    /**
+     * The API's JSON array, read leniently: an element that is not an object, or a field with a value of the wrong
+     * kind, is that row's error by index; the other rows are kept.
+     */
+    RosterResult upsertJson(String enterpriseId, JsonNode body) {
         SubjectFacts subject = access.writable(enterpriseId);
+        if (body == null || body.isNull()) {
+            throw ApiException.invalid("employees", "validation.required");
+        }
+        List<JsonNode> elements = JsonRows.elements(body);
+        if (elements == null) {
+            throw ApiException.invalid("employees", "epidemic.roster.notArray");
+        }
+        List<EmployeeInput> rows = new ArrayList<>(elements.size());
+        Map<Integer, List<RowError>> readErrors = new HashMap<>();
+        for (int i = 0; i < elements.size(); i++) {
+            JsonRows.Fields f = JsonRows.read(elements.get(i), "name", "idNumber", "phone", "postType", "unit", "zone");
+            if (f == null) {
+                readErrors.put(i, List.of(error(i, "employee", "epidemic.roster.notObject")));
+                rows.add(null);
+                continue;
+            }
+            List<RowError> mistyped = new ArrayList<>();
+            for (String field : f.mistyped()) {
+                mistyped.add(error(i, field, "epidemic.roster.mistyped"));
+            }
+            if (!mistyped.isEmpty()) {
+                readErrors.put(i, mistyped);
+            }
+            rows.add(new EmployeeInput(f.get("name"), f.get("idNumber"), f.get("phone"), f.get("postType"), f.get("unit"),
+                    f.get("zone")));
+        }
+        return upsert(subject, rows, readErrors, new HashMap<>(), this::byIndex);
+    }
+
+    private String byIndex(int index) {
+        return messages.get("epidemic.roster.rowIndex", String.valueOf(index));
+    }
+
+    /**
+     * @param readErrors errors found while reading a row (a field of the wrong kind): reported instead of what
+     *                   validation says about the same field
+     * @param seen       ID-number hashes already kept in this submission → the name of their row; an ID number
+     *                   sent again is the later row's error and the first row is kept
+     */
+    private RosterResult upsert(SubjectFacts subject, List<EmployeeInput> rows, Map<Integer, List<RowError>> readErrors,
+            Map<String, String> seen, IntFunction<String> rowName) {
         if (rows == null) {
             throw ApiException.invalid("employees", "validation.required");
         }
@@ -98,22 +162,31 @@ class RosterService {
         int rejected = 0;
         for (int i = 0; i < rows.size(); i++) {
             EmployeeInput in = rows.get(i);
-            List<RowError> rowErrors = new ArrayList<>();
+            List<RowError> rowErrors = new ArrayList<>(readErrors.getOrDefault(i, List.of()));
             if (in == null) {
-                rowErrors.add(error(i, "name", "validation.required"));
-            } else {
-                validate(i, in, today, rowErrors);
-                if (in.zone() != null && !in.zone().isBlank() && !zones.containsKey(in.zone().trim())) {
-                    rowErrors.add(error(i, "zone", "epidemic.roster.unknownZone", in.zone().trim()));
+                if (rowErrors.isEmpty()) {
+                    rowErrors.add(error(i, "name", "validation.required"));
                 }
+            } else {
+                List<RowError> found = new ArrayList<>();
+                validate(i, in, today, found);
+                if (in.zone() != null && !in.zone().isBlank() && !zones.containsKey(in.zone().trim())) {
+                    found.add(error(i, "zone", "epidemic.roster.unknownZone", in.zone().trim()));
+                }
+                Set<String> mistyped = rowErrors.stream().map(RowError::field).collect(Collectors.toSet());
+                found.stream().filter(e -> !mistyped.contains(e.field())).forEach(rowErrors::add);
+            }
+            String hash = rowErrors.isEmpty() ? cipher.hash(IdNumbers.normalize(in.idNumber())) : null;
+            if (hash != null && seen.containsKey(hash)) {
+                rowErrors.add(error(i, "idNumber", "epidemic.roster.duplicateId", seen.get(hash)));
             }
             if (!rowErrors.isEmpty()) {
                 errors.addAll(rowErrors);
                 rejected++;
                 continue;
             }
+            seen.put(hash, rowName.apply(i));
             String id = IdNumbers.normalize(in.idNumber());
-            String hash = cipher.hash(id);
             String unit = in.unit() == null || in.unit().isBlank() ? null : in.unit().trim();
             String zoneId = in.zone() == null || in.zone().isBlank() ? null : zones.get(in.zone().trim());
             byHash.put(hash, new Valid(in.name().trim(), id, hash, in.phone().trim(),

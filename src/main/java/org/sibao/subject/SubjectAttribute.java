@@ -13,12 +13,15 @@ public enum SubjectAttribute {
     RENTS_STATE_OWNED_PREMISES("rentsStateOwnedPremises", Type.BOOLEAN),
     /** 二季度满负荷生产 (Q2 full-capacity production). */
     FULL_CAPACITY_Q2("fullCapacityQ2", Type.BOOLEAN),
-    /** 营业收入增速 % (may be negative). */
-    REVENUE_GROWTH_PCT("revenueGrowthPct", Type.NUMBER),
-    /** 采样亭购置费用, 元 (not negative). */
-    BOOTH_COST_YUAN("boothCostYuan", Type.NUMBER),
+    /** 营业收入增速 %: a revenue falls by at most 100 %, so −100 to 1,000,000, two decimals. */
+    REVENUE_GROWTH_PCT("revenueGrowthPct", Type.NUMBER, new BigDecimal("-100"), new BigDecimal("1000000")),
+    /** 采样亭购置费用, 元: an amount of money, 0 to 9,999,999,999,999,999.99 with two decimals. */
+    BOOTH_COST_YUAN("boothCostYuan", Type.NUMBER, BigDecimal.ZERO, new BigDecimal("9999999999999999.99")),
     /** 受疫情影响 (relief policies for subjects hit by the epidemic); supplied by the subject, never guessed. */
     AFFECTED_BY_EPIDEMIC("affectedByEpidemic", Type.BOOLEAN);
+
+    /** Decimal places a number attribute may have. */
+    public static final int SCALE = 2;
 
     /** The value types of the catalogue. */
     public enum Type {
@@ -27,10 +30,18 @@ public enum SubjectAttribute {
 
     private final String key;
     private final Type type;
+    private final BigDecimal min;
+    private final BigDecimal max;
 
     SubjectAttribute(String key, Type type) {
+        this(key, type, null, null);
+    }
+
+    SubjectAttribute(String key, Type type, BigDecimal min, BigDecimal max) {
         this.key = key;
         this.type = type;
+        this.min = min;
+        this.max = max;
     }
 
     /** The JSON property name, e.g. {@code revenueGrowthPct}. */
@@ -47,9 +58,14 @@ public enum SubjectAttribute {
         return "subject.attribute." + key;
     }
 
-    /** Whether negative numbers are meaningless for this fact (amounts of money). */
-    public boolean nonNegative() {
-        return key.endsWith("Yuan");
+    /** The smallest value a number attribute may take (null for booleans). */
+    public BigDecimal min() {
+        return min;
+    }
+
+    /** The largest value a number attribute may take (null for booleans). */
+    public BigDecimal max() {
+        return max;
     }
 
     public static Optional<SubjectAttribute> byKey(String key) {
@@ -80,6 +96,10 @@ public enum SubjectAttribute {
             case NUMBER -> {
                 if (raw instanceof BigDecimal d) {
                     yield Optional.of(d);
+                }
+                if (raw instanceof Double || raw instanceof Float) {
+                    double d = ((Number) raw).doubleValue();
+                    yield Double.isFinite(d) ? Optional.of(new BigDecimal(raw.toString())) : Optional.empty();
                 }
                 if (raw instanceof Number n) {
                     yield Optional.of(new BigDecimal(n.toString()));

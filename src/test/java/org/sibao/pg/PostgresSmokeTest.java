@@ -115,6 +115,27 @@ class PostgresSmokeTest {
     }
 
     @Test
+    void amountsBeyondTheirColumnAreNamedAndACreationAnswersWhatWasStored() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(org.sibao.subject.TestSubjects.enterprise(
+                org.sibao.subject.TestSubjects.uscc("410184"), "新郑市集成测试金额有限公司", "410184", "INDUSTRY"));
+        body.put("annualRevenue", new java.math.BigDecimal("1e20"));
+        body.put("totalAssets", new java.math.BigDecimal("1999.999"));
+        body.put("employees", new java.math.BigDecimal("1.5"));
+        ApiClient.Response bad = admin.post("/api/v1/enterprises", body);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.raw()).contains("\"annualRevenue\"", "\"totalAssets\"", "\"employees\"");
+
+        body.put("annualRevenue", new java.math.BigDecimal("9999999999999999.99"));
+        body.put("totalAssets", new java.math.BigDecimal("1999.990"));
+        body.put("employees", 12);
+        ApiClient.Response created = admin.post("/api/v1/enterprises", body);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.raw()).contains("\"annualRevenue\":9999999999999999.99", "\"totalAssets\":1999.99,");
+        assertThat(jdbc.sql("SELECT total_assets FROM subject WHERE id = ?").param(created.text("id"))
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1999.99");
+    }
+
+    @Test
     void readsRegionsFromTheReferenceData() {
         ApiClient.Response zhengzhou = admin.get("/api/v1/regions/410100");
         assertThat(zhengzhou.status()).isEqualTo(200);

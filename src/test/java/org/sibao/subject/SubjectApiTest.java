@@ -2,6 +2,7 @@ package org.sibao.subject;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,14 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.sibao.support.ApiClient;
 import org.sibao.support.ApiClient.Response;
 import org.sibao.support.FullStackTest;
+import org.sibao.support.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @FullStackTest
 class SubjectApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -117,6 +122,136 @@ class SubjectApiTest {
         assertThat(errors.get("uscc")).contains("校验位");
         assertThat(errors.get("employees")).isEqualTo("不能为负数");
         assertThat(errors.get("contactPhone")).contains("手机号");
+    }
+
+    @Test
+    void namesEveryNumberItsColumnCannotHold() {
+        Map<String, Object> body = TestSubjects.enterprise(TestSubjects.uscc("410184"), "新郑市测试大数有限公司", "410184", "INDUSTRY");
+        body.put("annualRevenue", new BigDecimal("1e20"));
+        body.put("totalAssets", new BigDecimal("1999.999"));
+        body.put("outputValue", new BigDecimal("1e16"));
+        body.put("totalInvestment", new BigDecimal("0.001"));
+        body.put("annualInvestment", new BigDecimal("12345678901234567"));
+        body.put("employees", new BigDecimal("1.5"));
+        body.put("attributes", Map.of("revenueGrowthPct", new BigDecimal("1e300"), "boothCostYuan", new BigDecimal("0.001")));
+        Response r = admin.post("/api/v1/enterprises", body);
+        assertThat(r.status()).isEqualTo(400);
+        Map<String, String> errors = errors(r);
+        assertThat(errors.keySet()).containsExactlyInAnyOrder("annualRevenue", "totalAssets", "outputValue",
+                "totalInvestment", "annualInvestment", "employees", "attributes.revenueGrowthPct",
+                "attributes.boothCostYuan");
+        assertThat(errors.get("totalAssets")).contains("2位小数");
+        assertThat(errors.get("employees")).contains("整数");
+        assertThat(errors.get("annualRevenue")).contains("9999999999999999.99");
+
+        body.put("employees", new BigDecimal("1e12"));
+        body.put("annualRevenue", new BigDecimal("1999.999"));
+        body.put("totalAssets", 3000);
+        body.put("outputValue", 2600);
+        body.put("totalInvestment", null);
+        body.put("annualInvestment", null);
+        body.put("attributes", Map.of("revenueGrowthPct", -101, "boothCostYuan", new BigDecimal("1e400")));
+        Response again = admin.english().post("/api/v1/enterprises", body);
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(errors(again).keySet()).containsExactlyInAnyOrder("employees", "annualRevenue",
+                "attributes.revenueGrowthPct", "attributes.boothCostYuan");
+        assertThat(errors(again).get("employees")).contains("2147483647");
+        assertThat(errors(again).get("annualRevenue")).contains("2 decimal places");
+        assertThat(errors(again).get("attributes.revenueGrowthPct")).contains("-100");
+    }
+
+    @Test
+    void checksTheRangeOfAnAttributeSetOnItsOwn() {
+        String id = admin.post("/api/v1/enterprises",
+                TestSubjects.enterprise(TestSubjects.uscc("410184"), "新郑市测试扩展属性有限公司", "410184", "INDUSTRY")).text("id");
+        Response tooBig = admin.put("/api/v1/enterprises/" + id + "/policy-facts", Map.of("boothCostYuan", new BigDecimal("1e300")));
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(errors(tooBig)).containsKey("attributes.boothCostYuan");
+        Response tooFine = admin.put("/api/v1/enterprises/" + id + "/policy-facts", Map.of("revenueGrowthPct", new BigDecimal("3.125")));
+        assertThat(tooFine.status()).isEqualTo(400);
+        assertThat(errors(tooFine).get("attributes.revenueGrowthPct")).contains("2位小数");
+        assertThat(admin.put("/api/v1/enterprises/" + id + "/policy-facts", Map.of("revenueGrowthPct", -100)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void answersACreationWithTheStoredResource() {
+        Map<String, Object> body = TestSubjects.enterprise(TestSubjects.uscc("410184"), "新郑市测试存储有限公司", "410184", "INDUSTRY");
+        body.put("annualRevenue", new BigDecimal("1999.990"));
+        body.put("totalAssets", new BigDecimal("9999999999999999.99"));
+        body.put("employees", new BigDecimal("12.0"));
+        body.put("flags", List.of());
+        Response created = admin.post("/api/v1/enterprises", body);
+        assertThat(created.status()).isEqualTo(201);
+        Response read = admin.get("/api/v1/enterprises/" + created.text("id"));
+        for (String field : List.of("annualRevenue", "totalAssets", "outputValue", "employees", "flags", "sizeClass")) {
+            assertThat(created.body().get(field)).as(field).isEqualTo(read.body().get(field));
+        }
+        assertThat(read.body().get("annualRevenue").decimalValue()).isEqualByComparingTo("1999.99");
+        // the client reads numbers as doubles: the largest amount is checked in the text
+        assertThat(read.raw()).contains("\"totalAssets\":9999999999999999.99");
+        assertThat(created.raw()).contains("\"totalAssets\":9999999999999999.99");
+        assertThat(read.body().get("employees").asInt()).isEqualTo(12);
+        assertThat(texts(read.body().get("flags"))).doesNotContain("ABOVE_SCALE");
+        assertThat(created.raw()).doesNotContain("1999.990");
+
+        body.put("annualRevenue", new BigDecimal("2000.10"));
+        Response updated = admin.put("/api/v1/enterprises/" + created.text("id"), body);
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.body().get("annualRevenue")).isEqualTo(admin.get("/api/v1/enterprises/" + created.text("id")).body().get("annualRevenue"));
+        assertThat(texts(updated.body().get("flags"))).contains("ABOVE_SCALE");
+    }
+
+    @Test
+    void keepsThePhoneWhenAnOfficialSendsItBackMaskedOrLeavesItOut() {
+        String id = admin.post("/api/v1/enterprises",
+                TestSubjects.enterprise(TestSubjects.uscc("410184"), "新郑市测试电话有限公司", "410184", "INDUSTRY")).text("id");
+        ApiClient hq = new ApiClient(port).as("hq_xz", "Demo@2022");
+        keepsThePhone(hq, id);
+    }
+
+    @Test
+    void keepsThePhoneWhenTheEnterpriseSendsItBackMaskedOrLeavesItOut() {
+        String id = admin.post("/api/v1/enterprises",
+                TestSubjects.enterprise(TestSubjects.uscc("410184"), "新郑市测试企业电话有限公司", "410184", "INDUSTRY")).text("id");
+        String username = TestUsers.uniqueName("ent_phone");
+        TestUsers.create(admin, username, "ENTERPRISE", "410184", Map.of("enterpriseId", id));
+        keepsThePhone(new ApiClient(port).as(username, TestUsers.PASSWORD), id);
+    }
+
+    private void keepsThePhone(ApiClient editor, String id) {
+        String path = "/api/v1/enterprises/" + id;
+        Response read = editor.get(path);
+        assertThat(read.text("contactPhone")).isEqualTo("138****5678");
+        Map<String, Object> body = asMap(read.body());
+        body.put("address", "测试路2号");
+        Response sentBack = editor.put(path, body);
+        assertThat(sentBack.status()).as(sentBack.raw()).isEqualTo(200);
+        assertThat(sentBack.text("contactPhone")).isEqualTo("138****5678");
+        assertThat(admin.get(path).text("contactPhone")).isEqualTo("13812345678");
+
+        body.remove("contactPhone");
+        body.put("address", "测试路3号");
+        assertThat(editor.put(path, body).status()).isEqualTo(200);
+        assertThat(admin.get(path).text("contactPhone")).isEqualTo("13812345678");
+        assertThat(admin.get(path).text("address")).isEqualTo("测试路3号");
+
+        body.put("contactPhone", "139****0000");
+        Response otherMask = editor.put(path, body);
+        assertThat(otherMask.status()).isEqualTo(400);
+        assertThat(errors(otherMask)).containsKey("contactPhone");
+
+        body.put("contactPhone", "13987654321");
+        assertThat(editor.put(path, body).text("contactPhone")).isEqualTo("139****4321");
+        assertThat(admin.get(path).text("contactPhone")).isEqualTo("13987654321");
+
+        body.put("contactPhone", "");
+        assertThat(editor.put(path, body).status()).isEqualTo(200);
+        assertThat(admin.get(path).body().get("contactPhone").isNull()).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(JsonNode node) {
+        return new LinkedHashMap<>(JSON.convertValue(node, Map.class));
     }
 
     @Test

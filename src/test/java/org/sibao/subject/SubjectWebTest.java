@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.sibao.support.FullStackTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The web pages through a real browser session: login, list, the form with field errors, create, detail. */
 @FullStackTest
@@ -27,6 +29,9 @@ class SubjectWebTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private HttpClient browser() throws Exception {
         HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
@@ -138,6 +143,32 @@ class SubjectWebTest {
         String edit = get(client, "/enterprises/" + m.group(1) + "/edit").body();
         assertThat(edit).contains("id=\"subject-form\"").containsPattern("id=\"uscc\"[^>]*readonly");
         assertThat(get(client, "/enterprises/new").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theEditFormShowsThePhoneMaskedAndKeepsItWhenSavedUnchanged() throws Exception {
+        HttpClient client = browser();
+        String form = get(client, "/enterprises/new").body();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", csrf(form));
+        fields.put("uscc", TestSubjects.uscc("410202"));
+        fields.put("name", "开封网页电话测试有限公司");
+        fields.put("regionCode", "410202");
+        fields.put("sector", "INDUSTRY");
+        fields.put("industryCode", "36");
+        fields.put("contactPhone", "13812345678");
+        HttpResponse<String> created = post(client, "/enterprises", fields);
+        String id = created.uri().getPath().substring("/enterprises/".length());
+
+        String edit = get(client, "/enterprises/" + id + "/edit").body();
+        assertThat(edit).containsPattern("id=\"contactPhone\"[^>]*value=\"138\\*\\*\\*\\*5678\"").doesNotContain("13812345678");
+        fields.put("_csrf", csrf(edit));
+        fields.put("contactPhone", "138****5678");
+        fields.put("name", "开封网页电话测试后有限公司");
+        HttpResponse<String> saved = post(client, "/enterprises/" + id, fields);
+        assertThat(saved.body()).contains("已保存", "开封网页电话测试后有限公司", "138****5678");
+        assertThat(jdbc.sql("SELECT contact_phone FROM subject WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("13812345678");
     }
 
     private static String csrf(String html) {

@@ -30,6 +30,22 @@ final class PersonalData {
         return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
     }
 
+    /**
+     * The phone an edit means, given what was sent and what is stored. Most callers read the phone masked, so
+     * leaving it out ({@code null}) or sending back the stored phone's mask keeps the stored phone; an empty text
+     * clears it; anything else replaces it (and is validated as a new phone).
+     */
+    static String phoneOnEdit(String sent, String stored) {
+        if (sent == null) {
+            return stored;
+        }
+        String phone = sent.trim();
+        if (phone.isEmpty()) {
+            return null;
+        }
+        return stored != null && phone.equals(maskPhone(stored)) ? stored : phone;
+    }
+
     static String phoneFor(CurrentUser user, String phone) {
         return visibleInClear(user) ? phone : maskPhone(phone);
     }

@@ -134,7 +134,7 @@ class SubjectDemoData implements ApplicationRunner {
             SubjectInput input = new SubjectInput(newUscc(random, "91", park[0], usccs), null, park[1], "PARK", park[0],
                     park[1] + "管理委员会办公楼", "王建国",
                     (park[0].startsWith("4113") ? "0377-" : "0371-") + (60_000_000 + random.nextInt(9_999_999)),
-                    Sector.COMMERCE.name(), "72", 260, null, BigDecimal.valueOf(350000), null, null, null,
+                    Sector.COMMERCE.name(), "72", BigDecimal.valueOf(260), null, BigDecimal.valueOf(350000), null, null, null,
                     List.of("LIVELIHOOD"), List.of(), List.of(), attributes);
             Validation v = new Validation();
             SubjectRecord draft = validator.validate(input, v, ids::contains);
@@ -177,7 +177,7 @@ class SubjectDemoData implements ApplicationRunner {
         String industryCode = pick[0];
         String section = regions.industry(industryCode).map(org.sibao.region.Industry::sectionCode).orElse(null);
         int tier = tier(random, individual);
-        Integer employees = null;
+        BigDecimal employees = null;
         BigDecimal revenue = null;
         BigDecimal assets = null;
         BigDecimal output = null;
@@ -188,10 +188,10 @@ class SubjectDemoData implements ApplicationRunner {
             annualInvestment = totalInvestment.multiply(BigDecimal.valueOf(15 + random.nextInt(30)))
                     .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
             output = annualInvestment;
-            employees = 50 + random.nextInt(800);
+            employees = BigDecimal.valueOf(50 + random.nextInt(800));
         } else {
             SizeClasses.Row row = SizeClasses.rowFor(section, industryCode);
-            employees = (int) value(random, row, SizeClasses.Indicator.EMPLOYEES, tier, 5 + random.nextInt(400));
+            employees = BigDecimal.valueOf(value(random, row, SizeClasses.Indicator.EMPLOYEES, tier, 5 + random.nextInt(400)));
             revenue = BigDecimal.valueOf(value(random, row, SizeClasses.Indicator.REVENUE, tier, 100 + random.nextInt(30000)));
             assets = BigDecimal.valueOf(value(random, row, SizeClasses.Indicator.ASSETS, tier,
                     revenue.longValue() * (60 + random.nextInt(90)) / 100 + 10));

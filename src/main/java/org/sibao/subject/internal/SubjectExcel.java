@@ -341,7 +341,7 @@ class SubjectExcel {
                 code(SubjectKind.values(), row.get(header("kind"))), row.get(header("regionCode")),
                 row.get(header("address")), row.get(header("legalRepresentative")), row.get(header("contactPhone")),
                 code(Sector.values(), row.get(header("sector"))), row.get(header("industryCode")),
-                integer(row, "employees", v), decimal(row, "annualRevenue", v), decimal(row, "totalAssets", v),
+                decimal(row, "employees", v), decimal(row, "annualRevenue", v), decimal(row, "totalAssets", v),
                 decimal(row, "outputValue", v), decimal(row, "totalInvestment", v), decimal(row, "annualInvestment", v),
                 flags, incidents, List.of(), attributes);
     }
@@ -357,19 +357,6 @@ class SubjectExcel {
             }
         }
         return text;
-    }
-
-    private Integer integer(ExcelRow row, String field, Validation v) {
-        BigDecimal d = decimal(row, field, v);
-        if (d == null) {
-            return null;
-        }
-        try {
-            return d.intValueExact();
-        } catch (ArithmeticException e) {
-            v.reject(field, "validation.badValue");
-            return null;
-        }
     }
 
     private BigDecimal decimal(ExcelRow row, String field, Validation v) {

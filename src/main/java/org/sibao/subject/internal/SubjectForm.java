@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.sibao.identity.CurrentUser;
 import org.sibao.platform.Validation;
 import org.sibao.subject.Incident;
 import org.sibao.subject.SubjectAttribute;
@@ -38,7 +39,8 @@ class SubjectForm {
     private String links;
     private Map<String, String> attributes = new LinkedHashMap<>();
 
-    static SubjectForm of(SubjectRecord r) {
+    /** The form of a stored subject; the phone masked unless the user may see it in clear (kept if sent back so). */
+    static SubjectForm of(SubjectRecord r, CurrentUser user) {
         SubjectForm f = new SubjectForm();
         f.uscc = r.uscc();
         f.projectNo = r.projectNo();
@@ -47,7 +49,7 @@ class SubjectForm {
         f.regionCode = r.regionCode();
         f.address = r.address();
         f.legalRepresentative = r.legalRepresentative();
-        f.contactPhone = r.contactPhone();
+        f.contactPhone = PersonalData.phoneFor(user, r.contactPhone());
         f.sector = r.sector().name();
         f.industryCode = r.industryCode();
         f.employees = r.employees() == null ? null : r.employees().toString();
@@ -89,17 +91,8 @@ class SubjectForm {
                 }
             }, () -> attrs.put(k, text));
         });
-        Integer emp = null;
-        BigDecimal e = decimal(employees, "employees", v);
-        if (e != null) {
-            try {
-                emp = e.intValueExact();
-            } catch (ArithmeticException ex) {
-                v.reject("employees", "validation.badValue");
-            }
-        }
         return new SubjectInput(uscc, projectNo, name, kind, regionCode, address, legalRepresentative, contactPhone,
-                sector, industryCode, emp, decimal(annualRevenue, "annualRevenue", v),
+                sector, industryCode, decimal(employees, "employees", v), decimal(annualRevenue, "annualRevenue", v),
                 decimal(totalAssets, "totalAssets", v), decimal(outputValue, "outputValue", v),
                 decimal(totalInvestment, "totalInvestment", v), decimal(annualInvestment, "annualInvestment", v),
                 flags == null ? List.of() : flags, incidentList, linkList, attrs);

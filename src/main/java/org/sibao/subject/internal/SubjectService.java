@@ -1,6 +1,5 @@
 package org.sibao.subject.internal;
 
-import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +80,7 @@ class SubjectService implements Subjects {
         repository.insert(saved);
         audit.record("subject.create", ENTITY, saved.id(), saved.regionCode(), null, auditView(saved));
         events.publishEvent(new SubjectChanged(saved.id()));
-        return saved;
+        return stored(saved.id());
     }
 
     @Transactional
@@ -92,7 +91,7 @@ class SubjectService implements Subjects {
             throw ApiException.forbidden("error.forbidden");
         }
         Validation v = new Validation();
-        SubjectRecord draft = validator.validate(input, v, repository::exists);
+        SubjectRecord draft = validator.validate(editInput(before, input), v, repository::exists);
         if (SubjectPermissions.restrictedEditor(user)) {
             v.check(Objects.equals(draft.uscc(), before.uscc()), "uscc", "subject.notChangeable");
             v.check(Objects.equals(draft.projectNo(), before.projectNo()), "projectNo", "subject.notChangeable");
@@ -109,7 +108,20 @@ class SubjectService implements Subjects {
         repository.update(after);
         audit.record("subject.update", ENTITY, id, after.regionCode(), auditView(before), auditView(after));
         events.publishEvent(new SubjectChanged(id));
-        return after;
+        return stored(id);
+    }
+
+    /**
+     * The input of an edit of {@code before} as it is meant: the contact phone, which only administrators read in
+     * clear, left out or sent back as its mask keeps the stored one (see {@link PersonalData#phoneOnEdit}).
+     */
+    static SubjectInput editInput(SubjectRecord before, SubjectInput input) {
+        return input.withContactPhone(PersonalData.phoneOnEdit(input.contactPhone(), before.contactPhone()));
+    }
+
+    /** The subject as stored (amounts at their column's scale), whatever the caller's scope. */
+    private SubjectRecord stored(String id) {
+        return repository.find(id, scopeFilter(DataScope.system())).orElseThrow();
     }
 
     /** A subject in the caller's scope or 404. */
@@ -210,9 +222,9 @@ class SubjectService implements Subjects {
             typed = attribute.coerce(value).orElseThrow(() -> ApiException.invalid(field,
                     attribute.type() == SubjectAttribute.Type.BOOLEAN ? "subject.attribute.type.boolean"
                             : "subject.attribute.type.number"));
-            if (attribute.nonNegative() && ((BigDecimal) typed).signum() < 0) {
-                throw ApiException.invalid(field, "validation.nonNegative");
-            }
+            Validation v = new Validation();
+            typed = SubjectValidator.attributeValue(attribute, typed, field, v);
+            v.throwIfInvalid();
         }
         repository.setAttribute(id, attribute, typed, clock.nowOffset());
         Object old = before.attributes().get(attribute);

@@ -49,6 +49,10 @@ class SubjectValidator {
     static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
     static final Pattern PROJECT_NO = Pattern.compile("[A-Za-z0-9-]{1,30}");
+    /** The largest amount a {@code NUMERIC(18, 2)} column holds. */
+    static final BigDecimal MONEY_MAX = new BigDecimal("9999999999999999.99");
+    static final int MONEY_SCALE = 2;
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
 
     private final RegionService regions;
     private final BusinessClock clock;
@@ -109,12 +113,12 @@ class SubjectValidator {
         if (phone != null) {
             v.check(MOBILE.matcher(phone).matches() || LANDLINE.matcher(phone).matches(), "contactPhone", "subject.phone.format");
         }
-        v.nonNegative(in.employees(), "employees");
-        v.nonNegative(in.annualRevenue(), "annualRevenue");
-        v.nonNegative(in.totalAssets(), "totalAssets");
-        v.nonNegative(in.outputValue(), "outputValue");
-        v.nonNegative(in.totalInvestment(), "totalInvestment");
-        v.nonNegative(in.annualInvestment(), "annualInvestment");
+        Integer employees = count(in.employees(), "employees", v);
+        BigDecimal revenue = money(in.annualRevenue(), "annualRevenue", v);
+        BigDecimal assets = money(in.totalAssets(), "totalAssets", v);
+        BigDecimal output = money(in.outputValue(), "outputValue", v);
+        BigDecimal totalInvestment = money(in.totalInvestment(), "totalInvestment", v);
+        BigDecimal annualInvestment = money(in.annualInvestment(), "annualInvestment", v);
 
         Set<SubjectFlag> flags = EnumSet.noneOf(SubjectFlag.class);
         List<String> flagInput = in.flags() == null ? List.of() : in.flags();
@@ -125,8 +129,8 @@ class SubjectValidator {
             }
         }
         String section = industry == null ? null : industry.sectionCode();
-        if (SizeClasses.isIndustrial(section) && in.annualRevenue() != null && in.annualRevenue().signum() >= 0) {
-            boolean above = in.annualRevenue().compareTo(SizeClasses.ABOVE_SCALE_REVENUE) >= 0;
+        if (SizeClasses.isIndustrial(section) && revenue != null) {
+            boolean above = revenue.compareTo(SizeClasses.ABOVE_SCALE_REVENUE) >= 0;
             if (above) {
                 flags.add(SubjectFlag.ABOVE_SCALE);
             } else if (flags.contains(SubjectFlag.ABOVE_SCALE)) {
@@ -188,19 +192,60 @@ class SubjectValidator {
                         || (a.type() == SubjectAttribute.Type.NUMBER && raw instanceof Boolean) ? null : a.coerce(raw).orElse(null);
                 if (typed == null) {
                     v.reject(field, "subject.attribute.type." + a.type().name().toLowerCase(Locale.ROOT));
-                } else if (a.nonNegative() && ((BigDecimal) typed).signum() < 0) {
-                    v.reject(field, "validation.nonNegative");
                 } else {
-                    attributes.put(a, typed);
+                    Object value = attributeValue(a, typed, field, v);
+                    if (value != null) {
+                        attributes.put(a, value);
+                    }
                 }
             });
         }
 
-        SizeClass size = SizeClasses.classify(section, industryCode, in.employees(), in.annualRevenue(), in.totalAssets());
+        SizeClass size = SizeClasses.classify(section, industryCode, employees, revenue, assets);
         return new SubjectRecord(null, uscc, projectNo, name, kind, regionCode, address, legalRep, phone, sector,
-                industry == null ? null : industryCode, section, in.employees(), in.annualRevenue(), in.totalAssets(),
-                in.outputValue(), in.totalInvestment(), in.annualInvestment(), size, flags, List.copyOf(incidents),
+                industry == null ? null : industryCode, section, employees, revenue, assets, output, totalInvestment,
+                annualInvestment, size, flags, List.copyOf(incidents),
                 List.copyOf(links), attributes, WhitelistStatus.NONE, null, OperationMode.NORMAL, null, null, 0);
+    }
+
+    /**
+     * An amount in 万元 that its {@code NUMERIC(18, 2)} column holds as given: not negative, at most
+     * {@link #MONEY_MAX}, at most two decimals (never rounded on storage). Null when absent or invalid (named in v).
+     */
+    static BigDecimal money(BigDecimal value, String field, Validation v) {
+        return decimal(value, BigDecimal.ZERO, MONEY_MAX, MONEY_SCALE, field, v);
+    }
+
+    /** A head count for an {@code INT} column: a whole number from 0 to 2147483647 (1.5 is not truncated). */
+    static Integer count(BigDecimal value, String field, Validation v) {
+        if (value == null) {
+            return null;
+        }
+        if (!v.check(value.signum() >= 0, field, "validation.nonNegative")
+                || !v.check(value.compareTo(INT_MAX) <= 0, field, "subject.number.max", INT_MAX.toPlainString())
+                || !v.check(value.stripTrailingZeros().scale() <= 0, field, "subject.number.whole")) {
+            return null;
+        }
+        return value.intValueExact();
+    }
+
+    /** A number attribute within its range and with at most {@link SubjectAttribute#SCALE} decimals, or null. */
+    static Object attributeValue(SubjectAttribute a, Object typed, String field, Validation v) {
+        return typed instanceof BigDecimal d ? decimal(d, a.min(), a.max(), SubjectAttribute.SCALE, field, v) : typed;
+    }
+
+    private static BigDecimal decimal(BigDecimal value, BigDecimal min, BigDecimal max, int scale, String field,
+            Validation v) {
+        if (value == null) {
+            return null;
+        }
+        boolean ok = min.signum() == 0 ? v.check(value.signum() >= 0, field, "validation.nonNegative")
+                : v.check(value.compareTo(min) >= 0, field, "subject.number.min", min.toPlainString());
+        if (!ok || !v.check(value.compareTo(max) <= 0, field, "subject.number.max", max.toPlainString())
+                || !v.check(value.stripTrailingZeros().scale() <= scale, field, "subject.number.scale", scale)) {
+            return null;
+        }
+        return value;
     }
 
     private LocalDate parseDate(String text, String field, Validation v) {

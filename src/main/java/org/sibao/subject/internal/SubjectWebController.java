@@ -146,18 +146,18 @@ class SubjectWebController {
         if (!SubjectPermissions.canEdit(CurrentUser.get())) {
             throw ApiException.forbidden("error.forbidden");
         }
-        return form(model, SubjectForm.of(r), id, Map.of());
+        return form(model, SubjectForm.of(r, CurrentUser.get()), id, Map.of());
     }
 
     @PostMapping("/enterprises/{id}")
     String update(@PathVariable String id, @ModelAttribute("form") SubjectForm form, Model model,
             RedirectAttributes redirect) {
-        subjects.get(id);
+        SubjectRecord before = subjects.get(id);
         Validation v = new Validation();
         SubjectInput input = form.toInput(v);
         try {
             if (v.hasProblems()) {
-                validator.validate(input, v, repository::exists);
+                validator.validate(SubjectService.editInput(before, input), v, repository::exists);
                 return form(model, form, id, errors(v.problems()));
             }
             subjects.update(id, input);

@@ -195,7 +195,11 @@ class SubjectDemoData implements ApplicationRunner {
             revenue = BigDecimal.valueOf(value(random, row, SizeClasses.Indicator.REVENUE, tier, 100 + random.nextInt(30000)));
             assets = BigDecimal.valueOf(value(random, row, SizeClasses.Indicator.ASSETS, tier,
                     revenue.longValue() * (60 + random.nextInt(90)) / 100 + 10));
-            output = sector == Sector.INDUSTRY ? revenue.multiply(BigDecimal.valueOf(105)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP) : null;
+            // industry: output a little above sales; services (commerce, transport, tourism): their gross output is
+            // their business volume, so that every sector's whitelist coverage has a denominator
+            output = sector == Sector.INDUSTRY
+                    ? revenue.multiply(BigDecimal.valueOf(105)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP)
+                    : revenue.setScale(2, RoundingMode.HALF_UP);
         }
         List<String> flags = new ArrayList<>();
         if (sector == Sector.INDUSTRY && tier <= 2 && random.nextInt(100) < 25) {

@@ -38,6 +38,11 @@ public final class ActingUser {
         return new CurrentUser("demo-seed", "demo-seed", "演示数据", role, regionCode, null, departmentCode, null);
     }
 
+    /** A stand-in enterprise user ({@code demo-seed}) of a subject whose enterprise has no user in the demo. */
+    public static CurrentUser standInEnterprise(String enterpriseId, String regionCode) {
+        return new CurrentUser("demo-seed", "demo-seed", "演示数据", Role.ENTERPRISE, regionCode, null, null, enterpriseId);
+    }
+
     public static void run(CurrentUser user, Runnable work) {
         call(user, () -> {
             work.run();

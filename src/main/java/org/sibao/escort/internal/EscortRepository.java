@@ -2,6 +2,7 @@ package org.sibao.escort.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -124,6 +125,35 @@ class EscortRepository {
     List<Shutdown> dueShutdowns(OffsetDateTime now) {
         return jdbc.sql("SELECT " + SHUTDOWN_COLUMNS + " FROM escort_shutdown WHERE status = 'ACTIVE' AND ends_at <= ? ORDER BY ends_at")
                 .param(now).query(EscortRepository::shutdown).list();
+    }
+
+    // --- demo data
+
+    /** Whether any inspection or shutdown exists (the demo data seeds only into empty tables). */
+    boolean any() {
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM escort_inspection) + (SELECT COUNT(*) FROM escort_shutdown)")
+                .query(Long.class).single() > 0;
+    }
+
+    /** Moves an inspection's request and decision back by {@code by} (the demo data's history). */
+    void shiftInspectionBack(String id, Duration by) {
+        Inspection i = findInspection(id, SqlFilter.NONE).orElseThrow();
+        jdbc.sql("UPDATE escort_inspection SET requested_at = ?, decided_at = ? WHERE id = ?")
+                .params(minus(i.requestedAt(), by), minus(i.decidedAt(), by), id).update();
+    }
+
+    /** Moves every time of a shutdown back by {@code by} (the demo data's history); an ACTIVE one ends earlier too. */
+    void shiftShutdownBack(String id, Duration by) {
+        Shutdown s = findShutdown(id, SqlFilter.NONE).orElseThrow();
+        jdbc.sql("UPDATE escort_shutdown SET requested_at = ?, decided_at = ?, started_at = ?, ends_at = ?, ended_at = ?"
+                + " WHERE id = ?")
+                .params(minus(s.requestedAt(), by), minus(s.decidedAt(), by), minus(s.startedAt(), by),
+                        minus(s.endsAt(), by), minus(s.endedAt(), by), id)
+                .update();
+    }
+
+    private static OffsetDateTime minus(OffsetDateTime t, Duration by) {
+        return t == null ? null : t.minus(by);
     }
 
     // --- mapping

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -29,9 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Loads the seeded library ({@code classpath:policies/*.json}, reference content for demo and production) as
  * PUBLISHED version 1 of each code not yet in the library: idempotent, and an edited code is never overwritten.
- * Every file's rule and formula are validated by the engine first; a broken file stops the start.
+ * Every file's rule and formula are validated by the engine first; a broken file stops the start. Runs after the
+ * other modules' demo data (so the demo subjects' change events find no policy to match one by one: the sweep
+ * matches them all at once) and before the policy demo data ({@link PolicyDemoData}, 65).
  */
 @Component
+@Order(60)
 class PolicySeed implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(PolicySeed.class);

@@ -81,6 +81,11 @@ class Redemptions {
         }
     }
 
+    /** Whether any redemption went past its push (viewed, applied or decided): the demo seeds only before any. */
+    boolean anyTaken() {
+        return jdbc.sql("SELECT COUNT(*) FROM policy_redemption WHERE state <> 'PUSHED'").query(Long.class).single() > 0;
+    }
+
     /** The subject's redemption rows by policy id. */
     Map<String, Redemption> ofSubject(String subjectId) {
         Map<String, Redemption> out = new HashMap<>();

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.sibao.identity.ActingUser;
 import org.sibao.identity.CurrentUser;
-import org.sibao.identity.Role;
 import org.sibao.identity.SqlFilter;
 import org.sibao.identity.UserDirectory;
 import org.sibao.platform.SibaoProperties;
@@ -74,8 +73,7 @@ class ProductionDemoData implements ApplicationRunner {
     private int seed(String area, int i, ProductionRepository.Listed subject, IsoWeek latest) {
         CurrentUser filer = users.enterpriseUserIds(subject.enterpriseId()).stream().map(users::principal)
                 .flatMap(java.util.Optional::stream).findFirst()
-                .orElseGet(() -> new CurrentUser("demo-seed", "demo-seed", "演示数据", Role.ENTERPRISE,
-                        subject.regionCode(), null, null, subject.enterpriseId()));
+                .orElseGet(() -> ActingUser.standInEnterprise(subject.enterpriseId(), subject.regionCode()));
         boolean dropper = "410200".equals(area) && i == 0;
         BigDecimal base = BigDecimal.valueOf(120 + (i * 37L + area.hashCode() % 97 + 97) % 900);
         int n = 0;

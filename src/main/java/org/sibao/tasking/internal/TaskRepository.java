@@ -2,6 +2,7 @@ package org.sibao.tasking.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -134,6 +135,31 @@ class TaskRepository {
                         EventKind.valueOf(rs.getString("kind")), (Integer) rs.getObject("percent", Integer.class),
                         rs.getString("note"), rs.getString("by_user"), rs.getString("by_name"), time(rs, "at")))
                 .list();
+    }
+
+    /** Whether any task exists (the demo data seeds only into an empty table). */
+    boolean any() {
+        return jdbc.sql("SELECT COUNT(*) FROM task_task").query(Long.class).single() > 0;
+    }
+
+    /** Moves every time of a task back by {@code by} (the demo data's history): its own, its assignments', its events'. */
+    void shiftBack(String taskId, Duration by) {
+        TaskRow t = find(taskId, SqlFilter.NONE).orElseThrow();
+        jdbc.sql("UPDATE task_task SET deadline = ?, created_at = ?, updated_at = ?, closed_at = ? WHERE id = ?")
+                .params(minus(t.deadline(), by), minus(t.createdAt(), by), minus(t.updatedAt(), by),
+                        minus(t.closedAt(), by), taskId)
+                .update();
+        for (AssignmentRow a : assignments(List.of(taskId))) {
+            jdbc.sql("UPDATE task_assignment SET done_at = ?, accepted_at = ? WHERE id = ?")
+                    .params(minus(a.doneAt(), by), minus(a.acceptedAt(), by), a.id()).update();
+        }
+        for (TaskTypes.TaskEvent e : events(taskId)) {
+            jdbc.sql("UPDATE task_event SET at = ? WHERE id = ?").params(minus(e.at(), by), e.id()).update();
+        }
+    }
+
+    private static OffsetDateTime minus(OffsetDateTime t, Duration by) {
+        return t == null ? null : t.minus(by);
     }
 
     /** Open tasks past their deadline whose overdue notice has not been sent, oldest deadline first. */

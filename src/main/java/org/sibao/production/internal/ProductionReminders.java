@@ -44,7 +44,7 @@ class ProductionReminders {
         this.tx = tx;
     }
 
-    @Scheduled(cron = "20 * * * * *")
+    @Scheduled(cron = "${sibao.production.reminder-cron:20 * * * * *}")
     @SchedulerLock(name = "production.reminders", lockAtMostFor = "PT10M", lockAtLeastFor = "PT10S")
     void run() {
         ZonedDateTime now = clock.now().atZone(BusinessClock.ZONE);

@@ -57,7 +57,11 @@ class PolicyWebTest {
 
         WebClient tax = new WebClient(port);
         tax.login("dept_tax_ny", "Demo@2022");
-        assertThat(tax.get("/policies/applications").body()).contains("政策兑现");
+        assertThat(tax.get("/policies/applications").body()).contains("政策兑现")
+                .as("regions by name, amounts grouped").containsPattern("（\\p{IsHan}+[区县市]）")
+                .doesNotContainPattern("\\(41\\d{4}\\)").doesNotContainPattern(">\\d{7,}\\.\\d{2}<");
+        assertThat(tax.get("/policies/applications?state=NOPE").status()).as("a bad filter is not a server error")
+                .isEqualTo(400);
         assertThat(tax.get("/policies/reach").body()).contains("应享尽享率");
     }
 

@@ -48,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PolicyWebController {
 
     private final PolicyService service;
+    private final org.sibao.region.RegionService regions;
     private final PolicyMatcher matcher;
     private final PolicyMatches matches;
     private final Redemptions redemptions;
@@ -61,7 +62,8 @@ class PolicyWebController {
 
     PolicyWebController(PolicyService service, PolicyMatcher matcher, PolicyMatches matches, Redemptions redemptions,
             ReachQuery reach, Subjects subjects, RuleEngine engine, RuleRenderer renderer, MessageSource messages,
-            JsonMapper json, BusinessClock clock) {
+            JsonMapper json, BusinessClock clock, org.sibao.region.RegionService regions) {
+        this.regions = regions;
         this.service = service;
         this.clock = clock;
         this.matcher = matcher;
@@ -241,9 +243,18 @@ class PolicyWebController {
         if (!PolicyAccess.isDecider(user)) {
             throw ApiException.forbidden("error.forbidden");
         }
-        RedemptionState s = state == null || state.isBlank() ? null : RedemptionState.valueOf(state);
-        model.addAttribute("result", redemptions.queue(user.scope(), PolicyApiController.departmentOf(user), s,
-                PageQuery.of(page, 50)));
+        RedemptionState s = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                s = RedemptionState.valueOf(state.trim());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("state", "validation.enum", java.util.Arrays.stream(RedemptionState.values())
+                        .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
+            }
+        }
+        var result = redemptions.queue(user.scope(), PolicyApiController.departmentOf(user), s, PageQuery.of(page, 50));
+        model.addAttribute("result", result);
+        model.addAttribute("regionNames", regions.names(result.items().stream().map(Redemptions.QueueItem::regionCode).toList()));
         model.addAttribute("state", s);
         model.addAttribute("states", RedemptionState.values());
         return "policy/applications";

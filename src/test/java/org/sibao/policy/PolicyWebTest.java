@@ -29,6 +29,7 @@ class PolicyWebTest {
         WebClient.Page list = web.get("/policies");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("NY40-20").contains("/policies/applications").contains("/policies/reach");
+        assertThat(web.get("/policies?status=NOPE").status()).as("a bad filter is not a server error").isEqualTo(400);
         assertThat(list.body()).as("departments by name").contains(">税务局<", ">财政局<").doesNotContain(">TAX<", ">FINANCE<");
         assertThat(web.get("/policies/new").body()).contains(">人力资源和社会保障局<").doesNotContain(">HRSS<");
 

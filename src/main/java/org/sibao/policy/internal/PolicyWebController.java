@@ -80,7 +80,9 @@ class PolicyWebController {
     @GetMapping("/policies")
     String list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page, Model model) {
-        PolicyStatus s = status == null || status.isBlank() ? null : PolicyStatus.valueOf(status);
+        org.sibao.platform.Validation v = new org.sibao.platform.Validation();
+        PolicyStatus s = PolicyApiController.parse(PolicyStatus.class, status, "status", v);
+        v.throwIfInvalid();
         model.addAttribute("result", service.list(s, q, null, PageQuery.of(page, 50)).map(service::view));
         model.addAttribute("status", s);
         model.addAttribute("q", q);
@@ -243,15 +245,9 @@ class PolicyWebController {
         if (!PolicyAccess.isDecider(user)) {
             throw ApiException.forbidden("error.forbidden");
         }
-        RedemptionState s = null;
-        if (state != null && !state.isBlank()) {
-            try {
-                s = RedemptionState.valueOf(state.trim());
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("state", "validation.enum", java.util.Arrays.stream(RedemptionState.values())
-                        .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")));
-            }
-        }
+        org.sibao.platform.Validation v = new org.sibao.platform.Validation();
+        RedemptionState s = PolicyApiController.parse(RedemptionState.class, state, "state", v);
+        v.throwIfInvalid();
         var result = redemptions.queue(user.scope(), PolicyApiController.departmentOf(user), s, PageQuery.of(page, 50));
         model.addAttribute("result", result);
         model.addAttribute("regionNames", regions.names(result.items().stream().map(Redemptions.QueueItem::regionCode).toList()));

@@ -3,6 +3,7 @@ package org.sibao.identity;
 import java.util.List;
 import java.util.Optional;
 
+import org.sibao.region.Department;
 import org.sibao.region.Sector;
 
 /** Look-ups of users by what they are responsible for, for notifications and assignment pickers. */
@@ -35,5 +36,14 @@ public interface UserDirectory {
     /** The first (by username) enabled user with a role at exactly this region, as a principal. */
     default Optional<CurrentUser> first(Role role, String regionCode) {
         return userIds(role, regionCode, null).stream().map(this::principal).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * The HQ office (指挥部办公室) of a region to act as outside a request: its first HQ officer, or a stand-in
+     * ({@link ActingUser#standIn}) where the region has none.
+     */
+    default CurrentUser hqOffice(String regionCode) {
+        return first(Role.HQ_OFFICER, regionCode)
+                .orElseGet(() -> ActingUser.standIn(Role.HQ_OFFICER, regionCode, Department.NDRC.name()));
     }
 }

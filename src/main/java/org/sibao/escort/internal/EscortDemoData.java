@@ -236,7 +236,6 @@ class EscortDemoData implements ApplicationRunner {
     }
 
     private CurrentUser hq(String area) {
-        return users.first(Role.HQ_OFFICER, area)
-                .orElseGet(() -> ActingUser.standIn(Role.HQ_OFFICER, area, Department.NDRC.name()));
+        return users.hqOffice(area);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.sibao.identity.ActingUser;
 import org.sibao.identity.CurrentUser;
 import org.sibao.identity.EnterpriseDirectory;
-import org.sibao.identity.Role;
 import org.sibao.identity.SqlFilter;
 import org.sibao.identity.UserDirectory;
 import org.sibao.platform.ApiException;
@@ -63,8 +62,7 @@ class PairingDemoData implements ApplicationRunner {
         int[] made = {0};
         // each call its own transaction, so that a proposal that does not fit leaves the others in place
         AREAS.forEach(area -> {
-            CurrentUser hq = users.first(Role.HQ_OFFICER, area)
-                    .orElseGet(() -> ActingUser.standIn(Role.HQ_OFFICER, area, null));
+            CurrentUser hq = users.hqOffice(area);
             made[0] += ActingUser.call(hq, () -> seed(area));
         });
         log.info("Demo pairings: {} proposed and taken to their states", made[0]);

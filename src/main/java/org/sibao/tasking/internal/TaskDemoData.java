@@ -157,7 +157,7 @@ class TaskDemoData implements ApplicationRunner {
     }
 
     private CurrentUser hq(String region) {
-        return users.first(Role.HQ_OFFICER, region).orElseGet(() -> ActingUser.standIn(Role.HQ_OFFICER, region, "NDRC"));
+        return users.hqOffice(region);
     }
 
     private static AssigneeInput region(String code) {

@@ -2,6 +2,7 @@ package org.sibao.appeal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,9 @@ class AppealMetricsTest {
         assertThat(empty.body().get("assigned").asLong()).isZero();
         assertThat(hq.get("/api/v1/appeals/metrics?regionCode=410184").status()).isEqualTo(404);
         assertThat(power.get("/api/v1/appeals/metrics").status()).isEqualTo(200);
+        for (String extreme : List.of("from=%2B999999999-12-31", "to=%2B999999999-12-31", "to=-999999999-01-01")) {
+            assertThat(hq.get("/api/v1/appeals/metrics?regionCode=" + COUNTY + "&" + extreme).status())
+                    .as("the extremes of the date range are invalid input, not a server error: " + extreme).isEqualTo(400);
+        }
     }
 }

@@ -47,6 +47,8 @@ class ZoneApiTest {
         assertThat(new ApiClient(port).as("hq_kf", "Demo@2022").get("/api/v1/epidemic/zones/" + zone.text("id") + "/qr.png")
                 .status()).isEqualTo(404);
 
+        assertThat(admin.statusAccepting("/api/v1/epidemic/zones/" + zone.text("id") + "/qr.png", "application/json"))
+                .as("a client that accepts only JSON cannot have the image: 406, not a server error").isEqualTo(406);
         var png = admin.getBytes("/api/v1/epidemic/zones/" + zone.text("id") + "/qr.png");
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");

@@ -92,6 +92,16 @@ public final class ApiClient {
         return send(builder(path).DELETE().build());
     }
 
+    /** The status of a GET that accepts only the given media type (the body is not read). */
+    public int statusAccepting(String path, String accept) {
+        try {
+            return http.send(builder(path).header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<byte[]> getBytes(String path) {
         try {
             return http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -238,8 +238,12 @@ class AppealQueries implements Appeals {
 
     LocalDate[] period(LocalDate from, LocalDate to) {
         LocalDate t = to == null ? clock.today() : to;
-        LocalDate f = from == null ? t.minusDays(29) : from;
         Validation v = new Validation();
+        // years 1–9999 only: the extremes of LocalDate overflow the arithmetic below
+        v.check(t.getYear() >= 1 && t.getYear() <= 9999, "to", "validation.invalid");
+        v.check(from == null || (from.getYear() >= 1 && from.getYear() <= 9999), "from", "validation.invalid");
+        v.throwIfInvalid();
+        LocalDate f = from == null ? t.minusDays(29) : from;
         v.check(!f.isAfter(t), "from", "appeal.validation.period");
         v.check(f.plusDays(366).isAfter(t), "to", "appeal.validation.periodLength");
         v.throwIfInvalid();

@@ -110,6 +110,12 @@ class ApiExceptionHandler {
         return respond(request, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", messages.get("error.method"), List.of());
     }
 
+    /** The caller accepts none of the types the endpoint writes (e.g. JSON asked of a QR code image): 406, no body. */
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Void> notAcceptable() {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     Object mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
         return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", messages.get("error.mediaType"), List.of());

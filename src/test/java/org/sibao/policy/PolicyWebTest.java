@@ -63,7 +63,8 @@ class PolicyWebTest {
                 .doesNotContainPattern("\\(41\\d{4}\\)").doesNotContainPattern(">\\d{7,}\\.\\d{2}<");
         assertThat(tax.get("/policies/applications?state=NOPE").status()).as("a bad filter is not a server error")
                 .isEqualTo(400);
-        assertThat(tax.get("/policies/reach").body()).contains("应享尽享率");
+        assertThat(tax.get("/policies/reach").body()).contains("应享尽享率")
+                .as("departments and regions by name").doesNotContain(">TAX<", ">HRSS<").doesNotContainPattern(">41\\d{4}<");
     }
 
     @Test

@@ -302,7 +302,9 @@ class PolicyWebController {
         if (!prefix.startsWith(user.regionPrefix())) {
             throw ApiException.notFound("region", region);
         }
-        model.addAttribute("reach", reach.reach(region, prefix, matcher.inForce().stream().map(c -> c.row().id()).toList()));
+        var figures = reach.reach(region, prefix, matcher.inForce().stream().map(c -> c.row().id()).toList());
+        model.addAttribute("reach", figures);
+        model.addAttribute("regionNames", regions.names(figures.byRegion().stream().map(ReachQuery.Figure::key).toList()));
         return "policy/reach";
     }
 

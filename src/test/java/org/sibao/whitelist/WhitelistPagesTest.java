@@ -191,6 +191,11 @@ class WhitelistPagesTest {
         assertThat(list).as("regions by name, filtered from a list").contains(">栾川县</td>", "id=\"wl-filter-region\"")
                 .doesNotContain(">410324</td>");
         assertThat(web.get("/whitelist/applications").body()).contains(">栾川县</td>").doesNotContain(">410324</td>");
+        assertThat(list).as("the page's download works with the browser's session").contains("href=\"/whitelist/entries/export");
+        var xlsx = web.download("/whitelist/entries/export?status=REMOVED");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        assertThat(web.download("/whitelist/applications/export").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.sibao.whitelist.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -145,9 +144,7 @@ class WhitelistApiController {
         Validation v = new Validation();
         ApplicationService.Filter filter = filters.applications(status, sector, regionCode, null, false, v);
         v.throwIfInvalid();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        views.exportApplications(CurrentUser.get(), filter, out);
-        return WhitelistViews.xlsx(out.toByteArray(), "whitelist-applications.xlsx");
+        return views.applicationsXlsx(CurrentUser.get(), filter);
     }
 
     // ---- batches ----
@@ -216,9 +213,7 @@ class WhitelistApiController {
         Validation v = new Validation();
         EntryService.EntryFilter filter = filters.entries(regionCode, sector, status, v);
         v.throwIfInvalid();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        views.exportEntries(CurrentUser.get(), filter, out);
-        return WhitelistViews.xlsx(out.toByteArray(), "whitelist-entries.xlsx");
+        return views.entriesXlsx(CurrentUser.get(), filter);
     }
 
     // ---- objections and recommendations ----

@@ -109,6 +109,20 @@ class WhitelistViews {
                 .body(a.content());
     }
 
+    /** The applications a user may see, filtered, as an Excel download (API and pages alike). */
+    ResponseEntity<byte[]> applicationsXlsx(CurrentUser user, ApplicationService.Filter filter) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        exportApplications(user, filter, out);
+        return xlsx(out.toByteArray(), "whitelist-applications.xlsx");
+    }
+
+    /** The entries a user may see, filtered, as an Excel download (API and pages alike). */
+    ResponseEntity<byte[]> entriesXlsx(CurrentUser user, EntryService.EntryFilter filter) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        exportEntries(user, filter, out);
+        return xlsx(out.toByteArray(), "whitelist-entries.xlsx");
+    }
+
     static ResponseEntity<byte[]> xlsx(byte[] bytes, String name) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

@@ -23,9 +23,11 @@ class WhitelistWebController {
     private final WhitelistFilters filters;
     private final Messages messages;
     private final RegionService regions;
+    private final WhitelistViews views;
 
     WhitelistWebController(ApplicationService applications, EntryService entries, WhitelistFilters filters,
-            Messages messages, RegionService regions) {
+            Messages messages, RegionService regions, WhitelistViews views) {
+        this.views = views;
         this.regions = regions;
         this.applications = applications;
         this.entries = entries;
@@ -47,6 +49,25 @@ class WhitelistWebController {
         model.addAttribute("dueForMe", dueForMe);
         model.addAttribute("canApply", user.is(Role.ENTERPRISE, Role.LIAISON, Role.SECTOR_OFFICER));
         return "whitelist/applications";
+    }
+
+    /** The page's Excel download, with the browser's session (the API's export wants a bearer token). */
+    @GetMapping("/whitelist/applications/export")
+    org.springframework.http.ResponseEntity<byte[]> exportApplications(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String sector, @RequestParam(required = false) String regionCode) {
+        Validation v = new Validation();
+        ApplicationService.Filter filter = filters.applications(status, sector, regionCode, null, false, v);
+        v.throwIfInvalid();
+        return views.applicationsXlsx(CurrentUser.get(), filter);
+    }
+
+    @GetMapping("/whitelist/entries/export")
+    org.springframework.http.ResponseEntity<byte[]> exportEntries(@RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String sector, @RequestParam(required = false) String status) {
+        Validation v = new Validation();
+        EntryService.EntryFilter filter = filters.entries(regionCode, sector, status, v);
+        v.throwIfInvalid();
+        return views.entriesXlsx(CurrentUser.get(), filter);
     }
 
     @GetMapping("/whitelist/entries")

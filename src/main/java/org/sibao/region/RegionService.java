@@ -35,6 +35,14 @@ public interface RegionService {
     /** The region and its ancestors, province first. */
     List<Region> path(String code);
 
+    /**
+     * The path from {@code top} (a user's own region) down to the region, leaving out the ancestors above it: the
+     * breadcrumbs a user may follow. The whole path when {@code top} is null.
+     */
+    default List<Region> pathBelow(String top, String code) {
+        return path(code).stream().filter(r -> top == null || isWithin(r.code(), top)).toList();
+    }
+
     /** Whether {@code code} is {@code ancestorCode} or lies under it. */
     boolean isWithin(String code, String ancestorCode);
 

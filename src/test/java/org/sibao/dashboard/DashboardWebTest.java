@@ -47,6 +47,10 @@ class DashboardWebTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("新郑市", "id=\"dashboard-sector-chart\"").doesNotContain("id=\"dashboard-region-chart\"");
         assertThat(web.get("/dashboard?regionCode=410000").status()).isEqualTo(404);
+        WebClient city = signedIn("hq_kf");
+        assertThat(city.get("/dashboard?regionCode=410202").body()).as("breadcrumbs stop at the user's own region")
+                .contains("regionCode=410200").doesNotContain("regionCode=410000");
+        assertThat(city.get("/coverage?regionCode=410202").body()).doesNotContain("regionCode=410000");
         assertThat(web.get("/dashboard/data?regionCode=410000").status()).isEqualTo(404);
         assertThat(signedIn("ent_xz").get("/dashboard").status()).isEqualTo(403);
     }

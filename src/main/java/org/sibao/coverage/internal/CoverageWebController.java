@@ -41,7 +41,7 @@ class CoverageWebController {
         model.addAttribute("figure", coverage.figure(q));
         model.addAttribute("children", coverage.byChild(q));
         model.addAttribute("suggestions", coverage.suggestions(q, 10));
-        model.addAttribute("path", regions.path(q.region().code()));
+        model.addAttribute("path", regions.pathBelow(org.sibao.identity.CurrentUser.get().regionCode(), q.region().code()));
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("sectorCodes", Arrays.stream(Sector.values()).map(Sector::name).collect(Collectors.joining(",")));
         model.addAttribute("sectorNames", Arrays.stream(Sector.values()).map(messages::label).collect(Collectors.joining(",")));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.sibao.platform.Messages;
+import org.sibao.identity.CurrentUser;
 import org.sibao.region.Region;
 import org.sibao.region.RegionService;
 import org.sibao.region.Sector;
@@ -39,7 +40,7 @@ class DashboardWebController {
         DashboardService.Key key = dashboard.query(regionCode);
         DashboardSnapshot s = dashboard.snapshot(key);
         model.addAttribute("d", s);
-        model.addAttribute("path", regions.path(key.regionCode()));
+        model.addAttribute("path", regions.pathBelow(CurrentUser.get().regionCode(), key.regionCode()));
         model.addAttribute("sectorCodes", Arrays.stream(Sector.values()).map(Sector::name).collect(Collectors.joining(",")));
         model.addAttribute("sectorNames", Arrays.stream(Sector.values()).map(messages::label).collect(Collectors.joining(",")));
         return "dashboard/dashboard";
@@ -52,7 +53,7 @@ class DashboardWebController {
         DashboardSnapshot s = dashboard.snapshot(key);
         Map<String, Object> out = new LinkedHashMap<>(s.contract());
         out.put("children", s.children());
-        List<Map<String, String>> path = regions.path(key.regionCode()).stream()
+        List<Map<String, String>> path = regions.pathBelow(CurrentUser.get().regionCode(), key.regionCode()).stream()
                 .map((Region r) -> Map.of("code", r.code(), "name", r.name())).toList();
         out.put("path", path);
         return out;

@@ -37,6 +37,10 @@ class WrongTypeFieldsTest {
     @Autowired
     TransactionTemplate tx;
 
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("bodyTypeProblemCleanup")
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer cleanup;
+
     private static List<String> fields(ApiClient.Response r) {
         assertThat(r.status()).as(r.raw()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");
@@ -95,6 +99,30 @@ class WrongTypeFieldsTest {
                 .isZero();
         body.put("major", false);
         assertThat(hq.post("/api/v1/appeals", body).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aRequestEndsWithNoReadingLeftOnItsThread() throws Exception {
+        assertThat(new ApiClient(port).as("hq_xz", "Demo@2022").postRaw("/api/v1/appeals", "application/json", "[1,2,")
+                .status()).as("a body that cannot be read at all").isEqualTo(400);
+        // such a read never finishes: the interceptor every request passes through clears it when the request ends
+        var start = BodyTypeProblems.class.getDeclaredMethod("startReading");
+        start.setAccessible(true);
+        var record = BodyTypeProblems.class.getDeclaredMethod("record", String.class);
+        record.setAccessible(true);
+        start.invoke(null);
+        assertThat((boolean) record.invoke(null, "x")).as("recording while a read is in progress").isTrue();
+        var registry = new org.springframework.web.servlet.config.annotation.InterceptorRegistry() {
+            java.util.List<Object> all() {
+                return getInterceptors();
+            }
+        };
+        cleanup.addInterceptors(registry);
+        for (Object interceptor : registry.all()) {
+            ((org.springframework.web.servlet.HandlerInterceptor) interceptor).afterCompletion(
+                    new MockHttpServletRequest(), new org.springframework.mock.web.MockHttpServletResponse(), null, null);
+        }
+        assertThat((boolean) record.invoke(null, "x")).as("nothing recorded once the request is over").isFalse();
     }
 
     @Test

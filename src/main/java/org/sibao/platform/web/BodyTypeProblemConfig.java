@@ -37,6 +37,23 @@ class BodyTypeProblemConfig {
         return builder -> builder.addHandler(new RecordingHandler());
     }
 
+    /** Every request ends with no read in progress on its thread, whatever happened to its body. */
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer bodyTypeProblemCleanup() {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
+                registry.addInterceptor(new org.springframework.web.servlet.HandlerInterceptor() {
+                    @Override
+                    public void afterCompletion(jakarta.servlet.http.HttpServletRequest request,
+                            jakarta.servlet.http.HttpServletResponse response, Object handler, Exception ex) {
+                        BodyTypeProblems.clearReading();
+                    }
+                });
+            }
+        };
+    }
+
     @Bean
     TransactionExecutionListener bodyTypeProblemGuard() {
         return new TransactionExecutionListener() {

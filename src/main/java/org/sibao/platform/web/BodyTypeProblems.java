@@ -31,6 +31,14 @@ public final class BodyTypeProblems {
         READING.set(new ArrayList<>());
     }
 
+    /**
+     * Forgets a read that never finished (the body could not be read at all): otherwise the thread would keep
+     * recording, and a later use of the JSON mapper on it would leave wrong values empty instead of failing.
+     */
+    static void clearReading() {
+        READING.remove();
+    }
+
     /** Ends the read and keeps its problems for the rest of the request; answers whether there were any. */
     static boolean finishReading() {
         List<FieldProblem> found = READING.get();

@@ -155,7 +155,7 @@ class SentinelAndModeTest {
     }
 
     @Test
-    void theEmergencySwitchClosesTheLoopTightensIntervalsAndSwitchesBack() {
+    void theEmergencySwitchClosesTheLoopTightensIntervalsAndSwitchesBack() throws InterruptedException {
         String subject = fx.activeSubject(XINZHENG);
         String other = fx.activeSubject("410203");
         String id = TestIds.next();
@@ -172,6 +172,8 @@ class SentinelAndModeTest {
         assertThat(noReason.raw()).contains("reason");
         assertThat(as("hq_xz").put("/api/v1/regions/410184/mode", Map.of("mode", "PANIC", "reason", "x")).status()).isEqualTo(400);
 
+        String sectorOfficer = org.sibao.support.TestUsers.uniqueName("sector_mode");
+        org.sibao.support.TestUsers.create(admin, sectorOfficer, "SECTOR_OFFICER", "410184", Map.of("sector", "INDUSTRY"));
         ApiClient.Response on = as("hq_xz").put("/api/v1/regions/410184/mode", Map.of("mode", "EMERGENCY", "reason", "出现本土病例"));
         try {
             assertThat(on.status()).as(on.raw()).isEqualTo(200);
@@ -187,6 +189,18 @@ class SentinelAndModeTest {
                     .query(Long.class).single()).isPositive();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'epidemic.mode.switch' AND entity_id = '410184'")
                     .query(Long.class).single()).isPositive();
+            for (String user : List.of("hq_xz", "epi_xz", sectorOfficer)) {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                long notices = 0;
+                while (notices == 0 && System.nanoTime() < deadline) {
+                    notices = jdbc.sql("""
+                            SELECT COUNT(*) FROM notification n JOIN app_user u ON u.id = n.user_id
+                            WHERE u.username = ? AND n.kind = 'EPIDEMIC_MODE' AND n.message_key = 'epidemic.notice.mode.EMERGENCY'""")
+                            .param(user).query(Long.class).single();
+                    Thread.sleep(100);
+                }
+                assertThat(notices).as(user + " is told of the switch").isPositive();
+            }
 
             fx.advance(25);
             fx.sweep();

@@ -29,7 +29,9 @@ class ModeSwitchNotices {
     void on(RegionModeSwitched e) {
         String key = "epidemic.notice.mode." + e.mode().name();
         String link = "/epidemic/mode?regionCode=" + e.regionCode();
-        for (Role role : new Role[] {Role.HQ_OFFICER, Role.EPIDEMIC_OFFICER}) {
+        // the region's HQ office, its epidemic office and its sector departments (whose whitelist subjects go into
+        // closed-loop production), then every ACTIVE subject below it
+        for (Role role : new Role[] {Role.HQ_OFFICER, Role.EPIDEMIC_OFFICER, Role.SECTOR_OFFICER}) {
             notifications.send(Notice.of("EPIDEMIC_MODE", key, link, e.regionCode(), e.reason()),
                     Recipients.roleAt(role, e.regionCode()));
         }

@@ -42,9 +42,11 @@ class CoverageRefresher implements ApplicationRunner {
     private final AggregateStore store;
     private final BusinessClock clock;
     private final TransactionTemplate tx;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CoverageRefresher(SubjectAggregates aggregates, Subjects subjects, AggregateStore store, BusinessClock clock,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.aggregates = aggregates;
         this.subjects = subjects;
         this.store = store;
@@ -68,16 +70,19 @@ class CoverageRefresher implements ApplicationRunner {
                 store.update(countyCode, s, totals.get(s), now);
             }
         });
+        events.publishEvent(new org.sibao.coverage.CoverageRefreshed(countyCode));
     }
 
     /** Replaces the whole read model in one transaction from one grouped query. */
     Rebuild rebuild() {
-        return tx.execute(status -> {
+        Rebuild done = tx.execute(status -> {
             long started = System.nanoTime();
             OffsetDateTime now = clock.nowOffset();
             int rows = store.replaceAll(aggregates.valueTotals(null), now);
             return new Rebuild(rows, now, (System.nanoTime() - started) / 1_000_000);
         });
+        events.publishEvent(new org.sibao.coverage.CoverageRefreshed(null));
+        return done;
     }
 
     @Override

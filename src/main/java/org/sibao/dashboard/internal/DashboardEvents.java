@@ -1,6 +1,7 @@
 package org.sibao.dashboard.internal;
 
 import org.sibao.appeal.AppealStatusChanged;
+import org.sibao.coverage.CoverageRefreshed;
 import org.sibao.epidemic.AlertsSwept;
 import org.sibao.epidemic.RegionModeSwitched;
 import org.sibao.policy.PolicyReachChanged;
@@ -67,6 +68,12 @@ class DashboardEvents {
 
     @EventListener
     void on(PolicyReachChanged event) {
+        changed();
+    }
+
+    /** Coverage and the whitelist counts come from coverage's read model, brought up to date after the change. */
+    @EventListener
+    void on(CoverageRefreshed event) {
         changed();
     }
 

@@ -330,11 +330,10 @@ class RosterService {
             where.append(" AND e.zone_id = ?");
             params.add(filter.zoneId().trim());
         }
-        if (!RosterFilter.blank(filter.result())) {
-            String result = filter.result().trim();
-            if (!RosterFilter.RESULTS.contains(result)) {
-                throw ApiException.invalid("result", "validation.enum", String.join(", ", RosterFilter.RESULTS));
-            }
+        org.sibao.platform.Validation v = new org.sibao.platform.Validation();
+        String result = v.oneOf(RosterFilter.RESULTS, filter.result(), "result");
+        v.throwIfInvalid();
+        if (result != null) {
             if ("UNTESTED".equals(result)) {
                 where.append(" AND x.last_result IS NULL");
             } else {
@@ -343,7 +342,7 @@ class RosterService {
             }
         }
         String from = " FROM epi_employee e LEFT JOIN epi_latest_result x ON x.employee_id = e.id WHERE " + where;
-        long total = jdbc.sql("SELECT COUNT(*)" + (RosterFilter.blank(filter.result())
+        long total = jdbc.sql("SELECT COUNT(*)" + (result == null
                         ? " FROM epi_employee e WHERE " + where : from))
                 .params(params).query(Long.class).single();
         List<Object> pageParams = new ArrayList<>(params);

@@ -198,15 +198,6 @@ class PolicyApiController {
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String field, Validation v) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            v.reject(field, "validation.enum", String.join(", ",
-                    java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-            return null;
-        }
+        return v.oneOf(type, value, field);
     }
 }

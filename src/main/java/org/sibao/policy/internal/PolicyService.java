@@ -266,16 +266,7 @@ class PolicyService {
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String value, String field, Validation v) {
-        if (!v.required(value, field)) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException e) {
-            v.reject(field, "validation.enum", String.join(", ",
-                    java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-            return null;
-        }
+        return v.required(value, field) ? v.oneOf(type, value, field) : null;
     }
 
     private static String blankToNull(String s) {

@@ -113,17 +113,16 @@ class ProductionRepository {
      * Which subjects count for a week, over {@code s} (the subject table): once the week's reminders have fixed its
      * roll, those on the roll and any other that reported for the week all the same ({@code report}, the alias of
      * the week's report in the query, or null where there is none); before that (the current week) those ACTIVE now.
-     * Adds its parameter, if any.
+     * Adds its two parameters.
      */
-    private String expected(String week, String report, List<Object> params) {
-        boolean rolled = jdbc.sql("SELECT COUNT(*) FROM production_reminder_run WHERE iso_week = ?").param(week)
-                .query(Long.class).single() > 0;
-        if (!rolled) {
-            return "s.whitelist_status = 'ACTIVE'";
-        }
+    private static String expected(String week, String report, List<Object> params) {
+        // decided in the statement itself (the run's EXISTS is evaluated once), not by a query of its own
+        params.add(week);
         params.add(week);
         String onRoll = "EXISTS (SELECT 1 FROM production_roll o WHERE o.iso_week = ? AND o.enterprise_id = s.id)";
-        return report == null ? onRoll : "(" + onRoll + " OR " + report + ".id IS NOT NULL)";
+        return "(CASE WHEN EXISTS (SELECT 1 FROM production_reminder_run w WHERE w.iso_week = ?) THEN ("
+                + (report == null ? onRoll : onRoll + " OR " + report + ".id IS NOT NULL")
+                + ") ELSE s.whitelist_status = 'ACTIVE' END)";
     }
 
     /** Fixes the roll of a week: the subjects ACTIVE now (run with the week's reminders, once). */

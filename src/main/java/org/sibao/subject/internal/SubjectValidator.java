@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.sibao.platform.BusinessClock;
 import org.sibao.platform.Validation;
@@ -259,16 +257,7 @@ class SubjectValidator {
     }
 
     static <E extends Enum<E>> E parseEnum(Class<E> type, String text, String field, Validation v) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, text.trim());
-        } catch (IllegalArgumentException e) {
-            v.reject(field, "validation.enum",
-                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
-            return null;
-        }
+        return v.oneOf(type, text, field);
     }
 
     private static String trim(String s) {

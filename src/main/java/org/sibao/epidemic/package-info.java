@@ -23,10 +23,12 @@
  * <li>Test results (INTEGRATION, EPIDEMIC_OFFICER, ADMIN; others 403) answer 200. CSV lines are numbered as in the
  * file (the header is line 1); a JSON element's line is its 1-based position. At most 100,000 rows a request
  * (400 beyond) and 1,000 listed errors (the counts are complete). A row already stored (same employee, sample time
- * and kind) is a duplicate and changes nothing, even with another result. An EPIDEMIC_OFFICER's rows match only
+ * and kind) with the same result is a duplicate and changes nothing; with another result it is a correction (stored,
+ * counted as accepted, audited with the result it replaced). An EPIDEMIC_OFFICER's rows match only
  * employees of subjects in their region. A sample time more than an hour after the business clock is refused.</li>
  * <li>Each employee's latest result lives in {@code epi_latest_result} (one narrow row per employee, moved
- * forward by every ingest, set-based); the sweep reads it, never the result history.</li>
+ * forward by every ingest, set-based); the sweep reads it, never the result history. Both it and the results are
+ * keyed by the employee's compact number ({@code epi_employee.seq}), not its id.</li>
  * <li>A health report's date is today or up to 7 days back; the first post answers 201, a replacement 200.</li>
  * <li>Arrivals: {@code POST /enterprises/{id}/arrivals} registers in advance (arrival today or later; origin and
  * risk level LOW|MEDIUM|HIGH required); {@code POST /enterprises/{id}/arrivals/unregistered} reports an arrival

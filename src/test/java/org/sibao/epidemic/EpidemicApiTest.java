@@ -171,7 +171,7 @@ class EpidemicApiTest {
         assertThat(again.status()).as(again.raw()).isEqualTo(200);
         assertThat(again.body().get("accepted").asInt()).isZero();
         assertThat(again.body().get("duplicates").asInt()).isEqualTo(2);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result r JOIN epi_employee e ON e.id = r.employee_id WHERE e.subject_id = ?")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result r JOIN epi_employee e ON e.seq = r.employee_seq WHERE e.subject_id = ?")
                 .param(subject).query(Long.class).single()).isEqualTo(2);
 
         OffsetDateTime later = t.plusHours(1);

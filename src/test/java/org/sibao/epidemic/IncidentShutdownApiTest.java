@@ -174,7 +174,7 @@ class IncidentShutdownApiTest {
         assertThat(retested.status()).as(retested.raw()).isEqualTo(200);
         assertThat(retested.text("retestResult")).isEqualTo("POSITIVE");
         assertThat(jdbc.sql("""
-                SELECT x.last_result FROM epi_latest_result x JOIN epi_incident i ON i.employee_id = x.employee_id
+                SELECT x.last_result FROM epi_latest_result x JOIN epi_employee e ON e.seq = x.employee_seq JOIN epi_incident i ON i.employee_id = e.id
                 WHERE i.id = ?""").param(incident).query(String.class).single()).isEqualTo("POSITIVE");
 
         ApiClient.Response confirmed = epi.post("/api/v1/epidemic/incidents/" + incident + "/confirm", Map.of());

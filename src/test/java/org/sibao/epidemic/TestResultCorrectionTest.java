@@ -73,7 +73,7 @@ class TestResultCorrectionTest {
         counts(corrected, 1, 0, 0);
         assertThat(corrected.body().get("corrected").asInt()).isEqualTo(1);
         assertThat(employeeView(subject, "复核").get("lastResult").asString()).isEqualTo("POSITIVE");
-        assertThat(jdbc.sql("SELECT result || '<' || previous_result FROM epi_test_result WHERE employee_id = ?")
+        assertThat(jdbc.sql("SELECT result || '<' || previous_result FROM epi_test_result WHERE employee_seq = (SELECT seq FROM epi_employee WHERE id = ?)")
                 .param(employeeId(subject, "复核")).query(String.class).list()).containsExactly("POSITIVE<PENDING");
         assertThat(admin.get("/api/v1/enterprises/" + subject + "/zones").body().get(0).get("colour").asString())
                 .as("a corrected positive turns its zone red like any positive").isEqualTo("RED");
@@ -84,7 +84,7 @@ class TestResultCorrectionTest {
         assertThat(audited).contains("POSITIVE").doesNotContain(id);
 
         counts(fx.results(id + "," + at + ",PCR,POSITIVE\n"), 0, 1, 0);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result WHERE employee_id = ?").param(employeeId(subject, "复核"))
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result WHERE employee_seq = (SELECT seq FROM epi_employee WHERE id = ?)").param(employeeId(subject, "复核"))
                 .query(Long.class).single()).isEqualTo(1);
     }
 

@@ -93,7 +93,7 @@ class PostgresEpidemicTest {
         ApiClient.Response again = fx.results(csv);
         assertThat(again.body().get("accepted").asInt()).isZero();
         assertThat(again.body().get("duplicates").asInt()).isEqualTo(3);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result r JOIN epi_employee e ON e.id = r.employee_id WHERE e.subject_id = ?")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result r JOIN epi_employee e ON e.seq = r.employee_seq WHERE e.subject_id = ?")
                 .param(subject).query(Long.class).single()).isEqualTo(2);
 
         ApiClient.Response swept = fx.sweep();
@@ -107,7 +107,7 @@ class PostgresEpidemicTest {
         assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", fixedId)).containsExactly("OPEN");
 
         fx.results(fixed + "," + now.minusMinutes(30) + ",PCR,NEGATIVE\n" + mobile + "," + now.minusMinutes(30) + ",PCR,POSITIVE\n");
-        Map<String, Object> latest = jdbc.sql("SELECT last_result, last_negative_at FROM epi_latest_result WHERE employee_id = ?").param(mobileId)
+        Map<String, Object> latest = jdbc.sql("SELECT last_result, last_negative_at FROM epi_latest_result WHERE employee_seq = (SELECT seq FROM epi_employee WHERE id = ?)").param(mobileId)
                 .query().singleRow();
         assertThat(latest.get("last_result")).isEqualTo("POSITIVE");
         fx.sweep();
@@ -150,15 +150,15 @@ class PostgresEpidemicTest {
                 + b + "," + early + ",PCR,NEGATIVE\n");
         counts(corrected, 2, 1, 0);
         assertThat(corrected.body().get("corrected").asInt()).isEqualTo(2);
-        Map<String, Object> latestA = jdbc.sql("SELECT last_result, last_kind FROM epi_latest_result WHERE employee_id = ?")
+        Map<String, Object> latestA = jdbc.sql("SELECT last_result, last_kind FROM epi_latest_result WHERE employee_seq = (SELECT seq FROM epi_employee WHERE id = ?)")
                 .param(aId).query().singleRow();
         assertThat(latestA.get("last_result")).isEqualTo("POSITIVE");
-        Map<String, Object> latestB = jdbc.sql("SELECT last_result, last_negative_at FROM epi_latest_result WHERE employee_id = ?")
+        Map<String, Object> latestB = jdbc.sql("SELECT last_result, last_negative_at FROM epi_latest_result WHERE employee_seq = (SELECT seq FROM epi_employee WHERE id = ?)")
                 .param(bId).query().singleRow();
         assertThat(latestB.get("last_result")).isEqualTo("PENDING");
         assertThat(((java.sql.Timestamp) latestB.get("last_negative_at")).toInstant())
                 .as("the corrected negative no longer counts; the earlier one does").isEqualTo(OffsetDateTime.parse(early).toInstant());
-        assertThat(jdbc.sql("SELECT previous_result FROM epi_test_result WHERE employee_id = ? AND kind = 'PCR'").param(aId)
+        assertThat(jdbc.sql("SELECT previous_result FROM epi_test_result WHERE employee_seq = (SELECT seq FROM epi_employee WHERE id = ?) AND kind = 'PCR'").param(aId)
                 .query(String.class).single()).isEqualTo("PENDING");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'epidemic.testResults.correct' AND after_json LIKE ?")
                 .param("%" + aId + "%").query(Long.class).single()).isEqualTo(1);
@@ -170,10 +170,10 @@ class PostgresEpidemicTest {
         String third = now.minusHours(1).toString();
         counts(fx.results(b + "," + third + ",PCR,PENDING\n" + b + "," + third + ",PCR,NEGATIVE\n" + b + "," + third + ",PCR,NEGATIVE\n"),
                 2, 1, 0);
-        assertThat(jdbc.sql("SELECT last_result FROM epi_latest_result WHERE employee_id = ?").param(bId).query(String.class).single())
+        assertThat(jdbc.sql("SELECT last_result FROM epi_latest_result WHERE employee_seq = (SELECT seq FROM epi_employee WHERE id = ?)").param(bId).query(String.class).single())
                 .isEqualTo("NEGATIVE");
         counts(fx.results(b + "," + third + ",PCR,POSITIVE\n" + b + "," + third + ",PCR,NEGATIVE\n"), 2, 0, 0);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result WHERE employee_id IN (?, ?)").params(aId, bId)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM epi_test_result WHERE employee_seq IN (SELECT seq FROM epi_employee WHERE id IN (?, ?))").params(aId, bId)
                 .query(Long.class).single()).isEqualTo(4);
     }
 }

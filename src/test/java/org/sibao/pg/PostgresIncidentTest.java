@@ -85,7 +85,7 @@ class PostgresIncidentTest {
         ApiClient.Response retest = epi.post("/api/v1/epidemic/incidents/" + id + "/retest",
                 Map.of("result", "NEGATIVE", "sampledAt", now.minusHours(1).toString()));
         assertThat(retest.status()).as(retest.raw()).isEqualTo(200);
-        assertThat(jdbc.sql("SELECT last_result FROM epi_latest_result WHERE employee_id = ?").param(employee)
+        assertThat(jdbc.sql("SELECT last_result FROM epi_latest_result WHERE employee_seq = (SELECT seq FROM epi_employee WHERE id = ?)").param(employee)
                 .query(String.class).single()).isEqualTo("NEGATIVE");
         assertThat(zoneColour(admin, subject)).as("the incident is still under observation").isEqualTo("RED");
 

@@ -123,7 +123,7 @@ class EpidemicDemoData implements ApplicationRunner {
             ActingUser.run(lab, () -> results.ingestJson(lines));
             // the positive antigen result has gone to temporary observation, its re-test due within 6 hours
             targets.stream().filter(t -> t.part() == Part.POSITIVE).findFirst().ifPresent(t -> jdbc.sql("""
-                    SELECT e.id FROM epi_employee e JOIN epi_latest_result x ON x.employee_id = e.id
+                    SELECT e.id FROM epi_employee e JOIN epi_latest_result x ON x.employee_seq = e.seq
                     WHERE e.subject_id = ? AND x.last_result = 'POSITIVE' ORDER BY e.id""").param(t.subjectId())
                     .query(String.class).list().stream().findFirst()
                     .ifPresent(employee -> ActingUser.run(officer(t.regionCode()), () -> incidents.open(

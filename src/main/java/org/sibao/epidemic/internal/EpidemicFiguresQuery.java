@@ -57,7 +57,7 @@ class EpidemicFiguresQuery implements EpidemicFigures {
                 + emergency + ")) OR s.id IN (SELECT i.subject_id FROM epi_incident i WHERE i.status IN ("
                 + IncidentService.ACTIVE_STATUSES + ")) THEN ? ELSE ? END THEN 1 ELSE 0 END), 0) AS on_time"
                 + " FROM epi_employee e JOIN subject s ON s.id = e.subject_id"
-                + " LEFT JOIN epi_latest_result x ON x.employee_id = e.id"
+                + " LEFT JOIN epi_latest_result x ON x.employee_seq = e.seq"
                 + " WHERE s.whitelist_status = 'ACTIVE' AND " + employeeScope.sql();
         long[] counts = jdbc.sql(sql).params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         double rate = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];

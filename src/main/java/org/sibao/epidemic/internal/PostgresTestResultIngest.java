@@ -54,12 +54,17 @@ class PostgresTestResultIngest implements TestResultIngest {
                 s.execute("TRUNCATE epi_result_stage");
                 // the sorts of 100k-row requests stay in memory (this transaction only)
                 s.execute("SET LOCAL work_mem = '64MB'");
+                // compiling the statement's expressions costs more than it saves on 100,000 rows
+                s.execute("SET LOCAL jit = off");
             }
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             CopyIn in = copy.copyIn("COPY epi_result_stage (line, id_hash, sampled_at, kind, result) FROM STDIN WITH (FORMAT csv)");
             try (Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(new PGCopyOutputStream(in, 1 << 16),
                     java.nio.charset.StandardCharsets.UTF_8), 1 << 16)) {
-                for (Row r : rows) {
+                // in ID-hash order: the roster index is then probed in its own order (see the statement below)
+                Row[] sorted = rows.toArray(Row[]::new);
+                java.util.Arrays.parallelSort(sorted, java.util.Comparator.comparing(Row::idHash));
+                for (Row r : sorted) {
                     w.write(Integer.toString(r.line()));
                     w.write(',');
                     w.write(r.idHash());
@@ -80,36 +85,43 @@ class PostgresTestResultIngest implements TestResultIngest {
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
-        // The sorts compare ids byte-wise (COLLATE "C"): they only group equal ids, and a locale-aware comparison of
-        // 100,000 ids cost more than the rest of the sorting.
-        // One statement: the rows are matched to rosters once (the stage is the hashed side, the roster scanned);
-        // of the matched ones the last line per employee, sample time and kind is inserted, or replaces a stored
-        // result that differs (a correction, keeping the one it replaced; an identical one is left alone); each
-        // employee's latest result moves forward from what changed. It answers the count, the corrections, the lines
-        // on no roster in scope and the subjects with a new positive (their zone colours are recomputed after).
+        // One statement:
+        // - the rows are matched to rosters once, by one probe per row of the roster's covering index in its own order
+        //   (the stage is written sorted by ID hash; OFFSET 0 keeps the probe a parameterised scan, where a hash join
+        //   would read all of a province's rosters for every request);
+        // - of the matched ones the last line per employee (its seq), sample time and kind is inserted in key order,
+        //   or replaces a stored result that differs (a correction, keeping the one it replaced; an identical one is
+        //   left alone);
+        // - each employee's latest result moves forward from what changed;
+        // - it answers the count, the corrections, the lines on no roster in scope and the subjects with a new
+        //   positive (their zone colours are recomputed after).
         // A correction away from the negative an employee's last negative counted from (rare) looks that up again
         // among the results the statement did not change; nothing else reads the stored results.
         return jdbc.sql("""
                 WITH matched AS MATERIALIZED (
-                    SELECT s.line, s.sampled_at, s.kind, s.result, e.id AS employee_id
-                    FROM epi_result_stage s LEFT JOIN epi_employee e ON e.id_hash = s.id_hash AND e.region_code LIKE ?),
+                    SELECT s.line, s.sampled_at, s.kind, s.result, e.seq AS employee
+                    FROM epi_result_stage s LEFT JOIN LATERAL (
+                        SELECT e.seq FROM epi_employee e WHERE e.id_hash = s.id_hash AND e.region_code LIKE ? OFFSET 0) e ON TRUE),
                 ins AS (
-                    INSERT INTO epi_test_result AS t (employee_id, sampled_at, kind, result, received_at)
-                    SELECT DISTINCT ON (employee_id COLLATE "C", sampled_at, kind) employee_id, sampled_at, kind, result, ?
-                    FROM matched WHERE employee_id IS NOT NULL
-                    ORDER BY employee_id COLLATE "C", sampled_at, kind, line DESC
-                    ON CONFLICT (employee_id, sampled_at, kind) DO UPDATE
+                    INSERT INTO epi_test_result AS t (employee_seq, sampled_at, kind, result, received_at)
+                    SELECT DISTINCT ON (employee, sampled_at, kind) employee, sampled_at, kind, result, ?
+                    FROM matched WHERE employee IS NOT NULL
+                    ORDER BY employee, sampled_at, kind, line DESC
+                    ON CONFLICT (employee_seq, sampled_at, kind) DO UPDATE
                         SET result = EXCLUDED.result, received_at = EXCLUDED.received_at, previous_result = t.result
                         WHERE t.result <> EXCLUDED.result
-                    RETURNING employee_id, sampled_at, kind, result, previous_result),
+                    RETURNING employee_seq AS employee, sampled_at, kind, result, previous_result),
                 lost AS (
-                    SELECT employee_id, sampled_at, kind FROM ins WHERE previous_result = 'NEGATIVE'),
+                    SELECT employee, sampled_at, kind FROM ins WHERE previous_result = 'NEGATIVE'),
                 latest AS (
-                    SELECT DISTINCT ON (employee_id COLLATE "C") employee_id, sampled_at, kind, result,
+                    -- the window is ordered as DISTINCT ON is: one sort serves both
+                    SELECT DISTINCT ON (employee) employee, sampled_at, kind, result,
                         MAX(CASE WHEN result = 'NEGATIVE' THEN sampled_at END) OVER p AS negative_at,
                         MAX(CASE WHEN previous_result = 'NEGATIVE' THEN sampled_at END) OVER p AS lost_negative_at
-                    FROM ins WINDOW p AS (PARTITION BY employee_id COLLATE "C")
-                    ORDER BY employee_id COLLATE "C", sampled_at DESC, (result = 'POSITIVE') DESC),
+                    FROM ins
+                    WINDOW p AS (PARTITION BY employee ORDER BY sampled_at DESC, (result = 'POSITIVE') DESC
+                        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+                    ORDER BY employee, sampled_at DESC, (result = 'POSITIVE') DESC),
                 upd AS (
                     UPDATE epi_latest_result x SET
                         last_kind = CASE WHEN x.last_sampled_at IS NULL OR l.sampled_at >= x.last_sampled_at THEN l.kind ELSE x.last_kind END,
@@ -117,23 +129,22 @@ class PostgresTestResultIngest implements TestResultIngest {
                         last_sampled_at = GREATEST(x.last_sampled_at, l.sampled_at),
                         last_negative_at = CASE WHEN l.lost_negative_at >= x.last_negative_at
                             THEN GREATEST(l.negative_at, (SELECT MAX(r.sampled_at) FROM epi_test_result r
-                                WHERE r.employee_id = x.employee_id AND r.result = 'NEGATIVE'
-                                AND (r.employee_id, r.sampled_at, r.kind) NOT IN (SELECT employee_id, sampled_at, kind FROM lost)))
+                                WHERE r.employee_seq = x.employee_seq AND r.result = 'NEGATIVE'
+                                AND (r.employee_seq, r.sampled_at, r.kind) NOT IN (SELECT employee, sampled_at, kind FROM lost)))
                             ELSE GREATEST(x.last_negative_at, l.negative_at) END
-                    FROM latest l WHERE x.employee_id = l.employee_id
-                    RETURNING 1)
+                    FROM latest l WHERE x.employee_seq = l.employee
+                    RETURNING 1),
+                corrected AS MATERIALIZED (
+                    SELECT e.id, ins.sampled_at, ins.kind, ins.previous_result, ins.result
+                    FROM ins JOIN epi_employee e ON e.seq = ins.employee WHERE ins.previous_result IS NOT NULL)
                 -- data-modifying CTEs always run to completion, read or not
-                SELECT c.changed, c.employees, c.sampled, c.kinds, c.froms, c.tos,
-                    ARRAY(SELECT DISTINCT line FROM matched WHERE employee_id IS NULL ORDER BY line) AS unknown,
-                    ARRAY(SELECT DISTINCT e.subject_id FROM ins JOIN epi_employee e ON e.id = ins.employee_id
-                          WHERE ins.result = 'POSITIVE') AS positives
-                FROM (SELECT COUNT(*) AS changed,
-                        ARRAY_AGG(employee_id) FILTER (WHERE previous_result IS NOT NULL) AS employees,
-                        ARRAY_AGG(sampled_at) FILTER (WHERE previous_result IS NOT NULL) AS sampled,
-                        ARRAY_AGG(kind) FILTER (WHERE previous_result IS NOT NULL) AS kinds,
-                        ARRAY_AGG(previous_result) FILTER (WHERE previous_result IS NOT NULL) AS froms,
-                        ARRAY_AGG(result) FILTER (WHERE previous_result IS NOT NULL) AS tos
-                      FROM ins) c""")
+                SELECT (SELECT COUNT(*) FROM ins) AS changed,
+                    ARRAY(SELECT id FROM corrected) AS employees, ARRAY(SELECT sampled_at FROM corrected) AS sampled,
+                    ARRAY(SELECT kind FROM corrected) AS kinds, ARRAY(SELECT previous_result FROM corrected) AS froms,
+                    ARRAY(SELECT result FROM corrected) AS tos,
+                    ARRAY(SELECT DISTINCT line FROM matched WHERE employee IS NULL ORDER BY line) AS unknown,
+                    ARRAY(SELECT DISTINCT e.subject_id FROM ins JOIN epi_employee e ON e.seq = ins.employee
+                          WHERE ins.result = 'POSITIVE') AS positives""")
                 .params(regionPrefix + "%", receivedAt)
                 .query((rs, i) -> {
                     List<Integer> unknown = new ArrayList<>();

@@ -277,7 +277,7 @@ class RosterService {
                 INSERT INTO epi_employee (id, subject_id, region_code, sector, name, id_hash, id_enc, id_mask, phone_enc,
                     phone_mask, post_type, unit, zone_id, rostered_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
-        template.batchUpdate("INSERT INTO epi_latest_result (employee_id) VALUES (?)",
+        template.batchUpdate("INSERT INTO epi_latest_result (employee_seq) SELECT seq FROM epi_employee WHERE id = ?",
                 inserts.stream().map(row -> new Object[] {row[0]}).toList());
         template.batchUpdate("""
                 UPDATE epi_employee SET name = ?, id_enc = ?, id_mask = ?, phone_enc = ?, phone_mask = ?, post_type = ?,
@@ -341,7 +341,7 @@ class RosterService {
                 params.add(result);
             }
         }
-        String from = " FROM epi_employee e LEFT JOIN epi_latest_result x ON x.employee_id = e.id WHERE " + where;
+        String from = " FROM epi_employee e LEFT JOIN epi_latest_result x ON x.employee_seq = e.seq WHERE " + where;
         long total = jdbc.sql("SELECT COUNT(*)" + (result == null
                         ? " FROM epi_employee e WHERE " + where : from))
                 .params(params).query(Long.class).single();

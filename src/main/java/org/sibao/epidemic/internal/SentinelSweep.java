@@ -117,7 +117,7 @@ class SentinelSweep {
 
     private static String source(Cause c) {
         return c.perEmployee()
-                ? "FROM epi_employee e JOIN subject s ON s.id = e.subject_id JOIN epi_latest_result x ON x.employee_id = e.id "
+                ? "FROM epi_employee e JOIN subject s ON s.id = e.subject_id JOIN epi_latest_result x ON x.employee_seq = e.seq "
                         + "WHERE s.whitelist_status = 'ACTIVE' AND "
                 : "FROM subject s WHERE s.whitelist_status = 'ACTIVE' AND ";
     }

@@ -270,7 +270,7 @@ class TestResultService {
             params.add(prefix + "%");
             jdbc.sql("""
                     SELECT e.id_hash, t.sampled_at, t.kind, t.result FROM epi_test_result t
-                    JOIN epi_employee e ON e.id = t.employee_id
+                    JOIN epi_employee e ON e.seq = t.employee_seq
                     WHERE e.id_hash IN (%s) AND e.region_code LIKE ?""".formatted("?,".repeat(chunk.size() - 1) + "?"))
                     .params(params)
                     .query((rs, n) -> {

@@ -39,7 +39,7 @@ class ZoneColours {
     private static final String AUTO = """
             CASE
               WHEN EXISTS (SELECT 1 FROM epi_incident i WHERE i.zone_id = z.id AND i.status IN ('OBSERVATION', 'CONFIRMED'))
-                OR EXISTS (SELECT 1 FROM epi_employee e JOIN epi_latest_result x ON x.employee_id = e.id
+                OR EXISTS (SELECT 1 FROM epi_employee e JOIN epi_latest_result x ON x.employee_seq = e.seq
                            WHERE e.zone_id = z.id AND x.last_result = 'POSITIVE') THEN 'RED'
               WHEN EXISTS (SELECT 1 FROM epi_incident_contact c JOIN epi_incident i ON i.id = c.incident_id
                            JOIN epi_employee e ON e.id = c.employee_id

@@ -49,9 +49,9 @@ class EpidemicDemoDataTest {
         });
         assertThat(staff.stream().map(Employee::postType).distinct()).containsExactlyInAnyOrder("FIXED", "MOBILE", "CITY_SUPPLY");
 
-        assertThat(count("SELECT COUNT(*) FROM epi_test_result t JOIN epi_employee e ON e.id = t.employee_id "
+        assertThat(count("SELECT COUNT(*) FROM epi_test_result t JOIN epi_employee e ON e.seq = t.employee_seq "
                 + "WHERE t.result = 'POSITIVE' AND e.subject_id IN (" + in(targets) + ")", targets)).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM epi_test_result t JOIN epi_employee e ON e.id = t.employee_id "
+        assertThat(count("SELECT COUNT(*) FROM epi_test_result t JOIN epi_employee e ON e.seq = t.employee_seq "
                 + "WHERE e.subject_id IN (" + in(targets) + ")", targets)).isGreaterThan(staff.size());
         for (EpidemicDemoData.Target t : targets) {
             long reports = jdbc.sql("SELECT COUNT(*) FROM epi_health_report WHERE subject_id = ?").param(t.subjectId())

@@ -130,6 +130,31 @@ class PostgresEpidemicTest {
     }
 
     @Test
+    void sampleTimesAreStoredToTheMicrosecondAndKeyedByTheirInstantOnPostgres() {
+        ApiClient admin = user("pg_epi_clock", "ADMIN", "410000");
+        EpidemicFixtures fx = new EpidemicFixtures(admin, subjects);
+        String subject = fx.activeSubject("410184");
+        String idNumber = TestIds.next();
+        fx.roster(subject, EpidemicFixtures.employee("微秒", idNumber, "FIXED"));
+        // written in binary by the COPY: microseconds since 2000-01-01, whatever offset the sender wrote
+        OffsetDateTime sampled = OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).minusHours(3)
+                .withNano(123_456_789);
+        ApiClient.Response first = fx.results(idNumber + "," + sampled + ",PCR,NEGATIVE\n");
+        assertThat(first.body().get("accepted").asInt()).as(first.raw()).isEqualTo(1);
+        OffsetDateTime stored = jdbc.sql("""
+                SELECT r.sampled_at FROM epi_test_result r JOIN epi_employee e ON e.seq = r.employee_seq
+                WHERE e.subject_id = ?""").param(subject).query(OffsetDateTime.class).single();
+        assertThat(stored.toInstant()).isEqualTo(sampled.toInstant().truncatedTo(ChronoUnit.MICROS));
+        ApiClient.Response inUtc = fx.results(idNumber + ","
+                + sampled.withOffsetSameInstant(java.time.ZoneOffset.UTC).withNano(123_456_000) + ",PCR,NEGATIVE\n");
+        assertThat(inUtc.body().get("accepted").asInt()).as(inUtc.raw()).isZero();
+        assertThat(inUtc.body().get("duplicates").asInt()).isEqualTo(1);
+        ApiClient.Response aMicrosecondLater = fx.results(idNumber + ","
+                + sampled.withNano(123_457_000) + ",PCR,NEGATIVE\n");
+        assertThat(aMicrosecondLater.body().get("accepted").asInt()).as(aMicrosecondLater.raw()).isEqualTo(1);
+    }
+
+    @Test
     void aDifferentResultForAStoredSampleIsACorrectionOnPostgres() {
         ApiClient admin = user("pg_epi_corrector", "ADMIN", "410000");
         EpidemicFixtures fx = new EpidemicFixtures(admin, subjects);

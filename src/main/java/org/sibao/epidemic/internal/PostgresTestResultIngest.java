@@ -1,8 +1,8 @@
 package org.sibao.epidemic.internal;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -68,7 +68,7 @@ class PostgresTestResultIngest implements TestResultIngest {
             Row[] sorted = inKeyOrder(rows);
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("COPY epi_result_stage (line, id_key, sampled_at, kind, result) FROM STDIN WITH (FORMAT binary)");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new PGCopyOutputStream(in, 1 << 16), 1 << 16))) {
+            try (OutputStream out = new PGCopyOutputStream(in, 1 << 16)) {
                 writeBinary(out, sorted);
             }
             // no ANALYZE: the plan's shape does not depend on the stage's statistics (see the statement)
@@ -176,7 +176,7 @@ class PostgresTestResultIngest implements TestResultIngest {
         }
         long[] packed = new long[n];
         for (int i = 0; i < n; i++) {
-            packed[i] = (Long.parseUnsignedLong(rows.get(i).idHash(), 0, 12, 16) >>> 2) << 17 | i;
+            packed[i] = (hexLong(rows.get(i).idHash(), 0) >>> 18) << 17 | i;
         }
         Arrays.sort(packed);
         Row[] sorted = new Row[n];
@@ -189,31 +189,43 @@ class PostgresTestResultIngest implements TestResultIngest {
     /**
      * The rows in {@code COPY}'s binary format: nothing for the server to parse, and no text to format here. The ID
      * key is the first 128 bits of the keyed hash, as {@code epi_employee.id_key} (a generated column) holds them.
+     * Rows are laid out in a buffer of their own and handed on a buffer at a time.
      */
-    static void writeBinary(DataOutputStream out, Row[] rows) throws IOException {
-        out.write(COPY_SIGNATURE);
-        out.writeInt(0);
-        out.writeInt(0);
+    static void writeBinary(OutputStream out, Row[] rows) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        buffer.put(COPY_SIGNATURE).putInt(0).putInt(0);
         for (Row r : rows) {
-            out.writeShort(5);
-            out.writeInt(4);
-            out.writeInt(r.line());
-            out.writeInt(16);
-            out.writeLong(Long.parseUnsignedLong(r.idHash(), 0, 16, 16));
-            out.writeLong(Long.parseUnsignedLong(r.idHash(), 16, 32, 16));
-            out.writeInt(8);
+            if (buffer.remaining() < 128) {
+                out.write(buffer.array(), 0, buffer.position());
+                buffer.clear();
+            }
             Instant at = r.sampledAt().toInstant();
-            out.writeLong(Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000)
-                    - PG_EPOCH_MICROS);
-            writeAscii(out, r.kind());
-            writeAscii(out, r.result());
+            buffer.putShort((short) 5)
+                    .putInt(4).putInt(r.line())
+                    .putInt(16).putLong(hexLong(r.idHash(), 0)).putLong(hexLong(r.idHash(), 16))
+                    .putInt(8).putLong(at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000 - PG_EPOCH_MICROS);
+            putAscii(buffer, r.kind());
+            putAscii(buffer, r.result());
         }
-        out.writeShort(-1);
+        buffer.putShort((short) -1);
+        out.write(buffer.array(), 0, buffer.position());
     }
 
-    private static void writeAscii(DataOutputStream out, String value) throws IOException {
-        out.writeInt(value.length());
-        out.writeBytes(value);
+    /** A kind or a result: a checked, short ASCII word. */
+    private static void putAscii(ByteBuffer buffer, String value) {
+        buffer.putInt(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            buffer.put((byte) value.charAt(i));
+        }
+    }
+
+    /** The 64 bits written as 16 hexadecimal digits from {@code from} (the keyed hash is lower-case hex). */
+    static long hexLong(String hex, int from) {
+        long value = 0;
+        for (int i = from; i < from + 16; i++) {
+            value = value << 4 | Character.digit(hex.charAt(i), 16);
+        }
+        return value;
     }
 
     private static Object[] array(ResultSet rs, String column) throws SQLException {

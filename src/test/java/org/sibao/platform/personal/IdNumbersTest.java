@@ -26,6 +26,11 @@ class IdNumbersTest {
         assertThat(IdNumbers.isValid("41018419900101123", TODAY)).isFalse();
         assertThat(IdNumbers.isValid("4101841990010112345", TODAY)).isFalse();
         assertThat(IdNumbers.isValid("41018419900101A23X", TODAY)).isFalse();
+        assertThat(IdNumbers.isValid(TestIds.checked("01018419900101123"), TODAY)).as("leading 0").isFalse();
+        assertThat(IdNumbers.isValid("\uFF14" + TestIds.checked("41018419900101123").substring(1), TODAY))
+                .as("a full-width digit").isFalse();
+        assertThat(IdNumbers.isValid("11010519491231002x", TODAY)).as("x before normalizing").isFalse();
+        assertThat(IdNumbers.isValid("11010519491231002Y", TODAY)).isFalse();
         assertThat(IdNumbers.isValid(TestIds.checked("41018419900230123"), TODAY)).as("30 February").isFalse();
         assertThat(IdNumbers.isValid(TestIds.checked("41018420220602123"), TODAY)).as("born tomorrow").isFalse();
         assertThat(IdNumbers.isValid(TestIds.checked("41018418991231123"), TODAY)).as("before 1900").isFalse();

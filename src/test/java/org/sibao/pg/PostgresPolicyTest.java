@@ -91,10 +91,12 @@ class PostgresPolicyTest {
         }
         assertThat(match).isNotNull();
         assertThat(match.get("benefitYuan").decimalValue()).isEqualByComparingTo("200000");
-        assertThat(jdbc.sql("SELECT outcome FROM policy_match WHERE subject_id = ? AND policy_id = ?")
-                .params(id, policyId).query(String.class).single()).isEqualTo("ELIGIBLE");
-        assertThat(jdbc.sql("SELECT state FROM policy_redemption WHERE subject_id = ? AND policy_id = ?")
-                .params(id, policyId).query(String.class).single()).isEqualTo("PUSHED");
+        // publishing also starts an asynchronous sweep that rewrites the new policy's rows and pushes them, and the
+        // subject's own listener rewrites its rows: the stored match and push settle once those have run
+        assertThat(eventually("SELECT outcome FROM policy_match WHERE subject_id = ? AND policy_id = ?", id, policyId))
+                .isEqualTo("ELIGIBLE");
+        assertThat(eventually("SELECT state FROM policy_redemption WHERE subject_id = ? AND policy_id = ?", id, policyId))
+                .isEqualTo("PUSHED");
 
         ApiClient.Response confirmed = admin.post("/api/v1/policies/" + policyId + "/confirm", Map.of());
         assertThat(confirmed.body().get("granted").asInt()).isEqualTo(1);
@@ -109,5 +111,17 @@ class PostgresPolicyTest {
         assertThat(fig).isNotNull();
         assertThat(fig.get("granted").asLong()).isEqualTo(1);
         assertThat(fig.get("grantedYuan").decimalValue()).isEqualByComparingTo("7712.30");
+    }
+
+    /** The single value the query finds, waiting up to 10 s for a row to appear. */
+    private String eventually(String sql, Object... params) throws InterruptedException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            java.util.Optional<String> value = jdbc.sql(sql).params(params).query(String.class).optional();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            Thread.sleep(100);
+        }
+        return null;
     }
 }

@@ -71,6 +71,18 @@ class MatchStore {
         jdbc.update("DELETE FROM policy_match WHERE subject_id = ?", subjectId);
     }
 
+    /** The subject's rows of these policy versions only. */
+    void deleteSubject(String subjectId, Collection<String> policyIds) {
+        if (policyIds.isEmpty()) {
+            return;
+        }
+        List<Object> params = new ArrayList<>(policyIds.size() + 1);
+        params.add(subjectId);
+        params.addAll(policyIds);
+        jdbc.update("DELETE FROM policy_match WHERE subject_id = ? AND policy_id IN ("
+                + "?,".repeat(policyIds.size() - 1) + "?)", params.toArray());
+    }
+
     void deletePolicies(Collection<String> policyIds) {
         for (String id : policyIds) {
             jdbc.update("DELETE FROM policy_match WHERE policy_id = ?", id);

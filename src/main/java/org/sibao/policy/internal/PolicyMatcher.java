@@ -125,23 +125,32 @@ class PolicyMatcher {
     }
 
     /**
-     * Rewrites one subject's rows (none when it no longer exists) and pushes its new eligible policies, in the
-     * caller's transaction (a listener's) so that it never needs a second connection; a concurrent per-policy
-     * rewrite cannot clash with it, since inserts skip rows that already exist.
+     * Rewrites one subject's rows of the policies in force (all of them when it no longer exists) and pushes its new
+     * eligible policies, in the caller's transaction (a listener's) so that it never needs a second connection; a
+     * concurrent per-policy rewrite cannot clash with it, since inserts skip rows that already exist, and a policy
+     * published while this ran keeps the rows its own rewrite wrote.
      */
     void rematchSubject(String subjectId) {
         SubjectFacts facts = subjects.find(subjectId, DataScope.system()).orElse(null);
         LocalDate today = clock.today();
         List<MatchStore.Row> rows = new ArrayList<>();
+        List<String> evaluated = new ArrayList<>();
         if (facts != null) {
             SubjectRuleFacts f = new SubjectRuleFacts(facts);
             for (CompiledPolicy p : inForce()) {
                 collect(rows, facts, f, p, today);
+                evaluated.add(p.row().id());
             }
         }
         OffsetDateTime at = clock.nowOffset();
         subjectTx.executeWithoutResult(s -> {
-            store.deleteSubject(subjectId);
+            // Only the rows of the policies evaluated here: a policy published since has its rows written by its own
+            // rewrite, which this must not undo (the rows of a policy that left force go with the sweep's drop).
+            if (facts == null) {
+                store.deleteSubject(subjectId);
+            } else {
+                store.deleteSubject(subjectId, evaluated);
+            }
             store.insert(rows, at);
             redemptions.pushNew(subjectId, null);
         });

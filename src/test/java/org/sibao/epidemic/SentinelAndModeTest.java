@@ -179,6 +179,7 @@ class SentinelAndModeTest {
             assertThat(on.status()).as(on.raw()).isEqualTo(200);
             assertThat(on.text("regionCode")).isEqualTo("410184");
             assertThat(on.text("mode")).isEqualTo("EMERGENCY");
+            assertThat(on.text("status")).as("an action's answer shows the new state").isEqualTo("EMERGENCY");
             assertThat(on.body().get("affectedEnterprises").asInt()).isPositive();
             assertThat(on.text("switchedAt")).isNotBlank();
             assertThat(subjects.find(subject, DataScope.system()).orElseThrow().operationMode()).isEqualTo(OperationMode.CLOSED_LOOP);
@@ -189,7 +190,8 @@ class SentinelAndModeTest {
                     .query(Long.class).single()).isPositive();
             assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'epidemic.mode.switch' AND entity_id = '410184'")
                     .query(Long.class).single()).isPositive();
-            for (String user : List.of("hq_xz", "epi_xz", sectorOfficer)) {
+            // the county's offices, and the province's HQ above it
+            for (String user : List.of("hq_xz", "epi_xz", sectorOfficer, "hq_hn")) {
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 long notices = 0;
                 while (notices == 0 && System.nanoTime() < deadline) {
@@ -206,11 +208,15 @@ class SentinelAndModeTest {
             fx.sweep();
             assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", employeeId)).as("closed loop: 24 h for everyone")
                     .containsExactly("OPEN");
+            // a subject removed from the whitelist during the emergency keeps its closed loop until the switch back
+            jdbc.sql("UPDATE subject SET whitelist_status = 'REMOVED' WHERE id = ?").param(subject).update();
         } finally {
             ApiClient.Response off = as("hq_hn").put("/api/v1/regions/410184/mode", Map.of("mode", "NORMAL", "reason", "解除"));
             assertThat(off.status()).as(off.raw()).isEqualTo(200);
+            jdbc.sql("UPDATE subject SET whitelist_status = 'ACTIVE' WHERE id = ?").param(subject).update();
         }
-        assertThat(subjects.find(subject, DataScope.system()).orElseThrow().operationMode()).isEqualTo(OperationMode.NORMAL);
+        assertThat(subjects.find(subject, DataScope.system()).orElseThrow().operationMode())
+                .as("switching back restores NORMAL, on the whitelist or not").isEqualTo(OperationMode.NORMAL);
         assertThat(admin.get("/api/v1/regions/410184/mode").text("mode")).isEqualTo("NORMAL");
         fx.sweep();
         assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", employeeId)).as("back to 48 h").containsExactly("RESOLVED");

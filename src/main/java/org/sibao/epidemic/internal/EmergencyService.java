@@ -44,6 +44,12 @@ class EmergencyService implements EmergencyModes {
 
     /** The API's answer: {@code affectedEnterprises} is the number of subjects whose operation mode the switch set. */
     record ModeView(String regionCode, RegionMode mode, int affectedEnterprises, OffsetDateTime switchedAt) {
+
+        /** The new state, as every action's answer carries it (API.md conventions); the same as {@code mode}. */
+        @com.fasterxml.jackson.annotation.JsonProperty("status")
+        RegionMode status() {
+            return mode;
+        }
     }
 
     /** The effective mode of a region and the switched region it comes from (itself or an ancestor). */
@@ -117,12 +123,13 @@ class EmergencyService implements EmergencyModes {
         if (mode == RegionMode.EMERGENCY) {
             affected = subjects.setOperationModeUnder(region.prefix(), WhitelistStatus.ACTIVE, OperationMode.CLOSED_LOOP);
         } else {
-            // subjects another EMERGENCY region still covers (an ancestor or a division below) stay closed-loop
+            // subjects another EMERGENCY region still covers (an ancestor or a division below) stay closed-loop;
+            // every other closed-loop subject returns to NORMAL, also one that left the whitelist meanwhile
             List<String> still = emergencyPrefixes().stream()
                     .filter(p -> p.startsWith(region.prefix()) || region.prefix().startsWith(p)).toList();
             boolean ancestorStill = still.stream().anyMatch(p -> region.prefix().startsWith(p));
             affected = ancestorStill ? 0
-                    : subjects.setOperationModeUnder(region.prefix(), WhitelistStatus.ACTIVE, OperationMode.NORMAL, still);
+                    : subjects.setOperationModeUnder(region.prefix(), null, OperationMode.NORMAL, still);
         }
         jdbc.sql("INSERT INTO epi_mode_switch (id, region_code, mode, reason, affected, switched_at, switched_by) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(Ids.newId(), region.code(), mode.name(), reason, affected, now, user.id()).update();

@@ -5,35 +5,53 @@ import org.sibao.identity.Role;
 import org.sibao.notification.Notice;
 import org.sibao.notification.Notifications;
 import org.sibao.notification.Recipients;
+import org.sibao.region.Region;
+import org.sibao.region.RegionService;
 import org.sibao.subject.Subjects;
 import org.sibao.subject.WhitelistStatus;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the region's HQ and epidemic officers and every ACTIVE whitelist subject under the region about a mode
- * switch, asynchronously after the switch committed (the switch itself stays one fast transaction).
+ * Tells every official the switch affects and every ACTIVE whitelist subject under the region about a mode switch,
+ * asynchronously after the switch committed (the switch itself stays one fast transaction): the HQ, epidemic and
+ * sector officers of the region and of every division below it (a city's switch reaches its counties' offices), and
+ * the HQ and epidemic officers of the regions above it (a county's switch reaches its city and the province).
  */
 @Component
 class ModeSwitchNotices {
 
     private final Notifications notifications;
     private final Subjects subjects;
+    private final RegionService regions;
 
-    ModeSwitchNotices(Notifications notifications, Subjects subjects) {
+    ModeSwitchNotices(Notifications notifications, Subjects subjects, RegionService regions) {
         this.notifications = notifications;
         this.subjects = subjects;
+        this.regions = regions;
     }
 
     @ApplicationModuleListener
     void on(RegionModeSwitched e) {
         String key = "epidemic.notice.mode." + e.mode().name();
         String link = "/epidemic/mode?regionCode=" + e.regionCode();
-        // the region's HQ office, its epidemic office and its sector departments (whose whitelist subjects go into
-        // closed-loop production), then every ACTIVE subject below it
-        for (Role role : new Role[] {Role.HQ_OFFICER, Role.EPIDEMIC_OFFICER, Role.SECTOR_OFFICER}) {
-            notifications.send(Notice.of("EPIDEMIC_MODE", key, link, e.regionCode(), e.reason()),
-                    Recipients.roleAt(role, e.regionCode()));
+        Notice notice = Notice.of("EPIDEMIC_MODE", key, link, e.regionCode(), e.reason());
+        // the region's and its divisions' HQ offices, epidemic offices and sector departments (whose whitelist
+        // subjects go into closed-loop production)
+        for (Region below : regions.all()) {
+            if (below.code().equals(e.regionCode()) || regions.isWithin(below.code(), e.regionCode())) {
+                for (Role role : new Role[] {Role.HQ_OFFICER, Role.EPIDEMIC_OFFICER, Role.SECTOR_OFFICER}) {
+                    notifications.send(notice, Recipients.roleAt(role, below.code()));
+                }
+            }
+        }
+        // the offices above, which oversee it
+        for (Region above : regions.path(e.regionCode())) {
+            if (!above.code().equals(e.regionCode())) {
+                for (Role role : new Role[] {Role.HQ_OFFICER, Role.EPIDEMIC_OFFICER}) {
+                    notifications.send(notice, Recipients.roleAt(role, above.code()));
+                }
+            }
         }
         for (String id : subjects.idsUnder(e.regionPrefix(), WhitelistStatus.ACTIVE)) {
             notifications.send(Notice.of("EPIDEMIC_MODE", key, "/epidemic/enterprise/" + id, e.regionCode(), e.reason()),

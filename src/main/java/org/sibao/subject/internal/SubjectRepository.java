@@ -227,6 +227,10 @@ class SubjectRepository {
         if (status != null) {
             sql.append(" AND whitelist_status = ?");
             params.add(status.name());
+        } else {
+            // every subject under the region: only those not yet in the mode change (and count)
+            sql.append(" AND operation_mode <> ?");
+            params.add(mode.name());
         }
         for (String p : excluded) {
             sql.append(" AND region_code NOT LIKE ?");

@@ -218,6 +218,32 @@ class SubjectApiTest {
         keepsThePhone(new ApiClient(port).as(username, TestUsers.PASSWORD), id);
     }
 
+    @Test
+    void anEnterpriseCannotClearItsComplianceHistoryNorGiveItselfOfficialDesignations() {
+        Map<String, Object> created = TestSubjects.enterprise(TestSubjects.uscc("410184"), "新郑市测试自评有限公司", "410184",
+                "INDUSTRY");
+        created.put("incidents", List.of(Map.of("kind", "SAFETY", "date", "2021-03-05")));
+        created.put("flags", List.of("LIVELIHOOD"));
+        String id = admin.post("/api/v1/enterprises", created).text("id");
+        String username = TestUsers.uniqueName("ent_self");
+        TestUsers.create(admin, username, "ENTERPRISE", "410184", Map.of("enterpriseId", id));
+        ApiClient enterprise = new ApiClient(port).as(username, TestUsers.PASSWORD);
+        String path = "/api/v1/enterprises/" + id;
+        Map<String, Object> body = asMap(enterprise.get(path).body());
+        body.put("incidents", List.of());
+        body.put("flags", List.of("SPECIALIZED", "LIAISON"));
+        body.put("address", "自评路1号");
+        Response edited = enterprise.put(path, body);
+        assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
+        Response stored = admin.get(path);
+        assertThat(stored.text("address")).as("its own facts change").isEqualTo("自评路1号");
+        assertThat(stored.body().get("incidents").size()).as("the accident stays on record").isEqualTo(1);
+        List<String> flags = new java.util.ArrayList<>();
+        stored.body().get("flags").forEach(f -> flags.add(f.asString()));
+        assertThat(flags).as("designations stay as officials gave them").contains("LIVELIHOOD")
+                .doesNotContain("SPECIALIZED", "LIAISON");
+    }
+
     private void keepsThePhone(ApiClient editor, String id) {
         String path = "/api/v1/enterprises/" + id;
         Response read = editor.get(path);

@@ -42,6 +42,13 @@ record SubjectRecord(String id, String uscc, String projectNo, String name, Subj
                 whitelistStatus, whitelistLevel, operationMode, createdAt, updatedAt, version);
     }
 
+    SubjectRecord withOfficialFacts(Set<SubjectFlag> newFlags, List<Incident> newIncidents) {
+        return new SubjectRecord(id, uscc, projectNo, name, kind, regionCode, address, legalRepresentative,
+                contactPhone, sector, industryCode, industrySection, employees, annualRevenue, totalAssets, outputValue,
+                totalInvestment, annualInvestment, sizeClass, newFlags, newIncidents, links, attributes,
+                whitelistStatus, whitelistLevel, operationMode, createdAt, updatedAt, version);
+    }
+
     SubjectFacts facts() {
         return new SubjectFacts(id, uscc, projectNo, name, kind, regionCode, sector, industryCode, industrySection,
                 employees, annualRevenue, totalAssets, outputValue, totalInvestment, annualInvestment, sizeClass, flags,

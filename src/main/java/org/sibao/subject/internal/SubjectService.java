@@ -83,6 +83,11 @@ class SubjectService implements Subjects {
         return stored(saved.id());
     }
 
+    /** Flags that officials give a subject; an enterprise cannot set or clear them itself. */
+    private static final java.util.Set<org.sibao.subject.SubjectFlag> DESIGNATED =
+            java.util.EnumSet.of(org.sibao.subject.SubjectFlag.SPECIALIZED, org.sibao.subject.SubjectFlag.LIAISON,
+                    org.sibao.subject.SubjectFlag.LIVELIHOOD);
+
     @Transactional
     public SubjectRecord update(String id, SubjectInput input) {
         CurrentUser user = CurrentUser.get();
@@ -103,6 +108,14 @@ class SubjectService implements Subjects {
         v.check(draft.links().stream().noneMatch(l -> l.enterpriseId().equals(id)), "links", "subject.link.self");
         v.throwIfInvalid();
         checkUnique(draft, id);
+        if (user.is(org.sibao.identity.Role.ENTERPRISE)) {
+            // an enterprise edits its facts, but not its compliance history nor the designations officials give it
+            // (专精特新, 万人助万企 liaison, livelihood): those stay as recorded, or it could clear its own exclusions
+            java.util.EnumSet<org.sibao.subject.SubjectFlag> flags = java.util.EnumSet.noneOf(org.sibao.subject.SubjectFlag.class);
+            draft.flags().stream().filter(f -> !DESIGNATED.contains(f)).forEach(flags::add);
+            before.flags().stream().filter(DESIGNATED::contains).forEach(flags::add);
+            draft = draft.withOfficialFacts(flags, before.incidents());
+        }
         SubjectRecord after = draft.withIdentity(id, before.whitelistStatus(), before.whitelistLevel(),
                 before.operationMode(), before.createdAt(), clock.nowOffset(), before.version() + 1);
         repository.update(after);

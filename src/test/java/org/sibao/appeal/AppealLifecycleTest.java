@@ -188,6 +188,11 @@ class AppealLifecycleTest {
         assertThat(otherCounty.post("/api/v1/appeals/" + id + "/accept", Map.of()).status()).isEqualTo(404);
         ApiClient stranger = new ApiClient(port).as("ent_xz", AppealFixtures.DEMO);
         assertThat(stranger.get("/api/v1/appeals/" + id).status()).isEqualTo(404);
+        Response forAnother = stranger.post("/api/v1/appeals", AppealFixtures.appeal(subject, "POLICY", "代别家提", "不是自己的企业"));
+        assertThat(forAnother.status()).as("filing for another enterprise is an action it may not do")
+                .isEqualTo(403);
+        assertThat(stranger.post("/api/v1/appeals", AppealFixtures.appeal("no-such-subject", "POLICY", "x", "y")).status())
+                .as("an unknown enterprise is bad input").isEqualTo(400);
         assertThat(new ApiClient(port).get("/api/v1/appeals/" + id).status()).isEqualTo(401);
 
         Response taxList = tax.get("/api/v1/appeals?status=ASSIGNED&size=500");

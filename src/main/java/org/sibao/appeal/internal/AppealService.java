@@ -92,6 +92,10 @@ class AppealService {
         SubjectRef subject = null;
         if (v.required(in.enterpriseId(), "enterpriseId")) {
             subject = subjects.ref(in.enterpriseId().trim()).orElse(null);
+            if (subject == null && subjects.find(in.enterpriseId().trim(), org.sibao.identity.DataScope.system()).isPresent()) {
+                // a subject that exists but is not the filer's to act for: an action it may not do (API.md: 403)
+                throw ApiException.forbidden("appeal.error.notYourEnterprise");
+            }
             v.check(subject != null, "enterpriseId", "appeal.validation.unknownEnterprise");
         }
         AppealCategory category = parse(AppealCategory.class, in.category(), "category", v, true);

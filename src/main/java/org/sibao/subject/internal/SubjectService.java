@@ -72,7 +72,7 @@ class SubjectService implements Subjects {
         }
         Validation v = new Validation();
         SubjectRecord draft = validator.validate(input, v, repository::exists);
-        checkWithinUser(user, draft, v);
+        forbidIfOutside(user, draft, v);
         v.throwIfInvalid();
         checkUnique(draft, null);
         var now = clock.nowOffset();
@@ -103,7 +103,7 @@ class SubjectService implements Subjects {
             v.check(Objects.equals(draft.regionCode(), before.regionCode()), "regionCode", "subject.notChangeable");
             v.check(draft.sector() == null || draft.sector() == before.sector(), "sector", "subject.notChangeable");
         } else {
-            checkWithinUser(user, draft, v);
+            forbidIfOutside(user, draft, v);
         }
         v.check(draft.links().stream().noneMatch(l -> l.enterpriseId().equals(id)), "links", "subject.link.self");
         v.throwIfInvalid();
@@ -251,6 +251,21 @@ class SubjectService implements Subjects {
      * Officials may only place a subject inside their own region (and sector): outside it, the region (or sector)
      * field is invalid (400), consistently for create and edit.
      */
+    /**
+     * A valid region or sector outside the caller's own is an action the caller may not do (API.md: 403), not bad
+     * input; an unknown region stays a 400 naming the field.
+     */
+    private static void forbidIfOutside(CurrentUser user, SubjectRecord draft, Validation v) {
+        DataScope scope = user.scope();
+        if (draft.regionCode() != null && !v.hasProblemAt("regionCode") && !scope.coversRegion(draft.regionCode())) {
+            throw ApiException.forbidden("subject.region.outsideScope");
+        }
+        if (draft.sector() != null && !scope.coversSector(draft.sector())) {
+            throw ApiException.forbidden("subject.sector.outsideScope");
+        }
+    }
+
+    /** The same check as row problems, for a bulk import (each row reported, the others kept). */
     static void checkWithinUser(CurrentUser user, SubjectRecord draft, Validation v) {
         DataScope scope = user.scope();
         if (draft.regionCode() != null && !v.hasProblemAt("regionCode")) {

@@ -2,7 +2,9 @@ package org.sibao.identity.internal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.BusinessClock;
@@ -48,7 +50,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         Optional<UserRow> found = users.findByUsername(username);
         if (found.isEmpty()) {
             encoder.matches(password, dummyHash);
-            throw new BadCredentialsException("bad credentials");
+            throw unknownNameFailure(username);
         }
         UserRow user = found.get();
         OffsetDateTime now = clock.nowOffset();
@@ -67,6 +69,35 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         users.recordSuccess(user.id());
         return authenticated(user.toCurrentUser());
+    }
+
+    /** Failures of a name no account has: counted per node, at most {@link #UNKNOWN_NAMES_KEPT} names at once. */
+    private record Failures(int count, OffsetDateTime lockedUntil) {
+    }
+
+    private static final int UNKNOWN_NAMES_KEPT = 10_000;
+    private final Map<String, Failures> unknownNames = new ConcurrentHashMap<>();
+
+    /**
+     * A name no account has fails the way an account does, locking after the same number of failures for the same
+     * time, so that the answer never tells whether an account exists.
+     */
+    private RuntimeException unknownNameFailure(String username) {
+        OffsetDateTime now = clock.nowOffset();
+        Failures before = unknownNames.get(username);
+        if (before != null && before.lockedUntil() != null && before.lockedUntil().isAfter(now)) {
+            return new LockedException("locked");
+        }
+        if (unknownNames.size() >= UNKNOWN_NAMES_KEPT) {
+            unknownNames.entrySet().removeIf(e -> e.getValue().lockedUntil() == null || !e.getValue().lockedUntil().isAfter(now));
+        }
+        Failures after = unknownNames.merge(username, new Failures(1, null),
+                (old, one) -> new Failures(old.lockedUntil() != null ? 1 : old.count() + 1, null));
+        if (after.count() >= settings.lockAfterFailures()) {
+            unknownNames.put(username, new Failures(0, now.plus(settings.lockDuration())));
+            return new LockedException("locked");
+        }
+        return new BadCredentialsException("bad credentials");
     }
 
     static UsernamePasswordAuthenticationToken authenticated(CurrentUser user) {

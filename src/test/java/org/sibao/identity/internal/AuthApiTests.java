@@ -81,6 +81,20 @@ class AuthApiTests {
     }
 
     @Test
+    void aNameNoAccountHasLocksLikeAnAccountSoTheAnswerDoesNotTellWhichExist() {
+        ApiClient anon = anonymous();
+        Map<String, String> wrong = Map.of("username", TestUsers.uniqueName("nobody"), "password", "wrong-pass-1");
+        for (int i = 1; i <= 4; i++) {
+            ApiClient.Response r = anon.post("/api/v1/auth/token", wrong);
+            assertThat(r.status()).isEqualTo(401);
+            assertThat(r.text("detail")).as("attempt %d", i).isEqualTo("用户名或密码错误。");
+        }
+        ApiClient.Response fifth = anon.post("/api/v1/auth/token", wrong);
+        assertThat(fifth.status()).isEqualTo(401);
+        assertThat(fifth.text("detail")).isEqualTo("连续登录失败次数过多，账户已锁定，请15分钟后再试。");
+    }
+
+    @Test
     void fiveFailuresLockTheAccountUntilTheDrillClockPassesFifteenMinutes() {
         ApiClient admin = admin();
         String username = TestUsers.uniqueName("lock");

@@ -18,6 +18,9 @@ public interface UserDirectory {
      */
     SqlFilter userIdsQuery(Role role, String regionCode, Sector sector);
 
+    /** Enabled users with the role at any region under the prefix, as a sub-query selecting one column {@code id}. */
+    SqlFilter userIdsUnderQuery(Role role, String regionPrefix);
+
     /** The same users as {@link #enterpriseUserIds} as a sub-query selecting one column {@code id}. */
     SqlFilter enterpriseUserIdsQuery(String enterpriseId);
 

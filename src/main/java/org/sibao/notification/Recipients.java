@@ -16,6 +16,10 @@ public sealed interface Recipients {
     record RoleAt(Role role, String regionCode, Sector sector) implements Recipients {
     }
 
+    /** Users with a role at a region or any division below it (e.g. every epidemic office of 开封 and its counties). */
+    record RoleUnder(Role role, String regionPrefix) implements Recipients {
+    }
+
     /** An enterprise's own users and the liaisons assigned to it. */
     record Enterprise(String enterpriseId) implements Recipients {
     }
@@ -30,6 +34,10 @@ public sealed interface Recipients {
 
     static Recipients roleAt(Role role, String regionCode, Sector sector) {
         return new RoleAt(role, regionCode, sector);
+    }
+
+    static Recipients roleUnder(Role role, String regionPrefix) {
+        return new RoleUnder(role, regionPrefix);
     }
 
     static Recipients enterprise(String enterpriseId) {

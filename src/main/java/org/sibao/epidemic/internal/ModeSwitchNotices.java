@@ -37,13 +37,9 @@ class ModeSwitchNotices {
         String link = "/epidemic/mode?regionCode=" + e.regionCode();
         Notice notice = Notice.of("EPIDEMIC_MODE", key, link, e.regionCode(), e.reason());
         // the region's and its divisions' HQ offices, epidemic offices and sector departments (whose whitelist
-        // subjects go into closed-loop production)
-        for (Region below : regions.all()) {
-            if (below.code().equals(e.regionCode()) || regions.isWithin(below.code(), e.regionCode())) {
-                for (Role role : new Role[] {Role.HQ_OFFICER, Role.EPIDEMIC_OFFICER, Role.SECTOR_OFFICER}) {
-                    notifications.send(notice, Recipients.roleAt(role, below.code()));
-                }
-            }
+        // subjects go into closed-loop production), each role one set-wise notice
+        for (Role role : new Role[] {Role.HQ_OFFICER, Role.EPIDEMIC_OFFICER, Role.SECTOR_OFFICER}) {
+            notifications.send(notice, Recipients.roleUnder(role, e.regionPrefix()));
         }
         // the offices above, which oversee it
         for (Region above : regions.path(e.regionCode())) {

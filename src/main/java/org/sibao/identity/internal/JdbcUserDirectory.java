@@ -29,6 +29,12 @@ class JdbcUserDirectory implements UserDirectory {
     }
 
     @Override
+    public SqlFilter userIdsUnderQuery(Role role, String regionPrefix) {
+        return new SqlFilter("SELECT id FROM app_user WHERE enabled = TRUE AND role = ? AND region_code LIKE ?",
+                List.of(role.name(), regionPrefix + "%"));
+    }
+
+    @Override
     public SqlFilter userIdsQuery(Role role, String regionCode, Sector sector) {
         String sql = "SELECT id FROM app_user WHERE enabled = TRUE AND role = ? AND region_code = ?";
         List<Object> params = new ArrayList<>(List.of(role.name(), regionCode));

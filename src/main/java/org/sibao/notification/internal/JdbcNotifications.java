@@ -79,6 +79,9 @@ class JdbcNotifications implements Notifications {
         if (recipients instanceof Recipients.RoleAt r) {
             return users.userIdsQuery(r.role(), r.regionCode(), r.sector());
         }
+        if (recipients instanceof Recipients.RoleUnder r) {
+            return users.userIdsUnderQuery(r.role(), r.regionPrefix());
+        }
         if (recipients instanceof Recipients.Enterprise e) {
             return users.enterpriseUserIdsQuery(e.enterpriseId());
         }

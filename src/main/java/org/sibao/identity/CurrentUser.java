@@ -29,6 +29,26 @@ public record CurrentUser(String id, String username, String displayName, Role r
         return Region.prefixOf(regionCode);
     }
 
+    /**
+     * The department this user acts for when work is assigned to a department: a DEPT_HANDLER's own, and a
+     * SECTOR_OFFICER's (its explicit department, else its sector's 主管部门, e.g. INDUSTRY → MIIT); otherwise null.
+     */
+    public String department() {
+        if (role == Role.DEPT_HANDLER) {
+            return departmentCode;
+        }
+        if (role == Role.SECTOR_OFFICER) {
+            return departmentCode != null ? departmentCode : sector == null ? null : sector.department().name();
+        }
+        return null;
+    }
+
+    /** Whether work assigned to a department at a region is this user's to handle. */
+    public boolean handlesDepartment(String department, String region) {
+        String own = department();
+        return own != null && own.equals(department) && regionCode.equals(region);
+    }
+
     public DataScope scope() {
         return DataScope.of(this);
     }

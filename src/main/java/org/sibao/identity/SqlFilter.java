@@ -24,6 +24,12 @@ public record SqlFilter(String sql, List<Object> params) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    public SqlFilter or(SqlFilter other) {
+        List<Object> p = new ArrayList<>(params);
+        p.addAll(other.params);
+        return new SqlFilter("(" + sql + ") OR (" + other.sql + ")", p);
+    }
+
     public SqlFilter and(SqlFilter other) {
         List<Object> p = new ArrayList<>(params);
         p.addAll(other.params);

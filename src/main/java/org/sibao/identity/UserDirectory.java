@@ -27,7 +27,10 @@ public interface UserDirectory {
     /** Enabled ENTERPRISE users of the enterprise and the LIAISONs assigned to it. */
     List<String> enterpriseUserIds(String enterpriseId);
 
-    /** Enabled DEPT_HANDLER users of a department at exactly this region (e.g. 开封's 税务局). */
+    /**
+     * Enabled users who handle a department's work at exactly this region (e.g. 开封's 税务局): its DEPT_HANDLERs,
+     * and for a sector's competent department (MIIT, COMMERCE …) the SECTOR_OFFICERs acting for it.
+     */
     List<String> departmentUserIds(String regionCode, String departmentCode);
 
     /** Display name of a user, or the id when unknown. */

@@ -20,6 +20,16 @@ public enum Sector {
         return department;
     }
 
+    /** The sector whose competent department this is (MIIT → INDUSTRY), if any. */
+    public static Optional<Sector> ofDepartment(String departmentCode) {
+        for (Sector s : values()) {
+            if (s.department.name().equals(departmentCode)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<Sector> parse(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();

@@ -202,6 +202,37 @@ class AppealLifecycleTest {
     }
 
     @Test
+    void aSectorsCompetentDepartmentHandlesWhatIsAssignedToItWhateverTheEnterprisesSector() {
+        // an INDUSTRY enterprise's raw-material problem assigned to the county's 商务局 (COMMERCE)
+        String subject = AppealFixtures.subject(admin, "410184", "新郑商务协调测试有限公司");
+        String id = file(hq, subject, "RAW_MATERIALS", "原料进货受阻", "上游供应商在外省，原料无法按时进货");
+        ApiClient commerce = AppealFixtures.user(admin, port, "SECTOR_OFFICER", "410184", Map.of("sector", "COMMERCE"));
+        ApiClient industry = AppealFixtures.user(admin, port, "SECTOR_OFFICER", "410184", Map.of("sector", "INDUSTRY"));
+        ApiClient commerceElsewhere = AppealFixtures.user(admin, port, "SECTOR_OFFICER", "411702",
+                Map.of("sector", "COMMERCE"));
+        assertThat(commerce.get("/api/v1/appeals/" + id).status())
+                .as("another sector's enterprise, not yet assigned to the department").isEqualTo(404);
+
+        Response assigned = hq.post("/api/v1/appeals/" + id + "/triage",
+                Map.of("kind", "INDIVIDUAL", "departmentCode", "COMMERCE", "regionCode", "410184"));
+        assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
+        assertThat(commerce.get("/api/v1/appeals/" + id).status()).isEqualTo(200);
+        assertThat(ids(commerce.get("/api/v1/appeals?status=ASSIGNED&size=500"))).contains(id);
+        assertThat(commerce.get("/api/v1/notifications").raw()).as("the department's officer is told")
+                .contains("/appeals/" + id);
+        assertThat(commerceElsewhere.get("/api/v1/appeals/" + id).status()).isEqualTo(404);
+        assertThat(industry.get("/api/v1/appeals/" + id).status()).as("its own sector's enterprise").isEqualTo(200);
+        assertThat(industry.post("/api/v1/appeals/" + id + "/accept", Map.of()).status())
+                .as("seeing is not handling: MIIT was not assigned").isEqualTo(403);
+
+        Response accepted = commerce.post("/api/v1/appeals/" + id + "/accept", Map.of());
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+        assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
+        Response resolved = commerce.post("/api/v1/appeals/" + id + "/resolve", Map.of("result", "已协调外省商务部门保障供货"));
+        assertThat(resolved.text("status")).isEqualTo("RESOLVED");
+    }
+
+    @Test
     void escalationGoesToTheCityHqWhichTriagesAgain() {
         ApiClient cityHq = AppealFixtures.user(admin, port, "HQ_OFFICER", "410100", Map.of());
         ApiClient cityTax = AppealFixtures.user(admin, port, "DEPT_HANDLER", "410100", Map.of("departmentCode", "TAX"));

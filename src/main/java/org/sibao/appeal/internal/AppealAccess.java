@@ -14,10 +14,12 @@ final class AppealAccess {
         return u.role() == Role.HQ_OFFICER && u.regionCode().equals(a.handlerRegionCode());
     }
 
-    /** A handler of the department the appeal is assigned to, at the assigned region. */
+    /**
+     * A handler of the department the appeal is assigned to, at the assigned region: its DEPT_HANDLERs, or for a
+     * sector's competent department (工信局, 商务局 …) that sector's officers.
+     */
     static boolean isHandler(CurrentUser u, AppealRow a) {
-        return u.role() == Role.DEPT_HANDLER && a.departmentCode() != null
-                && a.departmentCode().equals(u.departmentCode()) && u.regionCode().equals(a.assignedRegionCode());
+        return a.departmentCode() != null && u.handlesDepartment(a.departmentCode(), a.assignedRegionCode());
     }
 
     /** The user who filed it, or the enterprise's own user. */

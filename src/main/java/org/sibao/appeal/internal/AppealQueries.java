@@ -35,10 +35,16 @@ class AppealQueries implements Appeals {
 
     /** List filters; every field optional. {@code statuses} may name several states. */
     record Filter(List<AppealStatus> statuses, AppealCategory category, String regionCode, Boolean overdue,
-            String enterpriseId, String handlerRegionCode, String departmentCode, String q) {
+            String enterpriseId, String handlerRegionCode, String departmentCode, String assignedRegionCode, String q) {
 
         static Filter none() {
-            return new Filter(List.of(), null, null, null, null, null, null, null);
+            return new Filter(List.of(), null, null, null, null, null, null, null, null);
+        }
+
+        /** The same filter narrowed to what is assigned to a department at a region (a handler's to-do). */
+        Filter assignedTo(String department, String region) {
+            return new Filter(statuses, category, regionCode, overdue, enterpriseId, handlerRegionCode, department,
+                    region, q);
         }
     }
 
@@ -109,7 +115,7 @@ class AppealQueries implements Appeals {
             v.check(regions.find(region).isPresent(), "regionCode", "validation.badValue");
         }
         v.throwIfInvalid();
-        return new Filter(statuses, cat, region, overdue, blank(enterpriseId), null, null, blank(q));
+        return new Filter(statuses, cat, region, overdue, blank(enterpriseId), null, null, null, blank(q));
     }
 
     PageResult<AppealView> list(Filter f, PageQuery page) {
@@ -136,7 +142,7 @@ class AppealQueries implements Appeals {
         List<Object> params = new ArrayList<>();
         if (user.role() == Role.DEPT_HANDLER) {
             parts.add("a.department_code = ? AND a.assigned_region_code = ?");
-            params.add(user.departmentCode());
+            params.add(user.department());
             params.add(user.regionCode());
         }
         if (!f.statuses().isEmpty()) {
@@ -162,6 +168,10 @@ class AppealQueries implements Appeals {
         if (f.departmentCode() != null) {
             parts.add("a.department_code = ?");
             params.add(f.departmentCode());
+        }
+        if (f.assignedRegionCode() != null) {
+            parts.add("a.assigned_region_code = ?");
+            params.add(f.assignedRegionCode());
         }
         if (f.q() != null) {
             parts.add("(LOWER(a.title) LIKE ? OR LOWER(a.enterprise_name) LIKE ?)");

@@ -74,7 +74,13 @@ class AppealService {
     }
 
     static SqlFilter scopeOf(CurrentUser user) {
-        return user.scope().subjects("a.region_code", "a.sector", "a.enterprise_id");
+        SqlFilter subjects = user.scope().subjects("a.region_code", "a.sector", "a.enterprise_id");
+        if (user.role() == Role.SECTOR_OFFICER && user.department() != null) {
+            // a sector's department also handles problems of other sectors' enterprises assigned to it
+            return subjects.or(new SqlFilter("a.department_code = ? AND a.assigned_region_code = ?",
+                    List.of(user.department(), user.regionCode())));
+        }
+        return subjects;
     }
 
     /** An appeal in the caller's scope, or 404. */

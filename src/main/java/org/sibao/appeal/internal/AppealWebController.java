@@ -61,6 +61,7 @@ class AppealWebController {
             case HQ_OFFICER:
                 return Map.of("triage", "SUBMITTED,ESCALATED,REOPENED", "open", "ASSIGNED,ACCEPTED,MERGED", "all", "");
             case DEPT_HANDLER:
+            case SECTOR_OFFICER:
                 return Map.of("todo", "ASSIGNED,ACCEPTED,REOPENED", "all", "");
             case SUPERVISOR:
                 return Map.of("callback", "RESOLVED", "close", "CONFIRMED", "all", "");
@@ -81,7 +82,10 @@ class AppealWebController {
         AppealQueries.Filter filter = queries.parse(statuses, category, null, overdue, null, q);
         if (user.role() == Role.HQ_OFFICER && "triage".equals(current)) {
             filter = new AppealQueries.Filter(filter.statuses(), filter.category(), null, filter.overdue(), null,
-                    user.regionCode(), null, filter.q());
+                    user.regionCode(), null, null, filter.q());
+        }
+        if (user.role() == Role.SECTOR_OFFICER && "todo".equals(current)) {
+            filter = filter.assignedTo(user.department(), user.regionCode());
         }
         model.addAttribute("tabs", List.of("triage", "todo", "open", "callback", "close", "all").stream()
                 .filter(tabs::containsKey).toList());

@@ -99,7 +99,7 @@ class EscortService {
         }
         Validation v = new Validation();
         v.required(in.enterpriseId(), "enterpriseId");
-        String dept = in.departmentCode() == null || in.departmentCode().isBlank() ? user.departmentCode() : in.departmentCode().trim();
+        String dept = in.departmentCode() == null || in.departmentCode().isBlank() ? user.department() : in.departmentCode().trim();
         if (v.required(dept, "departmentCode")) {
             v.check(Department.parse(dept).isPresent(), "departmentCode", "escort.departmentCode.unknown", dept);
         }

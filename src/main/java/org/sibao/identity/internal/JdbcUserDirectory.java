@@ -66,9 +66,12 @@ class JdbcUserDirectory implements UserDirectory {
 
     @Override
     public List<String> departmentUserIds(String regionCode, String departmentCode) {
-        return jdbc.sql("SELECT id FROM app_user WHERE enabled = TRUE AND role = 'DEPT_HANDLER' AND region_code = ?"
-                + " AND department_code = ? ORDER BY username")
-                .params(regionCode, departmentCode).query(String.class).list();
+        String sector = Sector.ofDepartment(departmentCode).map(Enum::name).orElse(null);
+        return jdbc.sql("SELECT id FROM app_user WHERE enabled = TRUE AND region_code = ? AND ("
+                + "(role = 'DEPT_HANDLER' AND department_code = ?)"
+                + " OR (role = 'SECTOR_OFFICER' AND (department_code = ? OR (department_code IS NULL AND sector = ?))))"
+                + " ORDER BY username")
+                .params(regionCode, departmentCode, departmentCode, sector).query(String.class).list();
     }
 
     @Override

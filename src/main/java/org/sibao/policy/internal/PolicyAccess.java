@@ -23,8 +23,7 @@ final class PolicyAccess {
         if (u.is(Role.ADMIN, Role.HQ_OFFICER)) {
             return true;
         }
-        return u.is(Role.DEPT_HANDLER, Role.SECTOR_OFFICER) && p.departmentCode() != null
-                && p.departmentCode().equals(u.departmentCode());
+        return u.department() != null && u.department().equals(p.departmentCode());
     }
 
     static boolean isDecider(CurrentUser u) {

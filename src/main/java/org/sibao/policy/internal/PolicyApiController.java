@@ -194,7 +194,7 @@ class PolicyApiController {
 
     /** Department handlers and sector officers see their department's policies; HQ and admins all. */
     static String departmentOf(CurrentUser user) {
-        return user.is(Role.DEPT_HANDLER, Role.SECTOR_OFFICER) ? user.departmentCode() : null;
+        return user.department();
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String value, String field, Validation v) {

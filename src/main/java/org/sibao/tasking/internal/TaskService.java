@@ -106,10 +106,10 @@ class TaskService {
 
     /** Tasks with an assignment the user handles (任务 "交办给我"). */
     static SqlFilter handledBy(CurrentUser u) {
-        if (u.role() == Role.DEPT_HANDLER && u.departmentCode() != null) {
+        if (u.department() != null) {
             return new SqlFilter("EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id"
                     + " AND a.assignee_kind = 'DEPARTMENT' AND a.assignee_code = ? AND a.region_code = ?)",
-                    List.of(u.departmentCode(), u.regionCode()));
+                    List.of(u.department(), u.regionCode()));
         }
         if (u.role() == Role.HQ_OFFICER) {
             return new SqlFilter("EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id"
@@ -121,7 +121,7 @@ class TaskService {
     /** Task forces and lower regions are handled by the HQ office of their region; departments by their handlers. */
     static boolean handles(CurrentUser u, Assignment a) {
         if (a.kind() == AssigneeKind.DEPARTMENT) {
-            return u.role() == Role.DEPT_HANDLER && a.code().equals(u.departmentCode()) && a.regionCode().equals(u.regionCode());
+            return u.handlesDepartment(a.code(), a.regionCode());
         }
         return u.role() == Role.HQ_OFFICER && a.regionCode().equals(u.regionCode());
     }

@@ -111,6 +111,24 @@ class TaskApiTest {
     }
 
     @Test
+    void aSectorsCompetentDepartmentIsHandledByItsSectorOfficers() {
+        ApiClient hq = as("hq_kf");
+        ApiClient.Response created = hq.post("/api/v1/tasks", task("工业企业白名单扩面", now().plusDays(3),
+                List.of(department("MIIT", "410200"))));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String id = created.text("id");
+
+        ApiClient industry = as("sector_industry_kf");
+        assertThat(industry.get("/api/v1/tasks?assignedToMe=true").raw()).contains(id);
+        ApiClient.Response progress = industry.post("/api/v1/tasks/" + id + "/progress", Map.of("percent", 50, "note", "已摸排"));
+        assertThat(progress.status()).as(progress.raw()).isEqualTo(200);
+        assertThat(progress.text("status")).isEqualTo("IN_PROGRESS");
+        assertThat(as("sector_commerce_kf").post("/api/v1/tasks/" + id + "/progress", Map.of("percent", 60, "note", "x"))
+                .status()).as("商务局 was not assigned").isEqualTo(403);
+        assertThat(as("sector_commerce_kf").get("/api/v1/tasks?assignedToMe=true").raw()).doesNotContain(id);
+    }
+
+    @Test
     void returnedTaskGoesBackToTheAssignee() {
         ApiClient hq = as("hq_kf");
         String id = hq.post("/api/v1/tasks", task("复工复产排查", now().plusDays(3),

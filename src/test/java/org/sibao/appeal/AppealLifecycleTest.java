@@ -327,6 +327,17 @@ class AppealLifecycleTest {
         OffsetDateTime filedAt = OffsetDateTime.parse(urgent.text("filedAt"));
         assertThat(OffsetDateTime.parse(urgent.text("responseDueAt"))).isEqualTo(filedAt.plusHours(2));
 
+        // an urgent problem is late two hours after filing, even while it still waits for triage
+        admin.post("/api/v1/admin/clock/advance", Map.of("hours", 3));
+        Response waiting = hq.get("/api/v1/appeals/" + urgent.text("id"));
+        assertThat(waiting.text("status")).isEqualTo("SUBMITTED");
+        assertThat(waiting.body().get("overdue").asBoolean()).isTrue();
+        assertThat(waiting.text("overdueKind")).isEqualTo("RESPONSE");
+        assertThat(ids(hq.get("/api/v1/appeals?overdue=true&size=500"))).contains(urgent.text("id")).doesNotContain(id);
+        admin.post("/api/v1/appeals/overdue-sweep", Map.of());
+        assertThat(notices("hq_xz", "APPEAL_OVERDUE", urgent.text("id"))).isEqualTo(1);
+        assertThat(notices("sup_xz", "APPEAL_SUPERVISE", urgent.text("id"))).isEqualTo(1);
+
         Response advanced = admin.post("/api/v1/admin/clock/advance", Map.of("hours", 24 * 6));
         assertThat(advanced.status()).isEqualTo(200);
 
@@ -342,7 +353,7 @@ class AppealLifecycleTest {
         assertThat(swept.body().get("reminded").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(notices("dept_tax_xz", "APPEAL_OVERDUE", id)).isEqualTo(1);
         assertThat(notices("sup_xz", "APPEAL_SUPERVISE", id)).isEqualTo(1);
-        assertThat(notices("hq_xz", "APPEAL_OVERDUE", urgent.text("id"))).isEqualTo(1);
+        assertThat(notices("hq_xz", "APPEAL_OVERDUE", urgent.text("id"))).as("then the triage deadline too").isEqualTo(2);
 
         admin.post("/api/v1/appeals/overdue-sweep", Map.of());
         assertThat(notices("dept_tax_xz", "APPEAL_OVERDUE", id)).isEqualTo(1);

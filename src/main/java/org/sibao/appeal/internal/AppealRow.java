@@ -20,8 +20,12 @@ record AppealRow(String id, String enterpriseId, String enterpriseName, String r
     OverdueKind overdueAt(OffsetDateTime now) {
         if ((status == AppealStatus.SUBMITTED || status == AppealStatus.ESCALATED
                 || (status == AppealStatus.REOPENED && departmentCode == null))
-                && assignDueAt != null && now.isAfter(assignDueAt)) {
-            return OverdueKind.ASSIGN;
+                && assignDueAt != null) {
+            if (urgency == Urgency.URGENT && responseDueAt != null && responseDueAt.isBefore(assignDueAt)
+                    && now.isAfter(responseDueAt)) {
+                return OverdueKind.RESPONSE;
+            }
+            return now.isAfter(assignDueAt) ? OverdueKind.ASSIGN : null;
         }
         if (status == AppealStatus.ASSIGNED && responseDueAt != null && now.isAfter(responseDueAt)) {
             return OverdueKind.RESPONSE;

@@ -38,7 +38,10 @@ class OverdueSweep {
                 SELECT id, 'ASSIGN' AS kind, assign_due_at AS due_at FROM appeal
                  WHERE (status IN ('SUBMITTED','ESCALATED') OR (status = 'REOPENED' AND department_code IS NULL)) AND assign_due_at < ?
                 UNION ALL
-                SELECT id, 'RESPONSE', response_due_at FROM appeal WHERE status = 'ASSIGNED' AND response_due_at < ?
+                SELECT id, 'RESPONSE', response_due_at FROM appeal
+                 WHERE (status = 'ASSIGNED' OR urgency = 'URGENT' AND response_due_at < assign_due_at
+                        AND (status IN ('SUBMITTED','ESCALATED') OR (status = 'REOPENED' AND department_code IS NULL)))
+                   AND response_due_at < ?
                 UNION ALL
                 SELECT id, 'RESOLUTION', resolution_due_at FROM appeal
                  WHERE status IN ('ASSIGNED','ACCEPTED','REOPENED') AND department_code IS NOT NULL AND resolution_due_at < ?
@@ -89,14 +92,15 @@ class OverdueSweep {
                     .params(d.appealId(), d.kind().name(), d.dueAt(), now).update();
             String link = "/appeals/" + d.appealId();
             String key = "appeal.notice.overdue." + d.kind().name();
-            if (d.kind() == OverdueKind.ASSIGN) {
+            boolean atHq = d.kind() == OverdueKind.ASSIGN || d.departmentCode() == null;
+            if (atHq) {
                 notifications.send(Notice.of("APPEAL_OVERDUE", key, link, d.title()),
                         Recipients.roleAt(Role.HQ_OFFICER, d.handlerRegionCode()));
             } else {
                 notifications.send(Notice.of("APPEAL_OVERDUE", key, link, d.title()),
                         Recipients.users(users.departmentUserIds(d.assignedRegionCode(), d.departmentCode())));
             }
-            String supervised = d.kind() == OverdueKind.ASSIGN ? d.handlerRegionCode() : d.assignedRegionCode();
+            String supervised = atHq ? d.handlerRegionCode() : d.assignedRegionCode();
             notifications.send(Notice.of("APPEAL_SUPERVISE", "appeal.notice.supervise." + d.kind().name(), link, d.title()),
                     Recipients.roleAt(Role.SUPERVISOR, supervised));
             audit.record("appeal.overdue", "appeal", d.appealId(), d.regionCode(), null,

@@ -172,6 +172,16 @@ class AppealLifecycleTest {
         List<String> fields = new ArrayList<>();
         invalid.body().get("errors").forEach(e -> fields.add(e.get("field").asString()));
         assertThat(fields).contains("category", "urgency", "title", "description");
+
+        Response badQuery = hq.get("/api/v1/appeals?overdue=maybe&page=first&size=10");
+        assertThat(badQuery.status()).isEqualTo(400);
+        List<String> params = new ArrayList<>();
+        badQuery.body().get("errors").forEach(e -> params.add(e.get("field").asString()));
+        assertThat(params).as("every mistyped query parameter is named").containsExactlyInAnyOrder("overdue", "page");
+        Response badDates = hq.get("/api/v1/appeals/metrics?from=2022-13-01&to=yesterday");
+        assertThat(badDates.status()).isEqualTo(400);
+        assertThat(badDates.raw()).contains("\"from\"", "\"to\"");
+        assertThat(hq.get("/api/v1/appeals/metrics?from=2022-05-01&to=2022-06-30").status()).isEqualTo(200);
     }
 
     @Test

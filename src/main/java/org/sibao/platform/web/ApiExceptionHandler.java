@@ -1,8 +1,10 @@
 package org.sibao.platform.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,7 +13,14 @@ import org.slf4j.LoggerFactory;
 import org.sibao.platform.ApiException;
 import org.sibao.platform.FieldProblem;
 import org.sibao.platform.Messages;
+import org.springframework.beans.SimpleTypeConverter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,6 +34,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -44,12 +54,17 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
+
     private final Messages messages;
     private final ShellAdvice shell;
+    private final ObjectProvider<ConversionService> conversionService;
 
-    ApiExceptionHandler(Messages messages, ShellAdvice shell) {
+    ApiExceptionHandler(Messages messages, ShellAdvice shell,
+            @Qualifier("mvcConversionService") ObjectProvider<ConversionService> conversionService) {
         this.messages = messages;
         this.shell = shell;
+        this.conversionService = conversionService;
     }
 
     @ExceptionHandler(ApiException.class)
@@ -78,10 +93,49 @@ class ApiExceptionHandler {
                 messages.get(field.isEmpty() ? "error.unreadable" : "error.invalidInput"), errors);
     }
 
+    /**
+     * A request parameter of the wrong type. Spring stops at the first one; every other typed parameter of the same
+     * request is converted here too, so that the answer names each invalid field at once.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     Object typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return respond(request, HttpStatus.BAD_REQUEST, "invalid-input", messages.get("error.invalidInput"),
-                List.of(Map.of("field", e.getName(), "message", messages.get("validation.badValue"))));
+        Set<String> invalid = new LinkedHashSet<>();
+        invalid.add(e.getName());
+        invalid.addAll(otherMistypedParameters(e.getParameter(), request));
+        List<Map<String, String>> errors = invalid.stream()
+                .map(name -> Map.of("field", name, "message", messages.get("validation.badValue"))).toList();
+        return respond(request, HttpStatus.BAD_REQUEST, "invalid-input", messages.get("error.invalidInput"), errors);
+    }
+
+    private List<String> otherMistypedParameters(MethodParameter failed, HttpServletRequest request) {
+        ConversionService conversion = conversionService.getIfAvailable();
+        if (conversion == null || !(failed.getExecutable() instanceof java.lang.reflect.Method method)) {
+            return List.of();
+        }
+        SimpleTypeConverter converter = new SimpleTypeConverter();
+        converter.setConversionService(conversion);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < method.getParameterCount(); i++) {
+            MethodParameter p = MethodParameter.forExecutable(method, i);
+            p.initParameterNameDiscovery(PARAMETER_NAMES);
+            RequestParam annotation = p.getParameterAnnotation(RequestParam.class);
+            Class<?> type = p.getParameterType();
+            if (annotation == null || i == failed.getParameterIndex() || type == String.class || Map.class.isAssignableFrom(type)
+                    || org.springframework.web.multipart.MultipartFile.class.isAssignableFrom(p.getNestedParameterType())) {
+                continue;
+            }
+            String name = !annotation.name().isEmpty() ? annotation.name() : p.getParameterName();
+            String[] values = name == null ? null : request.getParameterValues(name);
+            if (values == null) {
+                continue;
+            }
+            try {
+                converter.convertIfNecessary(values.length == 1 ? values[0] : values, type, p);
+            } catch (RuntimeException mistyped) {
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -13,7 +13,7 @@ import org.sibao.region.Region;
 /**
  * A compiled leaf: the fact's reader and a check chosen once, at compile time, for the fact type and op. A
  * missing fact is UNKNOWN for every op but {@code exists}; a value of an unexpected Java type is treated as
- * missing too.
+ * missing too. A fact known not to apply ({@link Fact#ABSENT}) is decided: false, or true for ne / notIn.
  */
 final class ConditionNode extends RuleNode {
 
@@ -37,6 +37,10 @@ final class ConditionNode extends RuleNode {
     @Override
     Truth test(Facts facts, LocalDate asOf) {
         Object actual = reader.apply(facts);
+        if (actual == Fact.ABSENT) {
+            return condition.op() == Op.EXISTS ? Truth.of(!(Boolean) condition.value())
+                    : Truth.of(condition.op() == Op.NE || condition.op() == Op.NOT_IN);
+        }
         if (condition.op() == Op.EXISTS) {
             return Truth.of((actual != null) == (Boolean) condition.value());
         }
@@ -47,6 +51,9 @@ final class ConditionNode extends RuleNode {
     List<ConditionOutcome> explain(Facts facts, LocalDate asOf, List<ConditionOutcome> leaves, Truth[] out) {
         Truth outcome = test(facts, asOf);
         Object actual = reader.apply(facts);
+        if (actual == Fact.ABSENT) {
+            actual = null;
+        }
         if (actual instanceof Collection<?> events && condition.value() instanceof Window w) {
             actual = asOf == null ? null : eventsWithin(events, w, asOf);
         }

@@ -21,6 +21,16 @@ public record Fact(String name, FactType type, List<String> values, Pattern patt
 
     public static final String ATTRIBUTE_PREFIX = "attributes.";
 
+    /**
+     * What a reader answers for a fact known not to apply, as opposed to {@code null}, a fact not known: a subject
+     * off the whitelist has no whitelist level. Every comparison with it is false (ne / notIn true), exists false.
+     */
+    public static final Object ABSENT = Absent.ABSENT;
+
+    private enum Absent {
+        ABSENT
+    }
+
     public Fact {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

@@ -77,7 +77,7 @@ public final class FactCatalogue {
                 new Fact("outputValue", FactType.DECIMAL, null, null, Fact.Unit.WAN_YUAN, Facts::outputValue),
                 new Fact("flags", FactType.CODE_SET, FLAGS, null, null, Facts::flags),
                 new Fact("whitelistStatus", FactType.CODE, WHITELIST_STATUSES, null, null, Facts::whitelistStatus),
-                new Fact("whitelistLevel", FactType.CODE, WHITELIST_LEVELS, null, null, Facts::whitelistLevel),
+                new Fact("whitelistLevel", FactType.CODE, WHITELIST_LEVELS, null, null, FactCatalogue::whitelistLevel),
                 new Fact("operationMode", FactType.CODE, OPERATION_MODES, null, null, Facts::operationMode),
                 new Fact("incidents", FactType.DATED_EVENTS, INCIDENT_KINDS, null, null, Facts::incidents),
                 Fact.attribute("rentsStateOwnedPremises", FactType.BOOLEAN, null),
@@ -91,5 +91,11 @@ public final class FactCatalogue {
     private static Object knownSizeClass(Facts f) {
         String s = f.sizeClass();
         return s == null || "UNKNOWN".equals(s) ? null : s;
+    }
+
+    /** A subject never or no longer on the whitelist (NONE, REMOVED) has no whitelist level: a decided absence. */
+    private static Object whitelistLevel(Facts f) {
+        String status = f.whitelistStatus();
+        return "NONE".equals(status) || "REMOVED".equals(status) ? Fact.ABSENT : f.whitelistLevel();
     }
 }

@@ -59,6 +59,22 @@ class OperatorTest {
     }
 
     @Test
+    void offTheWhitelistTheLevelIsDecidedNotUnknown() {
+        for (String status : new String[] {"NONE", "REMOVED"}) {
+            Facts off = known().whitelistStatus(status).whitelistLevel(status.equals("REMOVED") ? "CITY" : null).build();
+            assertThat(eval("{'fact':'whitelistLevel','op':'eq','value':'CITY'}", off)).as(status).isEqualTo(FALSE);
+            assertThat(eval("{'fact':'whitelistLevel','op':'in','value':['CITY','PROVINCE']}", off)).isEqualTo(FALSE);
+            assertThat(eval("{'fact':'whitelistLevel','op':'ne','value':'CITY'}", off)).isEqualTo(TRUE);
+            assertThat(eval("{'fact':'whitelistLevel','op':'notIn','value':['COUNTY']}", off)).isEqualTo(TRUE);
+            assertThat(eval("{'fact':'whitelistLevel','op':'exists'}", off)).isEqualTo(FALSE);
+            assertThat(eval("{'fact':'whitelistLevel','op':'exists','value':false}", off)).isEqualTo(TRUE);
+        }
+        Facts suspended = known().whitelistStatus("SUSPENDED").whitelistLevel(null).build();
+        assertThat(eval("{'fact':'whitelistLevel','op':'eq','value':'CITY'}", suspended))
+                .as("on the whitelist at a level nobody recorded").isEqualTo(UNKNOWN);
+    }
+
+    @Test
     void integers() {
         check("employees", "eq", "1200", TRUE);
         check("employees", "ne", "1200", FALSE);

@@ -316,6 +316,52 @@ class PolicyApiTest {
     }
 
     @Test
+    void aGrantBelongsToThePolicyNotToOneVersion() {
+        String userName = TestUsers.uniqueName("ent_ver");
+        BigDecimal cost = BigDecimal.valueOf(100_000 + (System.nanoTime() % 40_000));
+        String id = subject(Map.of("boothCostYuan", cost), 300);
+        TestUsers.create(admin, userName, "ENTERPRISE", "411303", Map.of("enterpriseId", id));
+        ApiClient ent = new ApiClient(port).as(userName, TestUsers.PASSWORD);
+        ApiClient tax = new ApiClient(port).as("dept_tax_ny", "Demo@2022");
+        LocalDate today = clock.today();
+        Object rule = Map.of("all", List.of(Map.of("fact", "regionCode", "op", "within", "value", List.of("411303")),
+                Map.of("fact", "attributes.boothCostYuan", "op", "eq", "value", cost)));
+        String code = code();
+        String v1 = sector.post("/api/v1/policies", policy(code, "APPLY", today.minusDays(10), rule)).text("id");
+        assertThat(sector.post("/api/v1/policies/" + v1 + "/publish", Map.of()).status()).isEqualTo(200);
+        eventually(() -> "ELIGIBLE".equals(stored(id, code)), "matches of v1");
+        assertThat(ent.post("/api/v1/enterprises/" + id + "/policy-matches/" + v1 + "/apply", Map.of()).status())
+                .isEqualTo(200);
+        assertThat(tax.post("/api/v1/policies/" + v1 + "/applications/" + id + "/grant", Map.of("grantedYuan", 8000))
+                .status()).isEqualTo(200);
+
+        // the measure is re-issued with amended text from today: the same benefit, not a second one
+        String v2 = sector.post("/api/v1/policies/" + v1 + "/versions", Map.of("effectiveFrom", today.toString())).text("id");
+        assertThat(sector.post("/api/v1/policies/" + v2 + "/publish", Map.of()).status()).isEqualTo(200);
+        eventually(() -> jdbc.sql("SELECT COUNT(*) FROM policy_match WHERE subject_id = ? AND policy_id = ?")
+                .params(id, v2).query(Long.class).single() == 1, "matches of v2");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM policy_redemption WHERE subject_id = ? AND policy_id = ?")
+                .params(id, v2).query(Long.class).single()).as("not pushed again").isZero();
+        ApiClient.Response again = ent.post("/api/v1/enterprises/" + id + "/policy-matches/" + v2 + "/apply", Map.of());
+        assertThat(again.status()).as(again.raw()).isEqualTo(409);
+        assertThat(again.body().get("detail").asString()).contains(code);
+        JsonNode shown = match(ent.get("/api/v1/enterprises/" + id + "/policy-matches"), code);
+        assertThat(shown.get("state").stringValue()).as("the enterprise sees it as granted").isEqualTo("GRANTED");
+        assertThat(shown.get("grantedYuan").decimalValue()).isEqualByComparingTo("8000");
+
+        JsonNode fig = null;
+        for (JsonNode f : tax.get("/api/v1/policies/reach?regionCode=411303").body().get("byPolicy")) {
+            if (f.get("key").stringValue().equals(code)) {
+                fig = f;
+            }
+        }
+        assertThat(fig).as("the policy in force carries the earlier version's grant").isNotNull();
+        assertThat(fig.get("eligible").asLong()).isEqualTo(1);
+        assertThat(fig.get("granted").asLong()).isEqualTo(1);
+        assertThat(fig.get("grantedYuan").decimalValue()).isEqualByComparingTo("8000");
+    }
+
+    @Test
     void pushApplyGrantAutoConfirmationAndReach() {
         String userName = TestUsers.uniqueName("ent_pol");
         BigDecimal cost = BigDecimal.valueOf(50_000 + (System.nanoTime() % 40_000));

@@ -58,6 +58,7 @@ class PolicyMatches {
             redemptions.markViewed(subject.id());
         }
         Map<String, Redemptions.Redemption> states = redemptions.ofSubject(subject.id());
+        Map<String, Redemptions.Redemption> claimed = redemptions.claimedByCode(subject.id());
         List<Item> items = new ArrayList<>();
         for (PolicyMatcher.Evaluation e : matcher.evaluate(subject)) {
             List<Line> lines = new ArrayList<>(e.explanation().conditions().size());
@@ -67,6 +68,10 @@ class PolicyMatches {
             BenefitAmount b = e.benefit();
             boolean known = b != null && b.known();
             Redemptions.Redemption r = states.get(e.policy().row().id());
+            if (r == null) {
+                // applied for or granted under an earlier version of the same policy: that is this policy's state
+                r = claimed.get(e.policy().row().code());
+            }
             items.add(new Item(e.policy().row().id(), e.policy().row().code(), e.policy().row().title(),
                     e.policy().row().mode(), e.outcome(), known ? b.amountYuan() : null,
                     known && !b.shares().isEmpty() ? b.shares().stream().map(s -> new Share(s.payer(), s.amountYuan())).toList() : null,

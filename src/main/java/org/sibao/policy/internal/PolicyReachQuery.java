@@ -33,30 +33,11 @@ class PolicyReachQuery implements PolicyReach {
         if (inForce.isEmpty()) {
             return new Totals(0, 0, BigDecimal.ZERO);
         }
-        String in = String.join(", ", Collections.nCopies(inForce.size(), "?"));
-        String sectorM = sector == null ? "" : " AND m.subject_id IN (SELECT s.id FROM subject s WHERE s.sector = ?)";
-        String sectorR = sector == null ? "" : " AND r.subject_id IN (SELECT s.id FROM subject s WHERE s.sector = ?)";
-        List<Object> params = new ArrayList<>(inForce);
-        params.add(regionPrefix + "%");
-        if (sector != null) {
-            params.add(sector.name());
-        }
-        params.addAll(inForce);
-        params.add(regionPrefix + "%");
-        if (sector != null) {
-            params.add(sector.name());
-        }
-        String sql = "SELECT COUNT(*) AS eligible, COALESCE(SUM(CASE WHEN x.state = 'GRANTED' THEN 1 ELSE 0 END), 0),"
-                + " COALESCE(SUM(CASE WHEN x.state = 'GRANTED' THEN x.granted_yuan END), 0)"
-                + " FROM (SELECT r.state, r.granted_yuan"
-                + "       FROM policy_match m LEFT JOIN policy_redemption r"
-                + "         ON r.subject_id = m.subject_id AND r.policy_id = m.policy_id"
-                + "       WHERE m.outcome = 'ELIGIBLE' AND m.policy_id IN (" + in + ") AND m.region_code LIKE ?" + sectorM
-                + "       UNION ALL"
-                + "       SELECT r.state, r.granted_yuan FROM policy_redemption r"
-                + "       WHERE r.state = 'GRANTED' AND r.policy_id IN (" + in + ") AND r.region_code LIKE ?" + sectorR
-                + "         AND NOT EXISTS (SELECT 1 FROM policy_match m WHERE m.subject_id = r.subject_id"
-                + "                         AND m.policy_id = r.policy_id AND m.outcome = 'ELIGIBLE')) x";
+        org.sibao.identity.SqlFilter rows = ReachRows.of(inForce, regionPrefix, sector);
+        String sql = "SELECT COUNT(*) AS eligible, COALESCE(SUM(x.granted), 0),"
+                + " COALESCE(SUM(CASE WHEN x.granted = 1 THEN x.granted_yuan END), 0)"
+                + " FROM (" + rows.sql() + ") x";
+        List<Object> params = rows.params();
         return jdbc.sql(sql).params(params).query((rs, n) -> new Totals(rs.getLong(1), rs.getLong(2),
                 rs.getBigDecimal(3) == null ? BigDecimal.ZERO : rs.getBigDecimal(3))).single();
     }

@@ -49,28 +49,17 @@ class ReachQuery {
     }
 
     /**
-     * One GROUP BY over the eligible matches and the grants of the policies in force: a subject counts as eligible
-     * when its stored outcome is ELIGIBLE (or it was granted: a grant stands when facts change later).
+     * One GROUP BY over the eligible matches and the grants of the policies in force ({@link ReachRows}): a subject
+     * counts as eligible when its stored outcome is ELIGIBLE (or it was granted, under this or an earlier version:
+     * a grant stands when facts change later).
      */
     private List<Figure> grouped(String key, String label, String prefix, List<String> inForce) {
-        String in = String.join(", ", java.util.Collections.nCopies(inForce.size(), "?"));
-        List<Object> params = new ArrayList<>();
-        params.addAll(inForce);
-        params.add(prefix + "%");
-        params.addAll(inForce);
-        params.add(prefix + "%");
+        org.sibao.identity.SqlFilter rows = ReachRows.of(inForce, prefix, null);
+        List<Object> params = rows.params();
         String sql = "SELECT " + key + " AS k, MIN(" + label + ") AS l, COUNT(*) AS eligible,"
-                + " SUM(CASE WHEN x.state = 'GRANTED' THEN 1 ELSE 0 END) AS granted,"
-                + " COALESCE(SUM(CASE WHEN x.state = 'GRANTED' THEN x.granted_yuan END), 0) AS amount"
-                + " FROM (SELECT m.subject_id, m.policy_id, m.region_code, r.state, r.granted_yuan"
-                + "       FROM policy_match m LEFT JOIN policy_redemption r"
-                + "         ON r.subject_id = m.subject_id AND r.policy_id = m.policy_id"
-                + "       WHERE m.outcome = 'ELIGIBLE' AND m.policy_id IN (" + in + ") AND m.region_code LIKE ?"
-                + "       UNION ALL"
-                + "       SELECT r.subject_id, r.policy_id, r.region_code, r.state, r.granted_yuan FROM policy_redemption r"
-                + "       WHERE r.state = 'GRANTED' AND r.policy_id IN (" + in + ") AND r.region_code LIKE ?"
-                + "         AND NOT EXISTS (SELECT 1 FROM policy_match m WHERE m.subject_id = r.subject_id"
-                + "                         AND m.policy_id = r.policy_id AND m.outcome = 'ELIGIBLE')) x"
+                + " SUM(x.granted) AS granted,"
+                + " COALESCE(SUM(CASE WHEN x.granted = 1 THEN x.granted_yuan END), 0) AS amount"
+                + " FROM (" + rows.sql() + ") x"
                 + " JOIN policy p ON p.id = x.policy_id GROUP BY " + key + " ORDER BY 1";
         return jdbc.sql(sql).params(params).query((rs, n) -> {
             long e = rs.getLong(3);

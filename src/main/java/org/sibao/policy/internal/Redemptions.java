@@ -68,7 +68,7 @@ class Redemptions {
         List<String[]> fresh = jdbc.sql("SELECT m.subject_id, m.policy_id, m.region_code, p.title FROM policy_match m"
                 + " JOIN policy p ON p.id = m.policy_id WHERE " + where + " AND m.outcome = 'ELIGIBLE'"
                 + " AND NOT EXISTS (SELECT 1 FROM policy_redemption r WHERE r.subject_id = m.subject_id"
-                + " AND r.policy_id = m.policy_id)")
+                + " AND r.policy_id = m.policy_id) AND NOT " + claimedUnderAnotherVersion("m.subject_id", "m.policy_id"))
                 .param(subjectId != null ? subjectId : policyId)
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
                 .list();
@@ -79,6 +79,17 @@ class Redemptions {
             notifications.send(Notice.of("policy.pushed", "policy.notice.pushed", "/policies/mine", f[3]),
                     Recipients.enterprise(f[0]));
         }
+    }
+
+    /**
+     * SQL: the subject (column {@code subject}) applied for or was granted another version of the policy (column
+     * {@code policy})'s code. A new version of a measure is the same benefit: it is not pushed, applied for or
+     * granted twice. Column names come from code.
+     */
+    static String claimedUnderAnotherVersion(String subject, String policy) {
+        return "EXISTS (SELECT 1 FROM policy_redemption o JOIN policy op ON op.id = o.policy_id JOIN policy np ON np.id = "
+                + policy + " WHERE o.subject_id = " + subject + " AND op.code = np.code AND o.policy_id <> np.id"
+                + " AND o.state IN ('APPLIED', 'GRANTED'))";
     }
 
     /** Whether any redemption went past its push (viewed, applied or decided): the demo seeds only before any. */
@@ -99,6 +110,21 @@ class Redemptions {
         return out;
     }
 
+    /** The subject's applied or granted redemptions by policy code (of whichever version; the latest decided). */
+    Map<String, Redemption> claimedByCode(String subjectId) {
+        Map<String, Redemption> out = new HashMap<>();
+        jdbc.sql("SELECT r.subject_id, r.policy_id, r.region_code, r.state, r.pushed_at, r.applied_at, r.decided_at,"
+                + " r.granted_yuan, r.decline_reason, r.applicant_note, p.code FROM policy_redemption r"
+                + " JOIN policy p ON p.id = r.policy_id WHERE r.subject_id = ? AND r.state IN ('APPLIED', 'GRANTED')"
+                + " ORDER BY p.version_no").param(subjectId)
+                .query((rs, n) -> Map.entry(rs.getString(11), new Redemption(rs.getString(1), rs.getString(2),
+                        rs.getString(3), RedemptionState.valueOf(rs.getString(4)), rs.getObject(5, OffsetDateTime.class),
+                        rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class),
+                        rs.getBigDecimal(8), rs.getString(9), rs.getString(10))))
+                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** Marks the subject's pushed policies VIEWED (its own user has seen them). */
     @Transactional
     void markViewed(String subjectId) {
@@ -111,6 +137,12 @@ class Redemptions {
     Redemption apply(String subjectId, String regionCode, PolicyRow policy, String note) {
         Redemption before = ofSubject(subjectId).get(policy.id());
         OffsetDateTime now = clock.nowOffset();
+        // the fragment binds the policy (np.id = ?) before the subject (o.subject_id = ?)
+        boolean claimed = jdbc.sql("SELECT CASE WHEN " + claimedUnderAnotherVersion("?", "?") + " THEN 1 ELSE 0 END")
+                .params(policy.id(), subjectId).query(Integer.class).single() == 1;
+        if (claimed) {
+            throw ApiException.conflict("policy.error.claimedEarlierVersion", policy.code());
+        }
         if (before == null) {
             jdbc.sql("INSERT INTO policy_redemption (subject_id, policy_id, region_code, state, pushed_at, applied_at,"
                     + " applicant_note) VALUES (?, ?, ?, 'APPLIED', ?, ?, ?)")
@@ -181,6 +213,7 @@ class Redemptions {
             params.addAll(subjectIds);
         }
         String where = "r.policy_id = ? AND r.state IN ('PUSHED', 'VIEWED') AND " + filter.sql() + only
+                + " AND NOT " + claimedUnderAnotherVersion("r.subject_id", "r.policy_id")
                 + " AND EXISTS (SELECT 1 FROM policy_match m WHERE m.subject_id = r.subject_id"
                 + " AND m.policy_id = r.policy_id AND m.outcome = 'ELIGIBLE')";
         List<Object> selectParams = new ArrayList<>(params.subList(2, params.size()));

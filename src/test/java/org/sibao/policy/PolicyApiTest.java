@@ -63,6 +63,12 @@ class PolicyApiTest {
         return r.text("id");
     }
 
+    /** Creates and signs in an ENTERPRISE user of the subject. */
+    private ApiClient enterpriseUser(String subjectId, String userName) {
+        TestUsers.create(admin, userName, "ENTERPRISE", "411303", Map.of("enterpriseId", subjectId));
+        return new ApiClient(port).as(userName, TestUsers.PASSWORD);
+    }
+
     private static JsonNode match(ApiClient.Response r, String code) {
         for (JsonNode i : r.body().get("items")) {
             if (i.get("policyCode").stringValue().equals(code)) {
@@ -317,11 +323,9 @@ class PolicyApiTest {
 
     @Test
     void aGrantBelongsToThePolicyNotToOneVersion() {
-        String userName = TestUsers.uniqueName("ent_ver");
         BigDecimal cost = BigDecimal.valueOf(100_000 + (System.nanoTime() % 40_000));
         String id = subject(Map.of("boothCostYuan", cost), 300);
-        TestUsers.create(admin, userName, "ENTERPRISE", "411303", Map.of("enterpriseId", id));
-        ApiClient ent = new ApiClient(port).as(userName, TestUsers.PASSWORD);
+        ApiClient ent = enterpriseUser(id, TestUsers.uniqueName("ent_ver"));
         ApiClient tax = new ApiClient(port).as("dept_tax_ny", "Demo@2022");
         LocalDate today = clock.today();
         Object rule = Map.of("all", List.of(Map.of("fact", "regionCode", "op", "within", "value", List.of("411303")),
@@ -363,11 +367,10 @@ class PolicyApiTest {
 
     @Test
     void pushApplyGrantAutoConfirmationAndReach() {
-        String userName = TestUsers.uniqueName("ent_pol");
         BigDecimal cost = BigDecimal.valueOf(50_000 + (System.nanoTime() % 40_000));
         String id = subject(Map.of("boothCostYuan", cost), 300);
-        TestUsers.create(admin, userName, "ENTERPRISE", "411303", Map.of("enterpriseId", id));
-        ApiClient ent = new ApiClient(port).as(userName, TestUsers.PASSWORD);
+        String userName = TestUsers.uniqueName("ent_pol");
+        ApiClient ent = enterpriseUser(id, userName);
         LocalDate today = clock.today();
 
         Object rule = Map.of("all", List.of(Map.of("fact", "regionCode", "op", "within", "value", List.of("411303")),

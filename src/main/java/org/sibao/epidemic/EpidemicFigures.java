@@ -10,8 +10,9 @@ public interface EpidemicFigures {
 
     /**
      * @param openAlerts        alerts with status OPEN
-     * @param watched           rostered employees of ACTIVE whitelist subjects (those the sentinel sweep watches)
-     * @param onTime            of those, with a negative sample within their test interval (24 h or 48 h, as the sweep)
+     * @param watched           rostered employees (those the sentinel sweep watches)
+     * @param onTime            of those, with a negative sample within their test interval (24 h or 48 h, as the
+     *                          sweep), or rostered within it and so not due yet
      * @param onTimeTestingRate onTime ÷ watched, 0..1 (0 when nobody is watched)
      */
     record Figures(long openAlerts, long watched, long onTime, double onTimeTestingRate) {

@@ -27,10 +27,16 @@ public final class EpidemicFixtures {
 
     /** A fresh subject in a county, ACTIVE on the whitelist. */
     public String activeSubject(String county) {
+        String id = subject(county);
+        subjects.setWhitelistStatus(id, WhitelistStatus.ACTIVE, "COUNTY");
+        return id;
+    }
+
+    /** A fresh subject in a county, not on the whitelist. */
+    public String subject(String county) {
         ApiClient.Response r = admin.post("/api/v1/enterprises",
                 TestSubjects.enterprise(TestSubjects.uscc(county), "防疫测试" + TestSubjects.token(), county, "INDUSTRY"));
         assertThat(r.status()).as(r.raw()).isEqualTo(201);
-        subjects.setWhitelistStatus(r.text("id"), WhitelistStatus.ACTIVE, "COUNTY");
         return r.text("id");
     }
 

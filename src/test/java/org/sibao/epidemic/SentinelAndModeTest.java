@@ -34,6 +34,9 @@ class SentinelAndModeTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EpidemicFigures figures;
+
     ApiClient admin;
     EpidemicFixtures fx;
 
@@ -107,6 +110,38 @@ class SentinelAndModeTest {
         assertThat(ack.text("status")).isEqualTo("ACKNOWLEDGED");
         assertThat(as("epi_xz").post("/api/v1/epidemic/alerts/" + alertId + "/acknowledge", Map.of()).status()).isEqualTo(409);
         assertThat(as("hq_xz").post("/api/v1/epidemic/sweep", Map.of()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSubjectOffTheWhitelistIsWatchedOnceItKeepsARoster() {
+        String rostered = fx.subject(XINZHENG);
+        String bare = fx.subject(XINZHENG);
+        String id = TestIds.next();
+        fx.roster(rostered, employee("未入白名单员工", id, "FIXED"));
+        fx.results(id + "," + at(fx.now().minusHours(1)) + ",PCR,POSITIVE\n");
+        fx.sweep();
+        assertThat(fx.alertStatuses(rostered, "POSITIVE_RESULT", employeeId(rostered, "未入白名单员工")))
+                .containsExactly("OPEN");
+        assertThat(fx.alertStatuses(rostered, "HEALTH_REPORT_MISSING", null)).containsExactly("OPEN");
+        assertThat(fx.alertStatuses(bare, "HEALTH_REPORT_MISSING", null))
+                .as("no roster, not on the whitelist: nothing to watch").isEmpty();
+    }
+
+    @Test
+    void theOnTimeTestingRateCountsANewcomerLateOnlyOnceTheIntervalHasPassed() {
+        String subject = fx.activeSubject(XINZHENG);
+        String tested = TestIds.next();
+        fx.roster(subject, employee("已检测", tested, "FIXED"), employee("新入职", TestIds.next(), "FIXED"));
+        fx.results(tested + "," + at(fx.now()) + ",PCR,NEGATIVE\n");
+        DataScope own = new org.sibao.identity.CurrentUser("t", "t", "t", org.sibao.identity.Role.ENTERPRISE, XINZHENG,
+                null, null, subject).scope();
+        EpidemicFigures.Figures now = figures.figures(own);
+        assertThat(now.watched()).isEqualTo(2);
+        assertThat(now.onTime()).as("the newcomer is not due yet").isEqualTo(2);
+        fx.advance(49);
+        EpidemicFigures.Figures later = figures.figures(own);
+        assertThat(later.onTime()).isZero();
+        assertThat(later.onTimeTestingRate()).isZero();
     }
 
     @Test

@@ -52,13 +52,14 @@ class EpidemicFiguresQuery implements EpidemicFigures {
         params.add(now.minus(SentinelSweep.NORMAL));
         SqlFilter employeeScope = scope.subjects("e.region_code", "e.sector", "e.subject_id");
         params.addAll(employeeScope.params());
-        String sql = "SELECT COUNT(*) AS watched, COALESCE(SUM(CASE WHEN x.last_negative_at >= CASE WHEN "
+        // on time as the sweep counts it: a negative sample within the interval, or rostered within it (not due yet)
+        String sql = "SELECT COUNT(*) AS watched, COALESCE(SUM(CASE WHEN COALESCE(x.last_negative_at, e.rostered_at) >= CASE WHEN "
                 + "s.operation_mode = 'CLOSED_LOOP' OR e.post_type = 'MOBILE' OR (e.post_type = 'CITY_SUPPLY' AND ("
                 + emergency + ")) OR s.id IN (SELECT i.subject_id FROM epi_incident i WHERE i.status IN ("
                 + IncidentService.ACTIVE_STATUSES + ")) THEN ? ELSE ? END THEN 1 ELSE 0 END), 0) AS on_time"
                 + " FROM epi_employee e JOIN subject s ON s.id = e.subject_id"
                 + " LEFT JOIN epi_latest_result x ON x.employee_seq = e.seq"
-                + " WHERE s.whitelist_status = 'ACTIVE' AND " + employeeScope.sql();
+                + " WHERE " + employeeScope.sql();
         long[] counts = jdbc.sql(sql).params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         double rate = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
         return new Figures(open, counts[0], counts[1], rate);

@@ -13,9 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The sentinel sweep (电子哨): for each alert type one INSERT … SELECT opens the alerts whose cause holds and that
- * are not open yet, and one UPDATE … WHERE NOT EXISTS resolves those whose cause is gone. Only ACTIVE whitelist
- * subjects and their rostered employees are watched (the sweep reads the subject table's whitelist standing and
- * operation mode directly, read-only: the set-based statements need them in the same join).
+ * are not open yet, and one UPDATE … WHERE NOT EXISTS resolves those whose cause is gone. ACTIVE whitelist
+ * subjects and every subject with a roster are watched, every rostered employee (the sweep reads the subject
+ * table's whitelist standing and operation mode directly, read-only: the set-based statements need them in the
+ * same join).
  *
  * <p>Rules, on the business clock:
  * <ul>
@@ -115,11 +116,17 @@ class SentinelSweep {
                                 WHERE r2.subject_id = s.id AND r2.report_date >= ?))""", List.of(today.minusDays(1))));
     }
 
+    /**
+     * The subjects watched (alias {@code s}): those on the ACTIVE whitelist, and any other that keeps a roster here
+     * (its employees' results and reports are then watched like a whitelist subject's).
+     */
+    static final String WATCHED = "(s.whitelist_status = 'ACTIVE' OR EXISTS (SELECT 1 FROM epi_employee w WHERE w.subject_id = s.id))";
+
     private static String source(Cause c) {
         return c.perEmployee()
                 ? "FROM epi_employee e JOIN subject s ON s.id = e.subject_id JOIN epi_latest_result x ON x.employee_seq = e.seq "
-                        + "WHERE s.whitelist_status = 'ACTIVE' AND "
-                : "FROM subject s WHERE s.whitelist_status = 'ACTIVE' AND ";
+                        + "WHERE "
+                : "FROM subject s WHERE " + WATCHED + " AND ";
     }
 
     private static String key(Cause c) {

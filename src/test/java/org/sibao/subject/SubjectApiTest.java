@@ -199,6 +199,17 @@ class SubjectApiTest {
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.body().get("annualRevenue")).isEqualTo(admin.get("/api/v1/enterprises/" + created.text("id")).body().get("annualRevenue"));
         assertThat(texts(updated.body().get("flags"))).contains("ABOVE_SCALE");
+
+        // read, lower the revenue, write back: the derived flag sent back as read is derived again, not refused
+        Map<String, Object> echoed = new java.util.HashMap<>(body);
+        echoed.put("flags", texts(updated.body().get("flags")));
+        echoed.put("annualRevenue", new BigDecimal("1500"));
+        Response lowered = admin.put("/api/v1/enterprises/" + created.text("id"), echoed);
+        assertThat(lowered.status()).as(lowered.raw()).isEqualTo(200);
+        assertThat(texts(lowered.body().get("flags"))).doesNotContain("ABOVE_SCALE");
+        echoed.put("flags", List.of("ABOVE_SCALE"));
+        assertThat(admin.put("/api/v1/enterprises/" + created.text("id"), echoed).status())
+                .as("claimed against the revenue, once it no longer holds").isEqualTo(400);
     }
 
     @Test

@@ -22,6 +22,12 @@ record SubjectInput(String uscc, String projectNo, String name, String kind, Str
                 flags, incidents, links, attributes);
     }
 
+    SubjectInput withFlags(List<String> newFlags) {
+        return new SubjectInput(uscc, projectNo, name, kind, regionCode, address, legalRepresentative, contactPhone,
+                sector, industryCode, employees, annualRevenue, totalAssets, outputValue, totalInvestment,
+                annualInvestment, newFlags, incidents, links, attributes);
+    }
+
     record IncidentInput(String kind, String date) {
     }
 

@@ -21,8 +21,10 @@ import org.sibao.platform.Validation;
 import org.sibao.platform.audit.AuditLog;
 import org.sibao.subject.OperationMode;
 import org.sibao.subject.SubjectAttribute;
+import org.sibao.subject.SizeClasses;
 import org.sibao.subject.SubjectChanged;
 import org.sibao.subject.SubjectFacts;
+import org.sibao.subject.SubjectFlag;
 import org.sibao.subject.SubjectRef;
 import org.sibao.subject.SubjectKind;
 import org.sibao.subject.Subjects;
@@ -126,10 +128,19 @@ class SubjectService implements Subjects {
 
     /**
      * The input of an edit of {@code before} as it is meant: the contact phone, which only administrators read in
-     * clear, left out or sent back as its mask keeps the stored one (see {@link PersonalData#phoneOnEdit}).
+     * clear, left out or sent back as its mask keeps the stored one (see {@link PersonalData#phoneOnEdit}); and an
+     * industrial enterprise's ABOVE_SCALE, which the platform derived from its revenue, sent back as read is not a
+     * claim: it is derived again from the new revenue (so a read-modify-write that lowers revenue is accepted).
      */
     static SubjectInput editInput(SubjectRecord before, SubjectInput input) {
-        return input.withContactPhone(PersonalData.phoneOnEdit(input.contactPhone(), before.contactPhone()));
+        SubjectInput out = input.withContactPhone(PersonalData.phoneOnEdit(input.contactPhone(), before.contactPhone()));
+        boolean derived = before.flags().contains(SubjectFlag.ABOVE_SCALE)
+                && SizeClasses.isIndustrial(before.industrySection()) && before.annualRevenue() != null
+                && before.annualRevenue().compareTo(SizeClasses.ABOVE_SCALE_REVENUE) >= 0;
+        if (derived && out.flags() != null && out.flags().contains(SubjectFlag.ABOVE_SCALE.name())) {
+            out = out.withFlags(out.flags().stream().filter(f -> !SubjectFlag.ABOVE_SCALE.name().equals(f)).toList());
+        }
+        return out;
     }
 
     /** The subject as stored (amounts at their column's scale), whatever the caller's scope. */

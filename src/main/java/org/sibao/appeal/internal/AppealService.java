@@ -423,7 +423,10 @@ class AppealService {
         }
         String result = requiredText(in == null ? null : in.result(), "result");
         OffsetDateTime now = clock.nowOffset();
-        repository.resolveCluster(c.id(), result, user.username(), now);
+        if (!repository.resolveCluster(c.id(), result, user.username(), now)) {
+            // a concurrent resolve got there first (the UPDATE is conditional on OPEN): the appeals are its to move
+            throw ApiException.conflict("appeal.error.clusterResolved");
+        }
         List<AppealRow> merged = repository.inCluster(c.id()).stream().filter(a -> a.status() == AppealStatus.MERGED).toList();
         for (AppealRow a : merged) {
             AppealRow saved = save(a, a.change().status(AppealStatus.RESOLVED).resolvedAt(now).result(result).done(),

@@ -288,6 +288,9 @@ class AppealLifecycleTest {
         assertThat(cluster).isNotBlank();
         Response joined = hq.post("/api/v1/appeals/" + second + "/triage", Map.of("kind", "COMMON", "clusterId", cluster));
         assertThat(joined.text("clusterId")).isEqualTo(cluster);
+        assertThat(OffsetDateTime.parse(joined.text("resolutionDueAt")))
+                .as("the cluster answers within the ordinary deadline").isAfter(OffsetDateTime.parse(joined.text("filedAt")).plusDays(8));
+        assertThat(joined.body().get("overdue").asBoolean()).isFalse();
 
         Response view = hq.get("/api/v1/appeal-clusters/" + cluster);
         assertThat(view.text("taskForce")).isEqualTo("TRANSPORT");
@@ -305,6 +308,22 @@ class AppealLifecycleTest {
             assertThat(actions(r.body().get("history"))).containsExactly("SUBMITTED", "TRIAGED", "MERGED", "RESOLVED");
         }
         assertThat(hq.post("/api/v1/appeal-clusters/" + cluster + "/resolve", Map.of("result", "y")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aMergedAppealTheClusterLeavesUnansweredFallsOverdue() {
+        String subject = AppealFixtures.subject(admin, "410184", "新郑共性超期有限公司");
+        String id = file(hq, subject, "ENERGY", "用电指标不足", "园区限电，企业无法满负荷生产");
+        Response merged = hq.post("/api/v1/appeals/" + id + "/triage", Map.of("kind", "COMMON", "clusterTitle", "园区限电"));
+        assertThat(merged.text("status")).isEqualTo("MERGED");
+        admin.post("/api/v1/admin/clock/advance", Map.of("hours", 24 * 12));
+        Response read = hq.get("/api/v1/appeals/" + id);
+        assertThat(read.body().get("overdue").asBoolean()).isTrue();
+        assertThat(read.text("overdueKind")).isEqualTo("RESOLUTION");
+        assertThat(ids(hq.get("/api/v1/appeals?overdue=true&size=500"))).contains(id);
+        admin.post("/api/v1/appeals/overdue-sweep", Map.of());
+        assertThat(notices("hq_xz", "APPEAL_OVERDUE", id)).as("the HQ whose task force holds the cluster").isEqualTo(1);
+        assertThat(notices("sup_xz", "APPEAL_SUPERVISE", id)).isEqualTo(1);
     }
 
     @Test

@@ -30,8 +30,9 @@ record AppealRow(String id, String enterpriseId, String enterpriseName, String r
         if (status == AppealStatus.ASSIGNED && responseDueAt != null && now.isAfter(responseDueAt)) {
             return OverdueKind.RESPONSE;
         }
-        if ((status == AppealStatus.ASSIGNED || status == AppealStatus.ACCEPTED || status == AppealStatus.REOPENED)
-                && departmentCode != null && resolutionDueAt != null && now.isAfter(resolutionDueAt)) {
+        if (((status == AppealStatus.ASSIGNED || status == AppealStatus.ACCEPTED || status == AppealStatus.REOPENED)
+                && departmentCode != null || status == AppealStatus.MERGED)
+                && resolutionDueAt != null && now.isAfter(resolutionDueAt)) {
             return OverdueKind.RESOLUTION;
         }
         return null;

@@ -201,8 +201,10 @@ class AppealService {
         }
         AppealRow triaged = a.change().status(AppealStatus.TRIAGED).done();
         record(a, triaged, user, now, in.note(), false);
+        // the cluster's task force answers for a merged appeal within the ordinary resolution deadline
         AppealRow merged = triaged.change().status(AppealStatus.MERGED).clusterId(cluster.id()).departmentCode(null)
-                .assignedRegionCode(null).done();
+                .assignedRegionCode(null).resolutionDueAt(calendar.resolutionDue(now.toInstant(), null, a.major()))
+                .done();
         return save(a, merged, user, now, cluster.title(), triaged.status());
     }
 

@@ -44,7 +44,8 @@ class OverdueSweep {
                    AND response_due_at < ?
                 UNION ALL
                 SELECT id, 'RESOLUTION', resolution_due_at FROM appeal
-                 WHERE status IN ('ASSIGNED','ACCEPTED','REOPENED') AND department_code IS NOT NULL AND resolution_due_at < ?
+                 WHERE (status IN ('ASSIGNED','ACCEPTED','REOPENED') AND department_code IS NOT NULL OR status = 'MERGED')
+                   AND resolution_due_at < ?
             ) k ON k.id = a.id
             WHERE NOT EXISTS (SELECT 1 FROM appeal_overdue_notice n
                               WHERE n.appeal_id = k.id AND n.kind = k.kind AND n.due_at = k.due_at)

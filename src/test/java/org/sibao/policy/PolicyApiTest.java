@@ -322,6 +322,27 @@ class PolicyApiTest {
     }
 
     @Test
+    void aCountysPolicyServesThatCountyOnly() {
+        ApiClient countyHq = new ApiClient(port).as("hq_xz", "Demo@2022");
+        ApiClient.Response local = admin.post("/api/v1/enterprises", TestSubjects.enterprise(TestSubjects.uscc("410184"),
+                "新郑政策测试" + TestSubjects.token(), "410184", "INDUSTRY"));
+        assertThat(local.status()).as(local.raw()).isEqualTo(201);
+        String inCounty = local.text("id");
+        String elsewhere = subject(Map.of(), 200);
+        String code = code();
+        ApiClient.Response created = countyHq.post("/api/v1/policies",
+                policy(code, "APPLY", clock.today(), Map.of("fact", "employees", "op", "gte", "value", 1)));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        assertThat(created.text("regionCode")).isEqualTo("410184");
+        assertThat(countyHq.post("/api/v1/policies/" + created.text("id") + "/publish", Map.of()).status()).isEqualTo(200);
+        eventually(() -> "ELIGIBLE".equals(stored(inCounty, code)), "the county's subject matched");
+        assertThat(stored(elsewhere, code)).as("a 南阳 enterprise is not served by 新郑's policy").isEqualTo("INELIGIBLE");
+        JsonNode explained = match(admin.get("/api/v1/enterprises/" + elsewhere + "/policy-matches"), code);
+        assertThat(explained.get("outcome").stringValue()).isEqualTo("INELIGIBLE");
+        assertThat(explained.get("explanation").toString()).contains("regionCode");
+    }
+
+    @Test
     void aGrantBelongsToThePolicyNotToOneVersion() {
         BigDecimal cost = BigDecimal.valueOf(100_000 + (System.nanoTime() % 40_000));
         String id = subject(Map.of("boothCostYuan", cost), 300);

@@ -21,6 +21,10 @@
  * force) and not past {@code effectiveTo}; past it the policy reads as EXPIRED at once and a sweep stores the
  * status. Publishing a new version sets the old one's {@code effectiveTo} to the day before the new
  * {@code effectiveFrom}, which must be later than the old one's.</li>
+ * <li>The seeded measures of the contract (NY40-06, -10, -16 among them) match on the facts API.md names; the
+ * seed's "受疫情影响" (affected by the epidemic) is not a matching condition there but stated in the application and
+ * checked by the deciding department (the benefit text says so). Other seeded measures built on it (NY40-13,
+ * XX-07) keep {@code attributes.affectedByEpidemic}, which the enterprise supplies when asked.</li>
  * <li>The seeded library has no {@code effectiveTo} where the seed gives none for the measure as a whole; dated
  * parts (e.g. 缓缴至 2022 年底) are kept in the benefit text. Seeded policies are PUBLISHED on first start (demo and
  * production) and never loaded twice (by code).</li>

@@ -92,6 +92,11 @@ class EscortService {
 
     // --- inspections
 
+    /** The department an inspection request defaults to: the one the filer acts for, else the one it belongs to. */
+    private static String ownDepartment(CurrentUser user) {
+        return user.department() != null ? user.department() : user.departmentCode();
+    }
+
     Inspection fileInspection(InspectionRequest in) {
         CurrentUser user = CurrentUser.get();
         if (!canFile(user)) {
@@ -99,7 +104,7 @@ class EscortService {
         }
         Validation v = new Validation();
         v.required(in.enterpriseId(), "enterpriseId");
-        String dept = in.departmentCode() == null || in.departmentCode().isBlank() ? user.department() : in.departmentCode().trim();
+        String dept = in.departmentCode() == null || in.departmentCode().isBlank() ? ownDepartment(user) : in.departmentCode().trim();
         if (v.required(dept, "departmentCode")) {
             v.check(Department.parse(dept).isPresent(), "departmentCode", "escort.departmentCode.unknown", dept);
         }

@@ -69,6 +69,11 @@ class PolicyApiTest {
         return new ApiClient(port).as(userName, TestUsers.PASSWORD);
     }
 
+    private long appliedNotices(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM notification n JOIN app_user u ON u.id = n.user_id"
+                + " WHERE u.username = ? AND n.kind = 'policy.applied'").param(username).query(Long.class).single();
+    }
+
     private static JsonNode match(ApiClient.Response r, String code) {
         for (JsonNode i : r.body().get("items")) {
             if (i.get("policyCode").stringValue().equals(code)) {
@@ -422,10 +427,15 @@ class PolicyApiTest {
         assertThat(ent.get("/api/v1/enterprises/" + id + "/policy-matches").raw()).contains("\"VIEWED\"");
         assertThat(ent.post("/api/v1/enterprises/" + id + "/policy-matches/" + autoId + "/apply", Map.of()).status())
                 .isEqualTo(409);
+        long taxTold = appliedNotices("dept_tax_ny");
+        long hrssTold = appliedNotices("dept_hrss_ny");
         ApiClient.Response applied = ent.post("/api/v1/enterprises/" + id + "/policy-matches/" + applyId + "/apply",
                 Map.of("note", "申请兑现"));
         assertThat(applied.status()).as(applied.raw()).isEqualTo(200);
         assertThat(applied.text("state")).isEqualTo("APPLIED");
+        assertThat(appliedNotices("dept_tax_ny")).as("the policy's department nearest the subject (the city's 税务局)")
+                .isEqualTo(taxTold + 1);
+        assertThat(appliedNotices("dept_hrss_ny")).as("not every department").isEqualTo(hrssTold);
 
         ApiClient tax = new ApiClient(port).as("dept_tax_ny", "Demo@2022");
         ApiClient.Response queue = tax.get("/api/v1/policies/applications?state=APPLIED&size=500");

@@ -50,9 +50,12 @@ class Redemptions {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final org.sibao.identity.UserDirectory users;
+
     Redemptions(JdbcClient jdbc, Notifications notifications, BusinessClock clock, AuditLog audit,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, org.sibao.identity.UserDirectory users) {
         this.events = events;
+        this.users = users;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.clock = clock;
@@ -157,8 +160,25 @@ class Redemptions {
                 before == null ? null : Map.of("state", before.state()), Map.of("state", RedemptionState.APPLIED,
                         "policy", policy.code()));
         notifications.send(Notice.of("policy.applied", "policy.notice.applied", "/policies/applications",
-                policy.title()), Recipients.roleAt(org.sibao.identity.Role.DEPT_HANDLER, regionCode));
+                policy.title()), deciders(policy, regionCode));
         return ofSubject(subjectId).get(policy.id());
+    }
+
+    /**
+     * Who is told of an application: the policy's department nearest the subject (its county's, else its city's,
+     * else the province's handlers of that department); the county's HQ office when the policy names none.
+     */
+    private Recipients deciders(PolicyRow policy, String countyCode) {
+        if (policy.departmentCode() == null) {
+            return Recipients.roleAt(org.sibao.identity.Role.HQ_OFFICER, countyCode);
+        }
+        for (String region : List.of(countyCode, countyCode.substring(0, 4) + "00", countyCode.substring(0, 2) + "0000")) {
+            List<String> ids = users.departmentUserIds(region, policy.departmentCode());
+            if (!ids.isEmpty()) {
+                return Recipients.users(ids);
+            }
+        }
+        return Recipients.roleAt(org.sibao.identity.Role.HQ_OFFICER, countyCode);
     }
 
     /** The department grants (APPLIED, or PUSHED/VIEWED for AUTO policies) or declines an application. */

@@ -216,7 +216,9 @@ class AppealLifecycleTest {
         // an INDUSTRY enterprise's raw-material problem assigned to the county's 商务局 (COMMERCE)
         String subject = AppealFixtures.subject(admin, "410184", "新郑商务协调测试有限公司");
         String id = file(hq, subject, "RAW_MATERIALS", "原料进货受阻", "上游供应商在外省，原料无法按时进货");
-        ApiClient commerce = AppealFixtures.user(admin, port, "SECTOR_OFFICER", "410184", Map.of("sector", "COMMERCE"));
+        String commerceName = org.sibao.support.TestUsers.uniqueName("sector_officer");
+        org.sibao.support.TestUsers.create(admin, commerceName, "SECTOR_OFFICER", "410184", Map.of("sector", "COMMERCE"));
+        ApiClient commerce = new ApiClient(port).as(commerceName, org.sibao.support.TestUsers.PASSWORD);
         ApiClient industry = AppealFixtures.user(admin, port, "SECTOR_OFFICER", "410184", Map.of("sector", "INDUSTRY"));
         ApiClient commerceElsewhere = AppealFixtures.user(admin, port, "SECTOR_OFFICER", "411702",
                 Map.of("sector", "COMMERCE"));
@@ -234,6 +236,11 @@ class AppealLifecycleTest {
         assertThat(industry.get("/api/v1/appeals/" + id).status()).as("its own sector's enterprise").isEqualTo(200);
         assertThat(industry.post("/api/v1/appeals/" + id + "/accept", Map.of()).status())
                 .as("seeing is not handling: MIIT was not assigned").isEqualTo(403);
+
+        org.sibao.support.WebClient web = new org.sibao.support.WebClient(port);
+        web.login(commerceName, org.sibao.support.TestUsers.PASSWORD);
+        assertThat(web.get("/appeals?tab=todo").body()).as("the officer's to-do tab").contains("原料进货受阻");
+        assertThat(web.get("/appeals/" + id).body()).contains("id=\"accept-form\"");
 
         Response accepted = commerce.post("/api/v1/appeals/" + id + "/accept", Map.of());
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);

@@ -3,6 +3,7 @@ package org.sibao.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,26 @@ class DashboardApiTest {
             return null;
         });
         assertThat(failed).isNull();
+    }
+
+    @Test
+    void aDrillClockAdvanceShowsOnTheNextRead() {
+        ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
+        ApiClient hq = new ApiClient(port).as("hq_xz", PASSWORD);
+        ApiClient.Response created = admin.post("/api/v1/enterprises", org.sibao.subject.TestSubjects.enterprise(
+                org.sibao.subject.TestSubjects.uscc(XINZHENG), "看板时钟测试" + org.sibao.subject.TestSubjects.token(),
+                XINZHENG, "INDUSTRY"));
+        ApiClient.Response filed = hq.post("/api/v1/appeals", Map.of("enterpriseId", created.text("id"),
+                "category", "FINANCE", "title", "贷款到期续贷难", "description", "银行要求先还后贷", "urgency", "NORMAL"));
+        assertThat(hq.post("/api/v1/appeals/" + filed.text("id") + "/triage", Map.of("kind", "INDIVIDUAL",
+                "departmentCode", "TAX", "regionCode", XINZHENG)).status()).isEqualTo(200);
+        long before = dashboard(hq, "").get("appeals").get("overdue").longValue();
+        assertThat(hq.get("/api/v1/appeals/" + filed.text("id")).body().get("overdue").asBoolean()).isFalse();
+
+        admin.post("/api/v1/admin/clock/advance", Map.of("hours", 24 * 12));
+        assertThat(hq.get("/api/v1/appeals/" + filed.text("id")).body().get("overdue").asBoolean()).isTrue();
+        assertThat(dashboard(hq, "").get("appeals").get("overdue").longValue())
+                .as("not the snapshot read just before the advance").isGreaterThan(before);
     }
 
     @Test

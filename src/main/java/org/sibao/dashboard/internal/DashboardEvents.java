@@ -71,6 +71,12 @@ class DashboardEvents {
         changed();
     }
 
+    /** Figures that move with time alone (overdue appeals, on-time testing) are recomputed after a drill's advance. */
+    @EventListener
+    void on(org.sibao.platform.ClockAdvanced event) {
+        changed();
+    }
+
     /** Coverage and the whitelist counts come from coverage's read model, brought up to date after the change. */
     @EventListener
     void on(CoverageRefreshed event) {

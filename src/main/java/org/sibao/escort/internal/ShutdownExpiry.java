@@ -14,6 +14,12 @@ class ShutdownExpiry {
         this.escort = escort;
     }
 
+    /** A drill's clock advance ends the shutdowns it carried past their end, before it answers. */
+    @org.springframework.context.event.EventListener
+    void on(org.sibao.platform.ClockAdvanced event) {
+        escort.expireDue();
+    }
+
     @Scheduled(cron = "15 * * * * *")
     @SchedulerLock(name = "escort.shutdownExpiry", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
     void run() {

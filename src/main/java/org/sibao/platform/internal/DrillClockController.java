@@ -22,10 +22,12 @@ class DrillClockController {
 
     private final BusinessClock clock;
     private final AuditLog audit;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    DrillClockController(BusinessClock clock, AuditLog audit) {
+    DrillClockController(BusinessClock clock, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
         this.clock = clock;
         this.audit = audit;
+        this.events = events;
     }
 
     record AdvanceRequest(Integer hours, Integer minutes) {
@@ -46,7 +48,8 @@ class DrillClockController {
         clock.advance(Duration.ofHours(hours).plusMinutes(minutes));
         OffsetDateTime after = clock.nowOffset();
         audit.record("CLOCK_ADVANCE", "BusinessClock", "1", null, java.util.Map.of("from", before.toString(), "to", after.toString()));
-        return new ClockView(after);
+        events.publishEvent(new org.sibao.platform.ClockAdvanced(after));
+        return new ClockView(clock.nowOffset());
     }
 
     @GetMapping("/api/v1/admin/clock")

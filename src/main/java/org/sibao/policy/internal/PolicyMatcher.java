@@ -244,6 +244,21 @@ class PolicyMatcher {
         sweep();
     }
 
+    /** A drill's clock advance expires policies past their end and matches those that came into force, at once. */
+    @org.springframework.context.event.EventListener
+    void on(org.sibao.platform.ClockAdvanced event) {
+        sweep();
+    }
+
+    /**
+     * The cached list of policies in force is dropped as soon as a change commits, in the changing request's thread:
+     * a read right after publishing must see the new version (the matching itself follows in the background).
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void forgetOn(PolicyService.PoliciesChanged event) {
+        forget();
+    }
+
     /** Not a transactional module listener: the sweep opens its own transactions and must not hold one while waiting. */
     @Async
     @TransactionalEventListener

@@ -23,6 +23,12 @@ class WhitelistJobs {
         entries.activateDue();
     }
 
+    /** A drill's clock advance activates what its publicity period no longer holds back, before it answers. */
+    @org.springframework.context.event.EventListener
+    void on(org.sibao.platform.ClockAdvanced event) {
+        entries.activateDue();
+    }
+
     @ApplicationModuleListener
     void on(ShutdownStarted event) {
         entries.suspendOrResume(event.enterpriseId(), true, event.reason());

@@ -183,10 +183,18 @@ class WhitelistFlowTest {
         assertThat(enterprise.post("/api/v1/whitelist/applications/" + id + "/review",
                 Map.of("decision", "APPROVE")).status()).as("enterprise users never review").isEqualTo(403);
 
-        Response edited = enterprise.put("/api/v1/whitelist/applications/" + id,
-                Map.of("declarations", WhitelistFixture.readyDeclarations()));
+        Map<String, Object> stated = new java.util.HashMap<>(WhitelistFixture.readyDeclarations());
+        stated.put("nucleicTestPointOnSite", true);   // a declaration no criterion names: kept, not refused
+        stated.put("remarks", "  已储备口罩2万只  ");
+        Response edited = enterprise.put("/api/v1/whitelist/applications/" + id, Map.of("declarations", stated));
         assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
         assertThat(edited.body().get("precheck").get("outcome").asString()).isEqualTo("PASS");
+        assertThat(edited.body().get("declarations").get("nucleicTestPointOnSite").asBoolean()).isTrue();
+        assertThat(edited.body().get("declarations").get("remarks").asString()).isEqualTo("已储备口罩2万只");
+        Response nested = enterprise.put("/api/v1/whitelist/applications/" + id,
+                Map.of("declarations", Map.of("stocks", Map.of("masks", 20000), "masksStocked", "maybe")));
+        assertThat(nested.status()).isEqualTo(400);
+        assertThat(nested.raw()).contains("declarations.stocks", "declarations.masksStocked");
         Response resubmitted = enterprise.post("/api/v1/whitelist/applications/" + id + "/submit", Map.of());
         assertThat(resubmitted.text("status")).isEqualTo("SUBMITTED");
         Response approved = officer.post("/api/v1/whitelist/applications/" + id + "/review",

@@ -68,7 +68,7 @@ final class Declarations {
 
     /**
      * Validates and normalises declarations from JSON or a form: booleans stay booleans, counts become integers,
-     * unknown keys and wrong types are rejected under {@code declarations.<key>}.
+     * wrong types are rejected under {@code declarations.<key>}; other keys are kept as given (scalars only).
      */
     static Map<String, Object> parse(Map<String, Object> raw, Validation v) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -80,7 +80,13 @@ final class Declarations {
             String field = "declarations." + e.getKey();
             Object value = e.getValue();
             if (item == null) {
-                v.reject(field, "whitelist.declaration.unknown");
+                // declarations are open-ended ("declarations":{...}): a key no criterion names is kept as given, so
+                // nothing the applicant stated is lost; only a nested object or list is refused
+                if (value instanceof Map<?, ?> || value instanceof java.util.Collection<?>) {
+                    v.reject(field, "whitelist.declaration.unknown");
+                } else if (value != null && !(value instanceof String s && s.isBlank())) {
+                    out.put(e.getKey(), value instanceof String s ? s.trim() : value);
+                }
                 continue;
             }
             if (value == null || (value instanceof String s && s.isBlank())) {

@@ -67,6 +67,22 @@ class WhitelistCriteriaAndObjectionTest {
         Response kept = officer.get("/api/v1/whitelist/applications/" + app.text("id"));
         assertThat(kept.body().get("criteriaVersion").asInt()).isEqualTo(version);
         assertThat(kept.body().get("precheck").get("criteria").size()).isEqualTo(seeded.body().get("criteria").size());
+
+        // 杞县's criteria are 杞县's: a subject of 通许县 next door is still checked against the default
+        assertThat(published.body().get("regionCode").asString()).isEqualTo("410221");
+        String neighbour = fx.subject("410222", "CULTURE_TOURISM", true);
+        Response there = fx.sectorOfficer("410222", "CULTURE_TOURISM").post("/api/v1/whitelist/applications",
+                WhitelistFixture.application(neighbour, "COUNTY", WhitelistFixture.readyDeclarations()));
+        assertThat(there.status()).as(there.raw()).isEqualTo(201);
+        assertThat(there.body().get("criteriaVersion").asInt()).as("not a sibling county's criteria").isEqualTo(version);
+        Response here = officer.post("/api/v1/whitelist/applications",
+                WhitelistFixture.application(fx.subject("410221", "CULTURE_TOURISM", true), "COUNTY",
+                        WhitelistFixture.readyDeclarations()));
+        assertThat(here.body().get("criteriaVersion").asInt()).isEqualTo(version + 1);
+        assertThat(cityOfficer.get("/api/v1/whitelist/criteria?sector=CULTURE_TOURISM&level=COUNTY&regionCode=410222")
+                .body().get("version").asInt()).isEqualTo(version);
+        assertThat(cityOfficer.get("/api/v1/whitelist/criteria?sector=CULTURE_TOURISM&level=COUNTY&regionCode=410221")
+                .body().get("version").asInt()).isEqualTo(version + 1);
     }
 
     @Test

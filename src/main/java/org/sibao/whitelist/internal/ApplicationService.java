@@ -221,7 +221,7 @@ class ApplicationService {
         if (!mayApplyFor(user, subject.sector().name())) {
             throw ApiException.forbidden("whitelist.application.notApplicant");
         }
-        CriteriaSet set = criteria.current(subject.sector().name(), level)
+        CriteriaSet set = criteria.current(subject.sector().name(), level, subject.regionCode())
                 .orElseThrow(() -> ApiException.conflict("whitelist.criteria.none"));
         return new Draft(subject, level, declarations, set,
                 prechecker.check(set, new ApplicationFacts(subject, declarations)));

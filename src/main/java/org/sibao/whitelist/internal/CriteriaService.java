@@ -35,9 +35,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Criteria versions per sector and level. Publishing writes a new version; old versions stay as they were, and an
- * application keeps the version it was checked against. Version 1 of every sector and level is seeded at start
- * when missing ({@link CriteriaSeed}).
+ * Criteria versions per sector and level. Publishing writes a new version for the author's own area (its region);
+ * a subject is checked against the latest version of the department nearest to it, else the province-wide
+ * default. Old versions stay as they were, and an application keeps the version it was checked against. Version 1
+ * of every sector and level is seeded at start, province-wide, when missing ({@link CriteriaSeed}).
  */
 @Service
 @org.springframework.core.annotation.Order(15)
@@ -69,15 +70,39 @@ class CriteriaService implements ApplicationRunner {
         for (Sector sector : Sector.values()) {
             for (String level : LEVELS) {
                 if (current(sector.name(), level).isEmpty()) {
-                    insert(sector.name(), level, 1, CriteriaSeed.forSector(sector, json), "种子数据（新县标准）", "system");
+                    insert(sector.name(), level, 1, CriteriaSeed.forSector(sector, json), "种子数据（新县标准）", "system",
+                            null);
                 }
             }
         }
     }
 
+    /** The province-wide set in force (the seeded default or the province department's latest). */
     Optional<CriteriaSet> current(String sector, String level) {
-        return jdbc.sql("SELECT * FROM wl_criteria_set WHERE sector = ? AND wl_level = ? ORDER BY version DESC LIMIT 1")
-                .params(sector, level).query(this::map).optional();
+        return current(sector, level, null);
+    }
+
+    /**
+     * The set in force for subjects of a region: the latest version published by the department nearest to it (its
+     * county's, else its city's, else the province's), else the province-wide default. A null region: the default.
+     */
+    Optional<CriteriaSet> current(String sector, String level, String regionCode) {
+        List<String> chain = chain(regionCode);
+        List<Object> params = new ArrayList<>(List.of(sector, level));
+        params.addAll(chain);
+        params.addAll(chain);
+        return jdbc.sql("SELECT * FROM wl_criteria_set WHERE sector = ? AND wl_level = ? AND (region_code IS NULL"
+                + " OR region_code IN (?, ?, ?)) ORDER BY CASE WHEN region_code = ? THEN 0 WHEN region_code = ? THEN 1"
+                + " WHEN region_code = ? THEN 2 ELSE 3 END, version DESC LIMIT 1")
+                .params(params).query(this::map).optional();
+    }
+
+    /** A county, its city and its province (a city or the province repeat themselves); nothing for null. */
+    private static List<String> chain(String regionCode) {
+        if (regionCode == null || regionCode.length() != 6) {
+            return List.of("-", "-", "-");
+        }
+        return List.of(regionCode, regionCode.substring(0, 4) + "00", regionCode.substring(0, 2) + "0000");
     }
 
     Optional<CriteriaSet> version(String sector, String level, int version) {
@@ -90,9 +115,12 @@ class CriteriaService implements ApplicationRunner {
                 .orElseThrow(() -> ApiException.notFound("criteriaSet", id));
     }
 
-    List<Integer> versions(String sector, String level) {
-        return jdbc.sql("SELECT version FROM wl_criteria_set WHERE sector = ? AND wl_level = ? ORDER BY version DESC")
-                .params(sector, level).query(Integer.class).list();
+    /** The versions that ever applied to a region's subjects (its own area's and the defaults), newest first. */
+    List<Integer> versions(String sector, String level, String regionCode) {
+        List<Object> params = new ArrayList<>(List.of(sector, level));
+        params.addAll(chain(regionCode));
+        return jdbc.sql("SELECT version FROM wl_criteria_set WHERE sector = ? AND wl_level = ? AND (region_code IS NULL"
+                + " OR region_code IN (?, ?, ?)) ORDER BY version DESC").params(params).query(Integer.class).list();
     }
 
     /** Whether the user authors criteria of this sector and level: its sector department acting at that level. */
@@ -116,12 +144,16 @@ class CriteriaService implements ApplicationRunner {
         List<Criterion> criteria = parse(input, v);
         v.maxLength(note, 500, "note");
         v.throwIfInvalid();
-        CriteriaSet before = current(sector, level).orElse(null);
-        int next = before == null ? 1 : before.version() + 1;
-        CriteriaSet saved = insert(sector, level, next, criteria, note, user.displayName());
+        // the author's own area: a county department's criteria apply in that county (SPEC §2: never a sibling's)
+        String region = user.regionCode();
+        CriteriaSet before = current(sector, level, region).orElse(null);
+        int next = jdbc.sql("SELECT COALESCE(MAX(version), 0) + 1 FROM wl_criteria_set WHERE sector = ? AND wl_level = ?")
+                .params(sector, level).query(Integer.class).single();
+        CriteriaSet saved = insert(sector, level, next, criteria, note, user.displayName(), region);
         audit.record("WL_CRITERIA_PUBLISH", "WhitelistCriteria", saved.id(),
                 before == null ? null : Map.of("version", before.version(), "criteria", toJson(before.criteria())),
-                Map.of("sector", sector, "level", level, "version", next, "criteria", toJson(criteria)));
+                Map.of("sector", sector, "level", level, "regionCode", region, "version", next, "criteria",
+                        toJson(criteria)));
         return saved;
     }
 
@@ -170,13 +202,14 @@ class CriteriaService implements ApplicationRunner {
     }
 
     private CriteriaSet insert(String sector, String level, int version, List<Criterion> criteria, String note,
-            String by) {
+            String by, String regionCode) {
         String id = Ids.newId();
         jdbc.sql("""
-                INSERT INTO wl_criteria_set (id, sector, wl_level, version, criteria_json, note, published_at, published_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO wl_criteria_set (id, sector, wl_level, version, criteria_json, note, published_at, published_by,
+                    region_code)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, sector, level, version, json.writeValueAsString(toJson(criteria)), note,
-                        clock.nowOffset(), by)
+                        clock.nowOffset(), by, regionCode)
                 .update();
         return get(id);
     }
@@ -202,7 +235,8 @@ class CriteriaService implements ApplicationRunner {
         }
         return new CriteriaSet(rs.getString("id"), rs.getString("sector"), rs.getString("wl_level"),
                 rs.getInt("version"), criteria, rs.getString("note"),
-                rs.getObject("published_at", OffsetDateTime.class), rs.getString("published_by"));
+                rs.getObject("published_at", OffsetDateTime.class), rs.getString("published_by"),
+                rs.getString("region_code"));
     }
 
     /** The JSON view of a version, with each rule's plain-language preview. */
@@ -212,6 +246,7 @@ class CriteriaService implements ApplicationRunner {
         m.put("sector", set.sector());
         m.put("level", set.level());
         m.put("version", set.version());
+        m.put("regionCode", set.regionCode());
         m.put("note", set.note());
         m.put("publishedAt", set.publishedAt());
         m.put("publishedBy", set.publishedBy());

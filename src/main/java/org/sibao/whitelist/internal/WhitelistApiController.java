@@ -49,14 +49,17 @@ class WhitelistApiController {
 
     @GetMapping("/criteria")
     Map<String, Object> criteria(@RequestParam String sector, @RequestParam String level,
-            @RequestParam(required = false) Integer version) {
+            @RequestParam(required = false) Integer version, @RequestParam(required = false) String regionCode) {
         Validation v = new Validation();
         CriteriaService.checkSectorLevel(sector, level, v);
+        v.check(regionCode == null || regionCode.matches("\\d{6}"), "regionCode", "validation.badValue");
         v.throwIfInvalid();
-        CriteriaSet set = (version == null ? criteria.current(sector, level) : criteria.version(sector, level, version))
+        // the criteria in force for subjects of a region: the one asked for, else the caller's own
+        String region = regionCode != null ? regionCode : CurrentUser.get().regionCode();
+        CriteriaSet set = (version == null ? criteria.current(sector, level, region) : criteria.version(sector, level, version))
                 .orElseThrow(() -> org.sibao.platform.ApiException.notFound("criteriaSet", sector + "/" + level));
         Map<String, Object> view = criteria.view(set, prechecker);
-        view.put("versions", criteria.versions(sector, level));
+        view.put("versions", criteria.versions(sector, level, region));
         return view;
     }
 

@@ -217,7 +217,7 @@ class WhitelistOfficerPages {
         Validation v = new Validation();
         CriteriaService.checkSectorLevel(s, l, v);
         v.throwIfInvalid();
-        CriteriaSet set = (version == null ? criteria.current(s, l) : criteria.version(s, l, version))
+        CriteriaSet set = (version == null ? criteria.current(s, l, user.regionCode()) : criteria.version(s, l, version))
                 .orElseThrow(() -> ApiException.notFound("criteriaSet", s + "/" + l));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CriteriaSet.Criterion c : set.criteria()) {
@@ -281,7 +281,7 @@ class WhitelistOfficerPages {
                 }
             }
             CriteriaSet current = CriteriaService.LEVELS.contains(level) && Sector.parse(sector).isPresent()
-                    ? criteria.current(sector, level).orElse(null) : null;
+                    ? criteria.current(sector, level, CurrentUser.get().regionCode()).orElse(null) : null;
             criteriaModel(model, sector, level, current, rows, note);
             model.addAttribute("errors", general);
             return "whitelist/criteria";
@@ -298,7 +298,7 @@ class WhitelistOfficerPages {
         model.addAttribute("sectors", Sector.values());
         model.addAttribute("levels", CriteriaService.LEVELS);
         model.addAttribute("kinds", CriteriaSet.Kind.values());
-        model.addAttribute("versions", criteria.versions(sector, level));
+        model.addAttribute("versions", criteria.versions(sector, level, CurrentUser.get().regionCode()));
         model.addAttribute("canEdit", criteria.mayEdit(CurrentUser.get(), sector, level));
     }
 

@@ -121,6 +121,9 @@ class WhitelistFlowTest {
         assertThat(pub.raw()).contains("第一批");
 
         String entryId = entry.get("id").asString();
+        Response late = fx.anonymous.post("/public/whitelist/objections", Map.of("entryId", entryId,
+                "contactName", "李四", "contactPhone", "13812345678", "reason", "公示结束后才发现问题"));
+        assertThat(late.status()).as("objections belong to the publicity period").isEqualTo(409);
         Response noReason = countyOfficer.post("/api/v1/whitelist/entries/" + entryId + "/remove", Map.of("reason", ""));
         assertThat(noReason.status()).isEqualTo(400);
         Response removed = countyOfficer.post("/api/v1/whitelist/entries/" + entryId + "/remove",

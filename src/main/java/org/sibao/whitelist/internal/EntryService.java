@@ -421,6 +421,11 @@ class EntryService {
         v.throwIfInvalid();
         Entry e = jdbc.sql(ENTRY_SELECT + " WHERE e.id = ? AND e.status IN ('PUBLICIZED', 'ACTIVE')").param(entryId)
                 .query(this::mapEntry).optional().orElseThrow(() -> ApiException.notFound("whitelistEntry", entryId));
+        // objections belong to the publicity period (公示期); afterwards a problem goes to the department, whose
+        // remedy is 熔断 with its recorded cause, not a withdrawal by objection
+        if (!"PUBLICIZED".equals(e.status()) || (e.publicityEndsAt() != null && !clock.nowOffset().isBefore(e.publicityEndsAt()))) {
+            throw ApiException.conflict("whitelist.objection.publicityOver");
+        }
         String id = Ids.newId();
         jdbc.sql("INSERT INTO wl_objection (id, entry_id, region_code, sector, enterprise_id, contact_name, contact_phone, "
                 + "reason, status, lodged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)")

@@ -19,8 +19,10 @@
  * <li>A task has one assignment per assignee, each with its own state (ASSIGNED → IN_PROGRESS → DONE → ACCEPTED,
  * DONE → RETURNED → …); the task's {@code status} is their roll-up (ACCEPTED when all are, DONE when none is open,
  * RETURNED if any was returned, ASSIGNED if none has started, else IN_PROGRESS). Task forces and lower regions are
- * handled by the HQ office (HQ_OFFICER) of their region, departments by their DEPT_HANDLERs (a sector's competent
- * department, e.g. MIIT for INDUSTRY, also by that sector's SECTOR_OFFICERs). Progress / complete
+ * handled by the HQ office (HQ_OFFICER) of their region, a task force also by the offices it is formed of (a sector's
+ * task force by that sector's SECTOR_OFFICERs, 防疫保障组 by EPIDEMIC_OFFICERs, 督办督查组 by SUPERVISORs), departments
+ * by their DEPT_HANDLERs (a sector's competent department, e.g. MIIT for INDUSTRY, also by that sector's
+ * SECTOR_OFFICERs). Progress / complete
  * act on the caller's own open assignment ({@code assignmentId} when it has several); accept / return (only the
  * assigning HQ office; return needs a comment) act on {@code assignmentId} or on every DONE assignment.</li>
  * <li>Who sees a task: department handlers the tasks of their department at their region; other officials the

@@ -106,24 +106,55 @@ class TaskService {
 
     /** Tasks with an assignment the user handles (任务 "交办给我"). */
     static SqlFilter handledBy(CurrentUser u) {
+        SqlFilter mine = null;
         if (u.department() != null) {
-            return new SqlFilter("EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id"
+            mine = new SqlFilter("EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id"
                     + " AND a.assignee_kind = 'DEPARTMENT' AND a.assignee_code = ? AND a.region_code = ?)",
                     List.of(u.department(), u.regionCode()));
         }
         if (u.role() == Role.HQ_OFFICER) {
-            return new SqlFilter("EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id"
+            mine = new SqlFilter("EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id"
                     + " AND a.assignee_kind IN ('TASK_FORCE', 'REGION') AND a.region_code = ?)", List.of(u.regionCode()));
         }
-        return new SqlFilter("1=0", List.of());
+        TaskForce led = taskForceLedBy(u);
+        if (led != null) {
+            SqlFilter force = new SqlFilter("EXISTS (SELECT 1 FROM task_assignment a WHERE a.task_id = t.id"
+                    + " AND a.assignee_kind = 'TASK_FORCE' AND a.assignee_code = ? AND a.region_code = ?)",
+                    List.of(led.name(), u.regionCode()));
+            mine = mine == null ? force : mine.or(force);
+        }
+        return mine == null ? new SqlFilter("1=0", List.of()) : mine;
     }
 
-    /** Task forces and lower regions are handled by the HQ office of their region; departments by their handlers. */
+    /**
+     * Task forces and lower regions are handled by the HQ office of their region, a task force also by the
+     * officials it is formed of (see {@link #taskForceLedBy}); departments by their handlers.
+     */
     static boolean handles(CurrentUser u, Assignment a) {
         if (a.kind() == AssigneeKind.DEPARTMENT) {
             return u.handlesDepartment(a.code(), a.regionCode());
         }
-        return u.role() == Role.HQ_OFFICER && a.regionCode().equals(u.regionCode());
+        if (!a.regionCode().equals(u.regionCode())) {
+            return false;
+        }
+        if (u.role() == Role.HQ_OFFICER) {
+            return true;
+        }
+        TaskForce led = taskForceLedBy(u);
+        return a.kind() == AssigneeKind.TASK_FORCE && led != null && led.name().equals(a.code());
+    }
+
+    /**
+     * The HQ task force (专班) a user's office forms (seed 001: 工业生产专班 at 工信局 …): a sector's officers its
+     * sector's task force, epidemic officers 防疫保障组, supervisors 督办督查组; 综合协调 is the HQ office's own.
+     */
+    static TaskForce taskForceLedBy(CurrentUser u) {
+        return switch (u.role()) {
+            case SECTOR_OFFICER -> u.sector() == null ? null : TaskForce.valueOf(u.sector().name());
+            case EPIDEMIC_OFFICER -> TaskForce.EPIDEMIC;
+            case SUPERVISOR -> TaskForce.SUPERVISION;
+            default -> null;
+        };
     }
 
     static boolean canAssign(CurrentUser u) {
@@ -437,6 +468,17 @@ class TaskService {
             }
         } else {
             notifications.send(notice, Recipients.roleAt(Role.HQ_OFFICER, a.regionCode()));
+            if (a.kind() == AssigneeKind.TASK_FORCE) {
+                TaskForce force = TaskForce.valueOf(a.code());
+                switch (force) {
+                    case EPIDEMIC -> notifications.send(notice, Recipients.roleAt(Role.EPIDEMIC_OFFICER, a.regionCode()));
+                    case SUPERVISION -> notifications.send(notice, Recipients.roleAt(Role.SUPERVISOR, a.regionCode()));
+                    case COORDINATION -> {
+                    }
+                    default -> notifications.send(notice, Recipients.roleAt(Role.SECTOR_OFFICER, a.regionCode(),
+                            org.sibao.region.Sector.valueOf(force.name())));
+                }
+            }
         }
     }
 

@@ -21,7 +21,8 @@ class TaskingHomeCards implements HomeCards {
     @Override
     public List<HomeCard> forCurrentUser() {
         CurrentUser u = CurrentUser.find().orElse(null);
-        if (u == null || !u.is(Role.HQ_OFFICER, Role.DEPT_HANDLER, Role.SECTOR_OFFICER)) {
+        if (u == null || !u.is(Role.HQ_OFFICER, Role.DEPT_HANDLER, Role.SECTOR_OFFICER, Role.EPIDEMIC_OFFICER,
+                Role.SUPERVISOR)) {
             return List.of();
         }
         long[] counts = tasks.myOpenAndOverdue(u);

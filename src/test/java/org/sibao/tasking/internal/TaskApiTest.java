@@ -129,6 +129,35 @@ class TaskApiTest {
     }
 
     @Test
+    void aTaskForceIsWorkedByTheOfficesItIsFormedOf() {
+        ApiClient hq = as("hq_kf");
+        ApiClient.Response created = hq.post("/api/v1/tasks", task("专班攻坚", now().plusDays(3),
+                List.of(Map.of("kind", "TASK_FORCE", "code", "INDUSTRY"), Map.of("kind", "TASK_FORCE", "code", "EPIDEMIC"))));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String id = created.text("id");
+        String industryForce = null;
+        for (JsonNode a : created.body().get("assignments")) {
+            if ("INDUSTRY".equals(a.get("code").asString())) {
+                industryForce = a.get("id").asString();
+            }
+        }
+        assertThat(industryForce).isNotNull();
+
+        ApiClient industry = as("sector_industry_kf");
+        assertThat(industry.get("/api/v1/tasks?assignedToMe=true").raw()).contains(id);
+        ApiClient.Response progress = industry.post("/api/v1/tasks/" + id + "/progress",
+                Map.of("percent", 30, "note", "工业生产专班已部署", "assignmentId", industryForce));
+        assertThat(progress.status()).as(progress.raw()).isEqualTo(200);
+        assertThat(as("epi_kf").get("/api/v1/tasks?assignedToMe=true").raw()).as("防疫保障组").contains(id);
+        assertThat(as("sector_commerce_kf").post("/api/v1/tasks/" + id + "/progress",
+                Map.of("percent", 10, "note", "x", "assignmentId", industryForce)).status())
+                .as("another sector's officers are not the industry task force").isEqualTo(403);
+        assertThat(hq.post("/api/v1/tasks/" + id + "/progress",
+                Map.of("percent", 40, "note", "指挥部办公室跟进", "assignmentId", industryForce)).status())
+                .as("the HQ office still works its task forces").isEqualTo(200);
+    }
+
+    @Test
     void returnedTaskGoesBackToTheAssignee() {
         ApiClient hq = as("hq_kf");
         String id = hq.post("/api/v1/tasks", task("复工复产排查", now().plusDays(3),

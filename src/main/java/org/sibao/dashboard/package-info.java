@@ -26,10 +26,10 @@
  * {@code coverage}: sector → ratio (0..1), plus {@code overall} and {@code target}.</li>
  * <li>{@code appeals.open}/{@code overdue}: now; the three rates 0..1 over the last 30 days (business clock,
  * today inclusive).</li>
- * <li>{@code epidemic.regionsInEmergency}: regions switched to EMERGENCY under the region (not counting an
- * ancestor's switch; {@code mode} gives the effective mode); {@code openAlerts}: alerts with status OPEN;
- * {@code onTimeTestingRate}: watched employees (rostered at ACTIVE subjects) with a negative sample within their
- * interval ÷ watched employees.</li>
+ * <li>{@code epidemic.regionsInEmergency}: regions switched to EMERGENCY at or under the region, plus the ancestor
+ * whose switch covers it ({@code mode} gives the effective mode); {@code openAlerts}: alerts with status OPEN;
+ * {@code onTimeTestingRate}: rostered employees with a negative sample within their interval, or rostered within
+ * it, ÷ rostered employees (0 when none).</li>
  * <li>{@code production}: from {@link org.sibao.production.ProductionFigures} for the current ISO week (business
  * clock): {@code week}, {@code reportsThisWeek} (received), {@code expected} (ACTIVE subjects), {@code outputValue}
  * (万元) and {@code index} (this week's output of the subjects that reported both weeks ÷ their previous week ×

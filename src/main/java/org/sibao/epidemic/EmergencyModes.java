@@ -8,6 +8,9 @@ public interface EmergencyModes {
     /** EMERGENCY when the region or one of its ancestors was switched to EMERGENCY. */
     RegionMode effectiveMode(String regionCode);
 
-    /** Codes of the regions switched to EMERGENCY (themselves, not by an ancestor) under a region prefix. */
+    /**
+     * Codes of the regions switched to EMERGENCY that put a region in emergency or lie under it: those at or under
+     * the prefix, and the ancestor whose switch covers it (a county under its city's emergency counts the city).
+     */
     List<String> regionsInEmergency(String regionPrefix);
 }

@@ -208,6 +208,9 @@ class DashboardApiTest {
         try {
             assertThat(dashboard(hq, "?regionCode=410100").get("epidemic").get("regionsInEmergency").longValue())
                     .isEqualTo(emergencies + 1);
+            JsonNode county = dashboard(hq, "?regionCode=410183").get("epidemic");
+            assertThat(county.get("mode").asString()).isEqualTo("EMERGENCY");
+            assertThat(county.get("regionsInEmergency").longValue()).as("its own switch").isGreaterThanOrEqualTo(1);
         } finally {
             assertThat(hq.put("/api/v1/regions/410183/mode", java.util.Map.of("mode", "NORMAL", "reason", "结束")).status())
                     .isEqualTo(200);

@@ -125,6 +125,22 @@ class SentinelAndModeTest {
         assertThat(fx.alertStatuses(rostered, "HEALTH_REPORT_MISSING", null)).containsExactly("OPEN");
         assertThat(fx.alertStatuses(bare, "HEALTH_REPORT_MISSING", null))
                 .as("no roster, not on the whitelist: nothing to watch").isEmpty();
+
+        // the weekly dispatch brief carries the epidemic watch (SPEC §6: "alerts")
+        ApiClient.Response brief = as("hq_xz").post("/api/v1/reports/weekly?regionCode=" + XINZHENG, "");
+        assertThat(brief.status()).as(brief.raw()).isEqualTo(201);
+        tools.jackson.databind.JsonNode section = null;
+        for (tools.jackson.databind.JsonNode sec : brief.body().get("sections")) {
+            if ("epidemic.figures".equals(sec.get("key").asString())) {
+                section = sec;
+            }
+        }
+        assertThat(section).as(brief.raw()).isNotNull();
+        assertThat(section.get("title").asString()).isEqualTo("疫情防控（电子哨预警）");
+        tools.jackson.databind.JsonNode opened = section.get("rows").get(0);
+        assertThat(opened.get(0).asString()).isEqualTo("本周新增电子哨预警");
+        assertThat(Long.parseLong(opened.get(1).asString())).isGreaterThanOrEqualTo(2);
+        assertThat(opened.get(2).asString()).contains("检测阳性");
     }
 
     @Test

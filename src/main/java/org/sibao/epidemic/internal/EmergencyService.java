@@ -163,8 +163,10 @@ class EmergencyService implements EmergencyModes {
 
     @Override
     public List<String> regionsInEmergency(String regionPrefix) {
-        return jdbc.sql("SELECT region_code FROM epi_region_mode WHERE mode = 'EMERGENCY' AND region_code LIKE ? ORDER BY region_code")
-                .param(regionPrefix + "%").query(String.class).list();
+        // at or under the region, and an ancestor whose switch covers it (its prefix starts the region's)
+        return jdbc.sql("SELECT region_code FROM epi_region_mode WHERE mode = 'EMERGENCY' AND (region_code LIKE ?"
+                + " OR ? LIKE prefix || '%') ORDER BY region_code")
+                .params(regionPrefix + "%", regionPrefix).query(String.class).list();
     }
 
     List<String> emergencyPrefixes() {

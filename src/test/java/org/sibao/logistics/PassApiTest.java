@@ -224,6 +224,24 @@ class PassApiTest {
     }
 
     @Test
+    void approvalChecksAgainWhatHeldWhenTheCarrierApplied() {
+        String carrier = subject("TRANSPORT", null);
+        String served = subject("INDUSTRY", WhitelistStatus.ACTIVE);
+        String removedLater = transport().post("/api/v1/passes", request(carrier, "豫A6688D", List.of(served))).text("id");
+        subjects.setWhitelistStatus(served, WhitelistStatus.REMOVED, null);
+        ApiClient.Response refused = transport().post("/api/v1/passes/" + removedLater + "/approve", Map.of());
+        assertThat(refused.status()).as("the served subject left the whitelist (熔断)").isEqualTo(409);
+        assertThat(refused.raw()).contains("servedEnterpriseIds[0]");
+
+        String stillServed = subject("INDUSTRY", WhitelistStatus.ACTIVE);
+        String ending = transport().post("/api/v1/passes", request(carrier, "豫A6699D", List.of(stillServed))).text("id");
+        admin.post("/api/v1/admin/clock/advance", Map.of("hours", 72));
+        ApiClient.Response late = transport().post("/api/v1/passes/" + ending + "/approve", Map.of());
+        assertThat(late.status()).as("its validity ended while pending").isEqualTo(409);
+        assertThat(transport().get("/api/v1/passes/" + ending).text("status")).isEqualTo("PENDING");
+    }
+
+    @Test
     void theCarriersOwnUserFilesAndRevokesButCannotDecide() {
         String carrier = subject("TRANSPORT", null);
         String served = subject("COMMERCE", WhitelistStatus.ACTIVE);

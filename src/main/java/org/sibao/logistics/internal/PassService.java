@@ -243,6 +243,23 @@ class PassService {
         VehiclePass before = forDecision(id);
         String comment = comment(d, false);
         requireStatus(before, PassStatus.PENDING);
+        // what held when the carrier applied must still hold when the code is issued
+        if (!clock.nowOffset().isBefore(before.validTo())) {
+            throw ApiException.conflict("passes.error.endedBeforeApproval");
+        }
+        List<FieldProblem> notWhitelisted = new ArrayList<>();
+        for (int i = 0; i < before.servedEnterprises().size(); i++) {
+            VehiclePass.Served s = before.servedEnterprises().get(i);
+            boolean active = subjects.find(s.enterpriseId(), DataScope.system())
+                    .map(f -> f.whitelistStatus() == WhitelistStatus.ACTIVE).orElse(false);
+            if (!active) {
+                notWhitelisted.add(new FieldProblem("servedEnterpriseIds[" + i + "]", "passes.served.notWhitelisted",
+                        new Object[] {s.enterpriseName()}));
+            }
+        }
+        if (!notWhitelisted.isEmpty()) {
+            throw ApiException.conflict("passes.served.notWhitelistedDetail", notWhitelisted);
+        }
         CurrentUser user = CurrentUser.get();
         VehiclePass after = new VehiclePass(before.id(), before.carrierEnterpriseId(), before.carrierName(),
                 before.carrierRegionCode(), before.carrierSector(), before.plateNumber(), before.drivers(), before.origin(),

@@ -6,8 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -102,12 +100,13 @@ class WhitelistExtrasTest {
         Response approved = hq.post("/api/v1/escort/shutdowns/" + filed.text("id") + "/approve",
                 Map.of("comment", "同意停产"));
         assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
-        awaitEntryStatus(officer, subject, "SUSPENDED");
+        assertThat(WhitelistFlowTest.entryOf(officer, subject).get("status").asString())
+                .as("suspended in the approving transaction").isEqualTo("SUSPENDED");
         assertThat(fx.admin.get("/api/v1/enterprises/" + subject).text("whitelistStatus")).isEqualTo("SUSPENDED");
 
         Response lifted = hq.post("/api/v1/escort/shutdowns/" + filed.text("id") + "/lift", Map.of("comment", "恢复生产"));
         assertThat(lifted.status()).as(lifted.raw()).isEqualTo(200);
-        awaitEntryStatus(officer, subject, "ACTIVE");
+        assertThat(WhitelistFlowTest.entryOf(officer, subject).get("status").asString()).isEqualTo("ACTIVE");
         assertThat(fx.admin.get("/api/v1/enterprises/" + subject).text("whitelistStatus")).isEqualTo("ACTIVE");
         JsonNode history = officer.get("/api/v1/whitelist/entries/"
                 + WhitelistFlowTest.entryOf(officer, subject).get("id").asString()).body().get("history");
@@ -237,20 +236,6 @@ class WhitelistExtrasTest {
                 Map.of("decision", "APPROVE", "comment", "同意"));
         assertThat(r.text("status")).as(r.raw()).isEqualTo("APPROVED");
         return id;
-    }
-
-    private static void awaitEntryStatus(ApiClient officer, String subject, String status) {
-        Supplier<String> current = () -> WhitelistFlowTest.entryOf(officer, subject).get("status").asString();
-        Instant until = Instant.now().plus(Duration.ofSeconds(15));
-        while (!status.equals(current.get()) && Instant.now().isBefore(until)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        assertThat(current.get()).isEqualTo(status);
     }
 
     private static JsonNode byEnterprise(JsonNode items, String enterpriseId) {

@@ -3,7 +3,6 @@ package org.sibao.whitelist.internal;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.sibao.escort.ShutdownEnded;
 import org.sibao.escort.ShutdownStarted;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +28,16 @@ class WhitelistJobs {
         entries.activateDue();
     }
 
-    @ApplicationModuleListener
+    /**
+     * In the deciding transaction, not after it: a read right after a shutdown's approval (or its end) must find the
+     * entry SUSPENDED (or ACTIVE again), as the subject already is.
+     */
+    @org.springframework.context.event.EventListener
     void on(ShutdownStarted event) {
         entries.suspendOrResume(event.enterpriseId(), true, event.reason());
     }
 
-    @ApplicationModuleListener
+    @org.springframework.context.event.EventListener
     void on(ShutdownEnded event) {
         entries.suspendOrResume(event.enterpriseId(), false, null);
     }

@@ -161,6 +161,19 @@ class SentinelAndModeTest {
     }
 
     @Test
+    void aSubjectRegisteredTodayOwesTodaysReportOnly() {
+        String subject = fx.activeSubject(XINZHENG);
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "HEALTH_REPORT_MISSING", null)).containsExactly("OPEN");
+        java.time.LocalDate today = fx.now().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        assertThat(admin.post("/api/v1/enterprises/" + subject + "/health-reports", Map.of("date", today.toString(),
+                "present", 12, "symptomatic", List.of())).status()).isEqualTo(201);
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "HEALTH_REPORT_MISSING", null))
+                .as("a zero report for today: nothing is owed for a day before it was registered").containsExactly("RESOLVED");
+    }
+
+    @Test
     void flagsMissingDailyReportsAndSymptomsUntilReported() {
         String subject = fx.activeSubject(XINZHENG);
         fx.sweep();

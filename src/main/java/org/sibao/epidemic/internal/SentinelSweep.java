@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * or in its quiet period; 48 h otherwise.</li>
  * <li>POSITIVE_RESULT (per employee): the employee's latest result is POSITIVE.</li>
  * <li>HEALTH_REPORT_MISSING (per subject): the report for the due date is missing; the report for a day is due by
- * {@link #REPORT_CUT_OFF} that day, so before the cut-off yesterday's is checked and after it today's.</li>
+ * {@link #REPORT_CUT_OFF} that day, so before the cut-off yesterday's is checked and after it today's. A subject
+ * registered after the due day owes nothing for it: today's report is checked instead.</li>
  * <li>ARRIVAL_UNREGISTERED (per subject): an arrival reported afterwards is not back-filled yet.</li>
  * <li>SYMPTOM (per subject): the latest report of yesterday or today lists someone with symptoms.</li>
  * </ul>
@@ -104,9 +105,11 @@ class SentinelSweep {
         return List.of(
                 new Cause(AlertType.TEST_OVERDUE, true, overdue, overdueParams),
                 new Cause(AlertType.POSITIVE_RESULT, true, "x.last_result = 'POSITIVE'", List.of()),
+                // a subject registered after the due day owes that day nothing: its first report owed is today's
                 new Cause(AlertType.HEALTH_REPORT_MISSING, false,
-                        "NOT EXISTS (SELECT 1 FROM epi_health_report r WHERE r.subject_id = s.id AND r.report_date = ?)",
-                        List.of(due)),
+                        "NOT EXISTS (SELECT 1 FROM epi_health_report r WHERE r.subject_id = s.id"
+                                + " AND r.report_date = CASE WHEN s.created_at >= ? THEN ? ELSE ? END)",
+                        List.of(due.plusDays(1).atStartOfDay(BusinessClock.ZONE).toOffsetDateTime(), today, due)),
                 new Cause(AlertType.ARRIVAL_UNREGISTERED, false,
                         "EXISTS (SELECT 1 FROM epi_arrival r WHERE r.subject_id = s.id AND r.status = 'UNREGISTERED')",
                         List.of()),

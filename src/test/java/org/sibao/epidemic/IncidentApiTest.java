@@ -85,6 +85,12 @@ class IncidentApiTest {
         fx.results(id + "," + fx.now().truncatedTo(ChronoUnit.SECONDS) + ",PCR,NEGATIVE\n");
         ApiClient.Response opened = admin.post("/api/v1/epidemic/incidents", Map.of("enterpriseId", subject, "kind", "SUSPECTED"));
         assertThat(opened.status()).as(opened.raw()).isEqualTo(201);
+        assertThat(admin.post("/api/v1/epidemic/incidents/" + opened.text("id") + "/clear", Map.of("quietDays", 3)).status())
+                .as("not cleared on the first report alone: the re-test decides").isEqualTo(409);
+        admin.post("/api/v1/epidemic/incidents/" + opened.text("id") + "/retest", Map.of("result", "POSITIVE"));
+        assertThat(admin.post("/api/v1/epidemic/incidents/" + opened.text("id") + "/clear", Map.of("quietDays", 3)).status())
+                .as("nor on a positive one").isEqualTo(409);
+        admin.post("/api/v1/epidemic/incidents/" + opened.text("id") + "/retest", Map.of("result", "NEGATIVE"));
         ApiClient.Response cleared = admin.post("/api/v1/epidemic/incidents/" + opened.text("id") + "/clear", Map.of("quietDays", 3));
         assertThat(cleared.text("status")).isEqualTo("CLEARED");
         assertThat(admin.post("/api/v1/epidemic/incidents/" + opened.text("id") + "/close", Map.of()).status()).isEqualTo(409);
@@ -93,8 +99,11 @@ class IncidentApiTest {
         fx.sweep();
         assertThat(fx.alertStatuses(subject, "TEST_OVERDUE", employeeId)).as("quiet period: daily tests").containsExactly("OPEN");
         fx.advance(48);
-        assertThat(admin.post("/api/v1/epidemic/incidents/" + opened.text("id") + "/close", Map.of()).text("status"))
-                .isEqualTo("CLOSED");
+        fx.sweep();
+        ApiClient.Response back = admin.get("/api/v1/epidemic/incidents/" + opened.text("id"));
+        assertThat(back.text("status")).as("back to work once the quiet period is over").isEqualTo("CLOSED");
+        assertThat(back.raw()).contains("QUIET_ENDED");
+        assertThat(admin.post("/api/v1/epidemic/incidents/" + opened.text("id") + "/close", Map.of()).status()).isEqualTo(409);
         assertThat(admin.post("/api/v1/epidemic/incidents", Map.of("enterpriseId", subject, "kind", "RUMOUR")).status())
                 .isEqualTo(400);
     }

@@ -81,7 +81,7 @@ class IncidentWebTest {
         WebClient.Page page = epi.get(detail);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("data-status=\"OBSERVATION\"", "王阳性", "报告首例阳性，进入临时观察", "抗原初筛阳性",
-                "retest-form", "confirm-form", "clear-form", "shutdown-form")
+                "retest-form", "confirm-form", "clear-hint", "shutdown-form")
                 .containsPattern("data-countdown-seconds=\"(2159\\d|21600)\"").containsPattern("剩余 [56] 小时");
         assertThat(epi.get("/epidemic/incidents").body()).contains("incident-" + id, "/epidemic/incidents\">应急处置");
         assertThat(epi.get("/epidemic/incidents?status=CLOSED").body()).doesNotContain("incident-" + id);
@@ -90,7 +90,7 @@ class IncidentWebTest {
         assertThat(epi.postWithoutCsrf(detail + "/retest", Map.of("result", "NEGATIVE")).status()).as("CSRF").isEqualTo(403);
         assertThat(path(epi.post(detail + "/retest", Map.of("result", "NEGATIVE", "kind", "PCR")))).isEqualTo(detail);
         page = epi.get(detail);
-        assertThat(page.body()).contains("记录复检：PCR 阴性", "已记录");
+        assertThat(page.body()).contains("记录复检：PCR 阴性", "已记录", "clear-form").doesNotContain("clear-hint");
 
         assertThat(path(epi.post(detail + "/confirm", Map.of("contactIds", contact, "note", "流调确认")))).isEqualTo(detail);
         page = epi.get(detail);

@@ -99,6 +99,7 @@ class PostgresIncidentTest {
         assertThat(detail.body().get("shutdowns").get(0).get("status").asString()).isEqualTo("ACTIVE");
         assertThat(detail.body().get("timeline").size()).as("the three steps before and the HQ's approval").isEqualTo(4);
 
+        epi.post("/api/v1/epidemic/incidents/" + id + "/retest", Map.of("result", "NEGATIVE"));
         epi.post("/api/v1/epidemic/incidents/" + id + "/clear", Map.of("quietDays", 1));
         assertThat(zoneColour(admin, subject)).isEqualTo("GREEN");
         assertThat(user(admin, "EPIDEMIC_OFFICER", "410200").get("/api/v1/epidemic/incidents/" + id).status()).isEqualTo(404);

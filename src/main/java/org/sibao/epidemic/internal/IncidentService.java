@@ -44,9 +44,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Incidents (应急处置, SPEC §8): a suspected case or first positive puts the subject under temporary OBSERVATION
  * with a re-test due within 6 hours (the sweep notifies the region's epidemic officers once it is overdue); the
- * epidemic officer records the re-test, then CONFIRMs (close contacts listed) or CLEARs it (a quiet period, 7 days
- * unless given, during which everyone of the subject tests every 24 h); a cleared incident is CLOSED once the quiet
- * period is over, a confirmed one when the officer decides. Every step goes on the incident's timeline and
+ * epidemic officer records the re-test, then CONFIRMs (close contacts listed) or, on a NEGATIVE re-test only, CLEARs
+ * it (a quiet period, 7 days unless given, during which everyone of the subject tests every 24 h); a cleared incident
+ * is CLOSED by the sentinel sweep once the quiet period is over (or by the officer), a confirmed one when the officer
+ * decides. Every step goes on the incident's timeline and
  * recomputes the subject's zone colours ({@link ZoneColours}). Other areas keep producing: a shutdown stays the HQ's
  * decision, requested from an open incident through the escort module ({@link Shutdowns}).
  */
@@ -256,6 +257,10 @@ class IncidentService {
     IncidentView clear(String id, Decision d) {
         requireOfficer();
         IncidentView before = inStatus(id, "OBSERVATION");
+        // cleared on a negative re-test (SPEC §8: the re-test decides), never on the first report alone
+        if (!"NEGATIVE".equals(before.retestResult())) {
+            throw ApiException.conflict("epidemic.incident.negativeRetestRequired");
+        }
         int days = d == null || d.quietDays() == null ? DEFAULT_QUIET_DAYS : d.quietDays();
         Validation v = new Validation();
         v.check(days >= 1 && days <= 14, "quietDays", "epidemic.incident.quietDays", 1, 14);
@@ -267,6 +272,28 @@ class IncidentService {
         event(id, "CLEARED", String.valueOf(days), d == null ? null : d.note());
         colours.recompute(before.enterpriseId());
         return decided(before, "epidemic.incident.clear");
+    }
+
+    /**
+     * Cleared incidents whose quiet period is over go back to work (SPEC §8 "then back to work"): CLOSED, with
+     * QUIET_ENDED on the timeline by the platform, the subject's zones recomputed. Run by the sentinel sweep.
+     */
+    int endQuietPeriods(OffsetDateTime now) {
+        List<String[]> due = jdbc.sql("SELECT id, subject_id FROM epi_incident WHERE status = 'CLEARED' AND quiet_until <= ?")
+                .param(now).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        Set<String> subjects = new LinkedHashSet<>();
+        for (String[] row : due) {
+            int n = jdbc.sql("UPDATE epi_incident SET status = 'CLOSED', closed_at = ? WHERE id = ? AND status = 'CLEARED'")
+                    .params(now, row[0]).update();
+            if (n == 1) {
+                event(row[0], "QUIET_ENDED", null, null, SYSTEM_ACTOR, SYSTEM_ACTOR_NAME);
+                subjects.add(row[1]);
+            }
+        }
+        if (!subjects.isEmpty()) {
+            colours.recompute(subjects);
+        }
+        return subjects.size();
     }
 
     /** Lists (more) close contacts of an incident that is not closed; those already listed are kept once. */

@@ -71,6 +71,7 @@ class SentinelSweep {
         OffsetDateTime now = clock.nowOffset();
         int opened = 0;
         int resolved = 0;
+        incidents.endQuietPeriods(now);   // first: a subject back at work is back on its normal test interval
         for (Cause c : causes(now)) {
             resolved += resolve(c, now);
             opened += open(c, now);

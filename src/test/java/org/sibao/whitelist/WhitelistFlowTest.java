@@ -114,6 +114,10 @@ class WhitelistFlowTest {
         entry = entryOf(cityOfficer, subject);
         assertThat(entry.get("status").asString()).isEqualTo("ACTIVE");
         assertThat(entry.get("activeSince").isNull()).isFalse();
+        assertThat(java.time.OffsetDateTime.parse(entry.get("activeSince").asString()).toInstant())
+                .as("active from the end of publicity").isEqualTo(java.time.OffsetDateTime.parse(
+                        published.body().has("publicityEndsAt") ? published.text("publicityEndsAt")
+                                : entry.get("publicityEndsAt").asString()).toInstant());
 
         Response pub = fx.anonymous.get("/public/whitelist?regionCode=410200&sector=INDUSTRY");
         assertThat(pub.status()).isEqualTo(200);

@@ -228,8 +228,11 @@ class EntryService {
 
     private boolean activate(String id) {
         OffsetDateTime now = clock.nowOffset();
-        int changed = jdbc.sql("UPDATE wl_entry SET status = 'ACTIVE', active_since = ?, updated_at = ? "
-                + "WHERE id = ? AND status = 'PUBLICIZED'").params(now, now, id).update();
+        // active from the end of publicity (or the end of the objection that held it), not from when a job noticed
+        int changed = jdbc.sql("UPDATE wl_entry SET status = 'ACTIVE', active_since = CASE WHEN publicity_ends_at IS NULL"
+                + " OR publicity_ends_at > ? OR EXISTS (SELECT 1 FROM wl_objection o WHERE o.entry_id = wl_entry.id)"
+                + " THEN ? ELSE publicity_ends_at END, updated_at = ? "
+                + "WHERE id = ? AND status = 'PUBLICIZED'").params(now, now, now, id).update();
         if (changed != 1) {
             return false;
         }

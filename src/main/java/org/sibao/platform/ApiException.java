@@ -15,6 +15,7 @@ public class ApiException extends RuntimeException {
     private final String detailKey;
     private final transient Object[] args;
     private final transient List<FieldProblem> errors;
+    private final transient java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String detailKey, Object[] args, List<FieldProblem> errors) {
         super(detailKey);
@@ -67,5 +68,16 @@ public class ApiException extends RuntimeException {
 
     public List<FieldProblem> errors() {
         return errors;
+    }
+
+    /** Adds a member to the problem body beside {@code errors} (e.g. the failed criteria of a precheck). */
+    public ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The extra members of the problem body, in the order added. */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 }

@@ -213,6 +213,39 @@ class WhitelistFlowTest {
     }
 
     @Test
+    void anApplicationIsCheckedOnTodaysFactsUntilItIsDecided() {
+        String county = "410204";
+        String subject = fx.subject(county, "INDUSTRY", true);
+        ApiClient officer = fx.sectorOfficer(county, "INDUSTRY");
+        Response created = officer.post("/api/v1/whitelist/applications",
+                WhitelistFixture.application(subject, "COUNTY", WhitelistFixture.readyDeclarations()));
+        assertThat(created.body().get("precheck").get("outcome").asString()).isEqualTo("PASS");
+        String id = created.text("id");
+        assertThat(officer.post("/api/v1/whitelist/applications/" + id + "/submit", Map.of()).text("status"))
+                .isEqualTo("SUBMITTED");
+
+        // a major quality accident comes to light while the application waits for review
+        Map<String, Object> facts = new java.util.HashMap<>();
+        fx.admin.get("/api/v1/enterprises/" + subject).body().properties()
+                .forEach(e -> facts.put(e.getKey(), e.getValue()));
+        String today = java.time.OffsetDateTime.parse(fx.admin.get("/api/v1/admin/clock").text("now")).toLocalDate().toString();
+        facts.put("incidents", List.of(Map.of("kind", "QUALITY", "date", today)));
+        Response updated = fx.admin.put("/api/v1/enterprises/" + subject, facts);
+        assertThat(updated.status()).as(updated.raw()).isEqualTo(200);
+
+        Response read = officer.get("/api/v1/whitelist/applications/" + id);
+        assertThat(read.body().get("precheck").get("outcome").asString()).as("today's facts").isEqualTo("FAIL");
+        Response approve = officer.post("/api/v1/whitelist/applications/" + id + "/review",
+                Map.of("decision", "APPROVE", "comment", "同意"));
+        assertThat(approve.status()).as(approve.raw()).isEqualTo(409);
+        JsonNode failed = approve.body().get("criteria").get(0);
+        assertThat(failed.get("outcome").asString()).isEqualTo("FAIL");
+        assertThat(approve.body().get("errors").get(0).get("field").asString()).isEqualTo("criteria." + failed.get("code").asString());
+        assertThat(officer.post("/api/v1/whitelist/applications/" + id + "/review",
+                Map.of("decision", "REJECT", "comment", "近三年发生重大质量事故")).text("status")).isEqualTo("REJECTED");
+    }
+
+    @Test
     void reviewersOutsideTheSubjectsRegionOrSectorDoNotSeeIt() {
         String county = "410202";
         String subject = fx.subject(county, "INDUSTRY", true);

@@ -71,7 +71,11 @@ class ApiExceptionHandler {
     Object api(ApiException e, HttpServletRequest request) {
         String detail = messages.get(e.detailKey(), e.args());
         List<Map<String, String>> errors = e.errors().stream().map(this::render).toList();
-        return respond(request, e.status(), typeOf(e.status()), detail, errors);
+        Object answer = respond(request, e.status(), typeOf(e.status()), detail, errors);
+        if (answer instanceof ResponseEntity<?> entity && entity.getBody() instanceof ProblemDetail problem) {
+            e.properties().forEach(problem::setProperty);
+        }
+        return answer;
     }
 
     @ExceptionHandler(BindException.class)

@@ -297,14 +297,7 @@ class ApplicationService {
                 .orElseThrow(() -> ApiException.notFound("subject", before.enterpriseId()));
         Precheck precheck = prechecker.check(criteria.get(before.criteriaSetId()),
                 new ApplicationFacts(subject, before.declarations()));
-        if ("FAIL".equals(precheck.outcome())) {
-            List<FieldProblem> failed = new ArrayList<>();
-            for (Precheck.CriterionResult c : precheck.failed()) {
-                failed.add(new FieldProblem("criteria." + c.code(), "whitelist.precheck.failedCriterion",
-                        c.title(), c.detail()));
-            }
-            throw ApiException.conflict("whitelist.application.precheckFailed", failed);
-        }
+        refuseIfFailed(precheck);
         ReviewPath.Step first = path.steps(before.regionCode(), before.level()).get(0);
         OffsetDateTime now = clock.nowOffset();
         jdbc.sql("UPDATE wl_application SET status = 'SUBMITTED', precheck_json = ?, precheck_outcome = ?, due_level = ?, "
@@ -319,6 +312,34 @@ class ApplicationService {
                 auditView(after));
         notifyReviewers(after);
         return after;
+    }
+
+    /**
+     * A FAIL precheck refuses the step (409): {@code errors} name each failed criterion as {@code criteria.<code>},
+     * and {@code criteria} lists them as the precheck does ({@code code}, {@code outcome}, {@code detail}).
+     */
+    private static void refuseIfFailed(Precheck precheck) {
+        if (!"FAIL".equals(precheck.outcome())) {
+            return;
+        }
+        List<FieldProblem> failed = new ArrayList<>();
+        List<Map<String, Object>> criteria = new ArrayList<>();
+        for (Precheck.CriterionResult c : precheck.failed()) {
+            failed.add(new FieldProblem("criteria." + c.code(), "whitelist.precheck.failedCriterion", c.title(), c.detail()));
+            Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("code", c.code());
+            item.put("outcome", "FAIL");
+            item.put("detail", c.detail());
+            criteria.add(item);
+        }
+        throw ApiException.conflict("whitelist.application.precheckFailed", failed).with("criteria", criteria);
+    }
+
+    /** The precheck of an open application against the subject's facts as they are now (with its kept criteria). */
+    Precheck freshPrecheck(App a) {
+        SubjectFacts subject = subjects.find(a.enterpriseId(), DataScope.system())
+                .orElseThrow(() -> ApiException.notFound("subject", a.enterpriseId()));
+        return prechecker.check(criteria.get(a.criteriaSetId()), new ApplicationFacts(subject, a.declarations()));
     }
 
     @Transactional
@@ -341,6 +362,13 @@ class ApplicationService {
         }
         if (!isDueReviewer(user, before)) {
             throw ApiException.forbidden("whitelist.application.notDueReviewer");
+        }
+        if ("APPROVE".equals(decision)) {
+            // the facts may have changed since submission (an accident, a fraud finding): approve on today's facts
+            Precheck now = freshPrecheck(before);
+            refuseIfFailed(now);
+            jdbc.sql("UPDATE wl_application SET precheck_json = ?, precheck_outcome = ? WHERE id = ?")
+                    .params(json.writeValueAsString(now), now.outcome(), id).update();
         }
         OffsetDateTime now = clock.nowOffset();
         jdbc.sql("INSERT INTO wl_review (id, application_id, wl_level, region_code, decision, review_comment, by_user, "

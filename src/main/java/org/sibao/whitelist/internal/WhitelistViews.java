@@ -50,13 +50,17 @@ class WhitelistViews {
         return m;
     }
 
+    private static final java.util.Set<String> OPEN_STATES = java.util.Set.of("DRAFT", "RETURNED", "SUBMITTED",
+            "UNDER_REVIEW");
+
     Map<String, Object> application(CurrentUser user, ApplicationService.App a) {
         Map<String, Object> m = applicationSummary(a);
         CriteriaSet set = criteria.get(a.criteriaSetId());
         m.put("criteriaSetId", set.id());
         m.put("criteriaVersion", set.version());
         m.put("declarations", a.declarations());
-        m.put("precheck", a.precheck());
+        // an open application shows the precheck on today's facts; a decided one the precheck it was decided on
+        m.put("precheck", OPEN_STATES.contains(a.status()) ? applications.freshPrecheck(a) : a.precheck());
         m.put("decisionReason", a.decisionReason());
         m.put("reviewSteps", applications.steps(a));
         m.put("reviews", applications.reviews(a.id()));

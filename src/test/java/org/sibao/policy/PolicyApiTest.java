@@ -297,6 +297,11 @@ class PolicyApiTest {
 
         ApiClient.Response sim = sector.post("/api/v1/policies/" + v1 + "/simulate", Map.of());
         assertThat(sim.status()).as(sim.raw()).isEqualTo(200);
+        ApiClient.Response asAdmin = admin.post("/api/v1/policies/" + v1 + "/simulate", Map.of());
+        for (String figure : List.of("eligible", "ineligible", "unknown")) {
+            assertThat(asAdmin.body().get(figure).asLong()).as("the same subjects whoever asks: " + figure)
+                    .isEqualTo(sim.body().get(figure).asLong());
+        }
         assertThat(sim.body().get("eligible").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(sim.body().has("ineligible")).isTrue();
         assertThat(sim.body().has("unknown")).isTrue();

@@ -299,8 +299,18 @@ class PolicyMatcher {
             org.sibao.rules.Explanation explanation) {
     }
 
-    /** A draft (or any version) against every subject in {@code scope}, compared with its previous version. */
-    Simulation simulate(PolicyRow row, DataScope scope, int maxChanges) {
+    /**
+     * A draft (or any version) against every subject it would serve — those of the policy's region, whoever asks —
+     * compared with its previous version. The subjects listed as changed are only those the caller may see.
+     */
+    Simulation simulate(PolicyRow row, DataScope caller, int maxChanges) {
+        String region = row.regionCode() == null ? "410000" : row.regionCode();
+        DataScope scope = new DataScope(org.sibao.identity.Role.HQ_OFFICER, org.sibao.region.Region.prefixOf(region),
+                null, null, null);
+        return simulate(row, scope, caller, maxChanges);
+    }
+
+    private Simulation simulate(PolicyRow row, DataScope scope, DataScope caller, int maxChanges) {
         CompiledPolicy p = compiler.compile(row);
         CompiledPolicy previous = row.previousId() == null ? null
                 : policies.find(row.previousId()).map(compiler::compile).orElse(null);
@@ -322,7 +332,7 @@ class PolicyMatcher {
                 MatchOutcome before = previous.evaluate(f, today).outcome();
                 if (before != r.outcome()) {
                     changedCount[0]++;
-                    if (changes.size() < maxChanges) {
+                    if (changes.size() < maxChanges && caller.coversSector(facts.sector())) {
                         changes.add(new Simulation.Change(facts.id(), facts.name(), facts.regionCode(), before,
                                 r.outcome()));
                     }

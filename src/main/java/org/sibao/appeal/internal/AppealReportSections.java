@@ -61,9 +61,9 @@ class AppealReportSections implements WeeklyFigures, SupervisionItems {
                 FigureRow.of("本周销号", closed + " 件"),
                 FigureRow.of("在办诉求", open + " 件"),
                 new FigureRow("超期未办", overdue + " 件", overdue > 0 ? "已提醒责任单位并抄送督办督查组" : null),
-                new FigureRow("响应率", percent(m.responseRate()), m.respondedOnTime() + " / " + m.assigned() + " 件按时响应"),
-                new FigureRow("解决率", percent(m.resolutionRate()), m.solved() + " / " + m.callbacks() + " 次回访表示已解决"),
-                new FigureRow("满意率", percent(m.satisfactionRate()), m.satisfied() + " / " + m.callbacks() + " 次回访满意或基本满意"));
+                new FigureRow("响应率", percent(m.responseRate(), m.assigned()), m.respondedOnTime() + " / " + m.assigned() + " 件按时响应"),
+                new FigureRow("解决率", percent(m.resolutionRate(), m.callbacks()), m.solved() + " / " + m.callbacks() + " 次回访表示已解决"),
+                new FigureRow("满意率", percent(m.satisfactionRate(), m.callbacks()), m.satisfied() + " / " + m.callbacks() + " 次回访满意或基本满意"));
         return List.of(new FigureSection("appeal.figures", 200, "企业诉求办理", rows));
     }
 
@@ -116,7 +116,8 @@ class AppealReportSections implements WeeklyFigures, SupervisionItems {
         return jdbc.sql(sql).params(params).query(Long.class).single();
     }
 
-    private static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    /** A rate as a percentage, or "—" when nothing was counted (0 ÷ 0 is no rate, not 0 %). */
+    private static String percent(double rate, long denominator) {
+        return denominator == 0 ? "—" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
     }
 }

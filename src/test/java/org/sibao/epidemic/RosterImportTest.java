@@ -60,4 +60,27 @@ class RosterImportTest {
         employees.get("items").forEach(e -> zones.add(e.get("name").asString() + ":" + e.path("zoneId").asString("")));
         assertThat(zones).containsExactlyInAnyOrder("钱七:" + zone, "周九:");
     }
+
+    @Test
+    void theTemplateAsDownloadedImportsCleanlyAndBelongsToASubjectInScope() throws Exception {
+        ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
+        String subject = new EpidemicFixtures(admin, subjects).activeSubject(EpidemicFixtures.XINZHENG);
+        admin.post("/api/v1/enterprises/" + subject + "/zones", java.util.Map.of("name", "包装车间", "kind", "PRODUCTION"));
+        assertThat(admin.getBytes("/api/v1/enterprises/no-such-subject/employees/template").statusCode()).isEqualTo(404);
+        assertThat(new ApiClient(port).as("ent_kf", "Demo@2022").getBytes("/api/v1/enterprises/" + subject
+                + "/employees/template").statusCode()).as("another enterprise's").isEqualTo(404);
+
+        var template = admin.getBytes("/api/v1/enterprises/" + subject + "/employees/template");
+        assertThat(template.statusCode()).isEqualTo(200);
+        ApiClient.Response started = admin.postFile("/api/v1/enterprises/" + subject + "/employees/import", "file",
+                "template.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", template.body());
+        assertThat(started.status()).as(started.raw()).isEqualTo(202);
+        ApiClient.Response progress = admin.get("/api/v1/jobs/" + started.text("jobId"));
+        for (int i = 0; i < 100 && !List.of("SUCCEEDED", "FAILED").contains(progress.text("status")); i++) {
+            Thread.sleep(100);
+            progress = admin.get("/api/v1/jobs/" + started.text("jobId"));
+        }
+        assertThat(progress.body().get("accepted").asInt()).as(progress.raw()).isEqualTo(1);
+        assertThat(progress.body().get("rejected").asInt()).as(progress.raw()).isZero();
+    }
 }

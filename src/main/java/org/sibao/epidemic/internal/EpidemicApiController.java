@@ -73,7 +73,7 @@ class EpidemicApiController {
 
     @GetMapping("/enterprises/{id}/employees/template")
     ResponseEntity<StreamingResponseBody> rosterTemplate(@PathVariable String id) {
-        return excel.template();
+        return excel.template(id);
     }
 
     /** Excel roster import: 202 with the job whose progress {@code GET /api/v1/jobs/{jobId}} shows. */

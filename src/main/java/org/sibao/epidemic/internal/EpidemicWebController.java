@@ -149,8 +149,7 @@ class EpidemicWebController {
 
     @GetMapping("/epidemic/enterprise/{id}/roster-template")
     ResponseEntity<StreamingResponseBody> rosterTemplate(@PathVariable String id) {
-        access.readable(id);
-        return excel.template();
+        return excel.template(id);
     }
 
     @PostMapping("/epidemic/enterprise/{id}/roster-import")

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.sibao.platform.ApiException;
 import org.sibao.platform.Messages;
+import org.sibao.subject.SubjectFacts;
 import org.sibao.platform.excel.ExcelReader;
 import org.sibao.platform.excel.ExcelReader.ExcelRow;
 import org.sibao.platform.excel.ExcelWorkbook;
@@ -51,11 +52,19 @@ class RosterExcel {
         return messages.get(locale, "epidemic.field." + field);
     }
 
-    ResponseEntity<StreamingResponseBody> template() {
+    /**
+     * The import template of a subject in the caller's scope (404 otherwise): its example row names one of the
+     * subject's own zones (or none), so that the template as downloaded imports cleanly; the codes sheet lists them.
+     */
+    ResponseEntity<StreamingResponseBody> template(String enterpriseId) {
+        SubjectFacts subject = access.readable(enterpriseId);
+        List<String> zones = rosters.zoneNames(subject.id());
         Locale zh = Locale.SIMPLIFIED_CHINESE;
         List<String> headers = FIELDS.stream().map(f -> header(zh, f)).toList();
-        List<List<?>> example = List.of(List.of("张三", "11010519491231002X", "13812345678", "FIXED", "一车间", "生产区"));
-        List<List<?>> codes = List.of(List.of(header(zh, "postType"), "FIXED / MOBILE / CITY_SUPPLY"));
+        List<List<?>> example = List.of(List.of("张三", "11010519491231002X", "13812345678", "FIXED", "一车间",
+                zones.isEmpty() ? "" : zones.get(0)));
+        List<List<?>> codes = List.of(List.of(header(zh, "postType"), "FIXED / MOBILE / CITY_SUPPLY"),
+                List.of(header(zh, "zone"), zones.isEmpty() ? "—" : String.join(" / ", zones)));
         StreamingResponseBody body = out -> ExcelWorkbook.create().sheet(messages.get(zh, "epidemic.enterprise.roster"),
                 headers, example).sheet("codes", List.of("field", "values"), codes).write(out);
         return ResponseEntity.ok()

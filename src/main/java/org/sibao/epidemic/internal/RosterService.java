@@ -42,6 +42,12 @@ class RosterService {
     static final int MAX_ROWS = 20_000;
     static final String ENTITY = "enterprise";
 
+    /** The names of a subject's zones (for the import template), in name order. */
+    List<String> zoneNames(String subjectId) {
+        return jdbc.sql("SELECT name FROM epi_zone WHERE subject_id = ? ORDER BY name").param(subjectId)
+                .query(String.class).list();
+    }
+
     /** @param zone the name of one of the subject's zones (optional; omitted on an update: the zone stays) */
     record EmployeeInput(String name, String idNumber, String phone, String postType, String unit, String zone) {
 

@@ -37,6 +37,7 @@ class DemoUsers implements ApplicationRunner {
 
     static final List<SeedRegion> REGIONS = List.of(
             new SeedRegion("410000", "hn", "河南省"),
+            new SeedRegion("410100", "zz", "郑州市"),   // 新郑's city: the second review level, escalation up from 新郑
             new SeedRegion("410184", "xz", "新郑市"),
             new SeedRegion("410200", "kf", "开封市"),
             new SeedRegion("419001", "jy", "济源示范区"),

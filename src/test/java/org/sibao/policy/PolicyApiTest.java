@@ -358,6 +358,17 @@ class PolicyApiTest {
         JsonNode explained = match(admin.get("/api/v1/enterprises/" + elsewhere + "/policy-matches"), code);
         assertThat(explained.get("outcome").stringValue()).isEqualTo("INELIGIBLE");
         assertThat(explained.get("explanation").toString()).contains("regionCode");
+
+        // 南阳's officer naming 新郑 in a rule reaches nobody there, and the simulation says so beforehand
+        String foreign = code();
+        ApiClient.Response reaching = sector.post("/api/v1/policies", policy(foreign, "APPLY", clock.today(),
+                Map.of("fact", "regionCode", "op", "within", "value", List.of("410184"))));
+        assertThat(reaching.status()).as(reaching.raw()).isEqualTo(201);
+        assertThat(sector.post("/api/v1/policies/" + reaching.text("id") + "/simulate", Map.of()).body().get("eligible")
+                .asLong()).isZero();
+        assertThat(sector.post("/api/v1/policies/" + reaching.text("id") + "/publish", Map.of()).status()).isEqualTo(200);
+        assertThat(match(admin.get("/api/v1/enterprises/" + inCounty + "/policy-matches"), foreign).get("outcome")
+                .stringValue()).isEqualTo("INELIGIBLE");
     }
 
     @Test

@@ -11,9 +11,11 @@
  * <ul>
  * <li>Deadlines run from filing (and restart on escalation; the resolution deadline restarts on reopening):
  * assignment 1 working day, first response (accept) 3 working days or 2 clock hours when URGENT, resolution
- * 7 working days, {@code dueDays} working days when the HQ sets them, 30 calendar days for a major problem
- * without {@code dueDays}. "N working days" keeps the time of day; a start on a rest day counts from the next
- * working day's midnight.</li>
+ * 7 working days, {@code dueDays} working days when the HQ sets them, one calendar month for a major problem
+ * without {@code dueDays}; a response is never due after the resolution. "N working days" keeps the time of day;
+ * a start on a rest day counts from the next working day's midnight. The working-day calendar holds the State
+ * Council's holidays and swapped workdays of 2022–2026 and 元旦 2027 ({@code sibao.appeal.holidays/workdays}
+ * replace them).</li>
  * <li>{@code resolve} needs an accepted (or reopened) appeal: resolving an unaccepted one is a 409, so that the
  * response rate means something.</li>
  * <li>A DEPT_HANDLER reads every appeal of its region (read-only context) but acts only on those assigned to its

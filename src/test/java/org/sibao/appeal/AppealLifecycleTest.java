@@ -185,6 +185,17 @@ class AppealLifecycleTest {
     }
 
     @Test
+    void aShortDueDaysPullsTheResponseDeadlineIn() {
+        String subject = AppealFixtures.subject(admin, "410184", "新郑期限测试有限公司");
+        String quick = file(hq, subject, "ENERGY", "临时限电", "明日计划停电，请协调保供");
+        Response assigned = hq.post("/api/v1/appeals/" + quick + "/triage",
+                Map.of("kind", "INDIVIDUAL", "departmentCode", "POWER", "regionCode", "410184", "dueDays", 1));
+        assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
+        assertThat(OffsetDateTime.parse(assigned.text("responseDueAt")))
+                .isBeforeOrEqualTo(OffsetDateTime.parse(assigned.text("resolutionDueAt")));
+    }
+
+    @Test
     void onlyTheAssignedDepartmentHandlesAndOthersCannotSeeIt() {
         String subject = AppealFixtures.subject(admin, "410184", "新郑权限测试有限公司");
         String id = file(hq, subject, "POLICY", "稳岗补贴", "申请稳岗补贴的条件不清楚");

@@ -168,9 +168,13 @@ class AppealService {
         boolean major = a.major() || Boolean.TRUE.equals(in.major()) || (in.dueDays() != null && in.dueDays() > 7);
         AppealRow triaged = a.change().status(AppealStatus.TRIAGED).done();
         record(a, triaged, user, now, in.note(), false);
+        OffsetDateTime resolutionDue = calendar.resolutionDue(now.toInstant(), in.dueDays(), major);
+        // a short dueDays pulls the response deadline in: nobody is asked to answer after the problem is due solved
+        OffsetDateTime responseDue = a.responseDueAt() != null && a.responseDueAt().isAfter(resolutionDue)
+                ? resolutionDue : a.responseDueAt();
         AppealRow assigned = triaged.change().status(AppealStatus.ASSIGNED).departmentCode(department.name())
                 .assignedRegionCode(region).dueDays(in.dueDays()).major(major).assignedAt(now).acceptedAt(null)
-                .resolutionDueAt(calendar.resolutionDue(now.toInstant(), in.dueDays(), major)).done();
+                .responseDueAt(responseDue).resolutionDueAt(resolutionDue).done();
         AppealRow saved = save(a, assigned, user, now, department.name() + "@" + region, triaged.status());
         notifications.send(Notice.of("APPEAL", "appeal.notice.assigned", link(saved), saved.enterpriseName(), saved.title()),
                 Recipients.users(users.departmentUserIds(region, department.name())));

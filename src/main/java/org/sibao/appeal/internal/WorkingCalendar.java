@@ -24,7 +24,8 @@ class WorkingCalendar {
     static final int ASSIGN_DAYS = 1;
     static final int RESPONSE_DAYS = 3;
     static final int RESOLUTION_DAYS = 7;
-    static final int MAJOR_CALENDAR_DAYS = 30;
+    /** A major problem: solved within one month (SPEC §5), a calendar month from assignment. */
+    static final int MAJOR_MONTHS = 1;
     static final Duration URGENT_RESPONSE = Duration.ofHours(2);
 
     private final Set<LocalDate> holidays;
@@ -82,13 +83,13 @@ class WorkingCalendar {
                 : addWorkingDays(from, RESPONSE_DAYS);
     }
 
-    /** {@code dueDays} (working days) when set; 30 calendar days for a major problem; otherwise 7 working days. */
+    /** {@code dueDays} (working days) when set; one calendar month for a major problem; otherwise 7 working days. */
     OffsetDateTime resolutionDue(Instant from, Integer dueDays, boolean major) {
         if (dueDays != null) {
             return addWorkingDays(from, dueDays);
         }
         if (major) {
-            return from.atZone(BusinessClock.ZONE).plusDays(MAJOR_CALENDAR_DAYS).toOffsetDateTime();
+            return from.atZone(BusinessClock.ZONE).plusMonths(MAJOR_MONTHS).toOffsetDateTime();
         }
         return addWorkingDays(from, RESOLUTION_DAYS);
     }

@@ -44,6 +44,17 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void theYearsAfter2022AreInTheDefaultCalendar() {
+        // 元旦 2027 (a Friday): Thursday 2026-12-31 + 1 → Monday 2027-01-04
+        assertThat(calendar.addWorkingDays(at("2026-12-31T10:00"), 1)).isEqualTo(local("2027-01-04T10:00"));
+        // 春节 2026: 02-15..02-23 off, Saturday 02-14 worked: Friday 02-13 + 1 → 02-14, + 2 → Tuesday 02-24
+        assertThat(calendar.addWorkingDays(at("2026-02-13T09:00"), 1)).isEqualTo(local("2026-02-14T09:00"));
+        assertThat(calendar.addWorkingDays(at("2026-02-13T09:00"), 2)).isEqualTo(local("2026-02-24T09:00"));
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2025-10-08"))).as("国庆中秋 2025").isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2024-09-29"))).as("a Sunday worked in 2024").isTrue();
+    }
+
+    @Test
     void swappedWeekendWorkdaysCount() {
         assertThat(calendar.isWorkingDay(LocalDate.parse("2022-05-07"))).isTrue();
         // 劳动节 04-30..05-04, 05-07 (Sat) worked: Friday 04-29 + 2 → 05-06, + 3 → Saturday 05-07

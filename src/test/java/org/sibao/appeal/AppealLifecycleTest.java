@@ -182,6 +182,10 @@ class AppealLifecycleTest {
         assertThat(badDates.status()).isEqualTo(400);
         assertThat(badDates.raw()).contains("\"from\"", "\"to\"");
         assertThat(hq.get("/api/v1/appeals/metrics?from=2022-05-01&to=2022-06-30").status()).isEqualTo(200);
+        Response timed = hq.get("/api/v1/appeals/metrics?from=2022-05-01T00:00:00%2B08:00&to=2022-06-30T23:59:59%2B08:00");
+        assertThat(timed.status()).as("date-times as the API writes them").isEqualTo(200);
+        assertThat(timed.text("from")).isEqualTo("2022-05-01");
+        assertThat(timed.text("to")).isEqualTo("2022-06-30");
     }
 
     @Test

@@ -68,13 +68,34 @@ class AppealApiController {
         return ledger.export(queries.parse(status, category, regionCode, overdue, enterpriseId, q));
     }
 
+    /**
+     * A period bound as a date ({@code 2022-05-01}) or an ISO date-time with offset, whose business-time date counts
+     * (the API writes times that way); anything else is named as invalid.
+     */
+    private static LocalDate day(String text, String field, org.sibao.platform.Validation v) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.trim();
+        try {
+            return t.length() == 10 ? LocalDate.parse(t)
+                    : java.time.OffsetDateTime.parse(t).atZoneSameInstant(org.sibao.platform.BusinessClock.ZONE).toLocalDate();
+        } catch (java.time.format.DateTimeParseException e) {
+            v.reject(field, "validation.badValue");
+            return null;
+        }
+    }
+
     @GetMapping("/metrics")
     Map<String, Object> metrics(@RequestParam(required = false) String regionCode,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         CurrentUser user = CurrentUser.get();
+        org.sibao.platform.Validation v = new org.sibao.platform.Validation();
+        LocalDate fromDay = day(from, "from", v);
+        LocalDate toDay = day(to, "to", v);
+        v.throwIfInvalid();
         String region = queries.metricsRegion(user, regionCode);
-        LocalDate[] p = queries.period(from, to);
+        LocalDate[] p = queries.period(fromDay, toDay);
         AppealMetrics m = queries.metrics(user.scope(), region, p[0], p[1]);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("regionCode", region);

@@ -474,6 +474,13 @@ class PolicyApiTest {
         ApiClient.Response confirmed = tax.post("/api/v1/policies/" + autoId + "/confirm", Map.of("subjectIds", List.of(id)));
         assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(200);
         assertThat(confirmed.body().get("granted").asInt()).isEqualTo(1);
+        ApiClient.Response again = tax.post("/api/v1/policies/" + autoId + "/confirm", Map.of("subjectIds", List.of(id)));
+        assertThat(again.status()).as("a re-sent confirmation changes nothing").isEqualTo(200);
+        assertThat(again.body().get("granted").asInt()).isZero();
+        ApiClient.Response unknown = tax.post("/api/v1/policies/" + autoId + "/confirm",
+                Map.of("subjectIds", List.of(id, "no-such-subject")));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.raw()).contains("subjectIds[1]").doesNotContain("subjectIds[0]");
         assertThat(tax.post("/api/v1/policies/" + applyId + "/confirm", Map.of()).status()).isEqualTo(409);
 
         ApiClient.Response reach = tax.get("/api/v1/policies/reach?regionCode=411303");

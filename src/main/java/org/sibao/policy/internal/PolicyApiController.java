@@ -156,7 +156,21 @@ class PolicyApiController {
         if (p.mode() != PolicyMode.AUTO) {
             throw ApiException.conflict("policy.error.notAuto", p.code());
         }
-        int n = redemptions.confirmAuto(p, user.scope(), in == null ? null : in.subjectIds());
+        List<String> listed = in == null ? null : in.subjectIds();
+        if (listed != null && !listed.isEmpty()) {
+            List<String> refused = redemptions.notConfirmable(p, user.scope(), listed);
+            if (!refused.isEmpty()) {
+                List<org.sibao.platform.FieldProblem> problems = new java.util.ArrayList<>();
+                for (int i = 0; i < listed.size(); i++) {
+                    if (refused.contains(listed.get(i))) {
+                        problems.add(new org.sibao.platform.FieldProblem("subjectIds[" + i + "]",
+                                "policy.error.notConfirmable", new Object[] {listed.get(i)}));
+                    }
+                }
+                throw ApiException.invalid(problems);
+            }
+        }
+        int n = redemptions.confirmAuto(p, user.scope(), listed);
         return Map.of("policyId", p.id(), "code", p.code(), "granted", n);
     }
 

@@ -214,6 +214,27 @@ class Redemptions {
     }
 
     /**
+     * Of the listed subjects, those that cannot be confirmed for the policy: unknown, outside the scope, or neither
+     * ELIGIBLE and waiting (pushed, viewed) nor already granted (a re-sent confirmation changes nothing).
+     */
+    List<String> notConfirmable(PolicyRow policy, DataScope scope, List<String> subjectIds) {
+        if (subjectIds == null || subjectIds.isEmpty()) {
+            return List.of();
+        }
+        SqlFilter filter = scope.regions("r.region_code");
+        List<Object> params = new ArrayList<>();
+        params.add(policy.id());
+        params.addAll(filter.params());
+        params.addAll(subjectIds);
+        List<String> ok = jdbc.sql("SELECT r.subject_id FROM policy_redemption r WHERE r.policy_id = ? AND " + filter.sql()
+                + " AND r.subject_id IN (" + String.join(", ", java.util.Collections.nCopies(subjectIds.size(), "?")) + ")"
+                + " AND (r.state = 'GRANTED' OR r.state IN ('PUSHED', 'VIEWED') AND EXISTS (SELECT 1 FROM policy_match m"
+                + " WHERE m.subject_id = r.subject_id AND m.policy_id = r.policy_id AND m.outcome = 'ELIGIBLE'))")
+                .params(params).query(String.class).list();
+        return subjectIds.stream().filter(id -> !ok.contains(id)).toList();
+    }
+
+    /**
      * AUTO (免申即享) confirmation: every pushed or viewed ELIGIBLE subject of the policy within {@code scope} (or the
      * listed ones) → GRANTED with the computed benefit (0 when unknown), in one statement. Returns how many.
      */

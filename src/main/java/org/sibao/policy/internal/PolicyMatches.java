@@ -72,6 +72,10 @@ class PolicyMatches {
                 // applied for or granted under an earlier version of the same policy: that is this policy's state
                 r = claimed.get(e.policy().row().code());
             }
+            if (r != null && e.outcome() != MatchOutcome.ELIGIBLE
+                    && (r.state() == RedemptionState.PUSHED || r.state() == RedemptionState.VIEWED)) {
+                r = null;   // a push that no longer holds (the facts changed): nothing to act on, no state to show
+            }
             items.add(new Item(e.policy().row().id(), e.policy().row().code(), e.policy().row().title(),
                     e.policy().row().mode(), e.outcome(), known ? b.amountYuan() : null,
                     known && !b.shares().isEmpty() ? b.shares().stream().map(s -> new Share(s.payer(), s.amountYuan())).toList() : null,

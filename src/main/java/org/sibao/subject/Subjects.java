@@ -19,6 +19,18 @@ public interface Subjects {
     /** The identity of a subject within the signed-in user's scope, read without its facts. */
     Optional<SubjectRef> ref(String id);
 
+    /**
+     * The id of the one subject within {@code scope} that a person's text names — its id, its USCC, its exact name,
+     * or a picker's label "名称 · USCC" — for web forms; empty when none or several match.
+     */
+    Optional<String> resolve(String text, DataScope scope);
+
+    /**
+     * Subjects ACTIVE on the whitelist whose name or USCC contains the text, province-wide (the whitelist is public),
+     * for pickers such as a pass's served enterprises; at most {@code max}, by name.
+     */
+    List<SubjectFacts> whitelisted(String text, int max);
+
     /** A subject within an explicit scope ({@link DataScope#system()} for schedules and event listeners). */
     Optional<SubjectFacts> find(String id, DataScope scope);
 

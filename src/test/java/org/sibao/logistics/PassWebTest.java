@@ -52,9 +52,16 @@ class PassWebTest {
         ent.login(username, TestUsers.PASSWORD);
         WebClient.Page form = ent.get("/passes/new");
         assertThat(form.status()).isEqualTo(200);
-        assertThat(form.body()).contains("申请车辆通行证", carrier);
+        ApiClient.Response carrierFacts = admin.get("/api/v1/enterprises/" + carrier);
+        String carrierLabel = carrierFacts.text("name") + " · " + carrierFacts.text("uscc");
+        assertThat(form.body()).as("named, not an internal id").contains("申请车辆通行证", carrierLabel)
+                .doesNotContain("value=\"" + carrier + "\"");
+        String servedName = admin.get("/api/v1/enterprises/" + served).text("name");
+        assertThat(ent.get("/passes/served-options?servedEnterpriseIds=" + java.net.URLEncoder.encode(
+                servedName.substring(0, 6), java.nio.charset.StandardCharsets.UTF_8)).body())
+                .as("whitelist subjects are suggested by name").contains(servedName);
         Map<String, String> fields = new HashMap<>();
-        fields.put("carrierEnterpriseId", carrier);
+        fields.put("carrierEnterpriseId", carrierLabel);
         fields.put("plateNumber", "豫A5G6H7");
         fields.put("driverName", "李师傅");
         fields.put("driverIdNumber", PassApiTest.idNumber("41018419900101123"));
@@ -63,7 +70,11 @@ class PassWebTest {
         fields.put("destination", "新郑");
         fields.put("validFrom", today);
         fields.put("validTo", today);
-        fields.put("servedEnterpriseIds", served);
+        fields.put("servedEnterpriseIds", "没有这家企业");
+        WebClient.Page refused = ent.post("/passes", fields);
+        assertThat(refused.status()).as("the form comes back").isEqualTo(200);
+        assertThat(refused.body()).contains("pass-errors", "servedEnterpriseIds[0]", "豫A5G6H7", "李师傅", "没有这家企业");
+        fields.put("servedEnterpriseIds", servedName);
         WebClient.Page filed = ent.post("/passes", fields);
         assertThat(filed.status()).as(filed.body()).isEqualTo(302);
         String detailPath = filed.location().replaceFirst("^https?://[^/]+", "");

@@ -97,7 +97,9 @@ class AppealService {
         Validation v = new Validation();
         SubjectRef subject = null;
         if (v.required(in.enterpriseId(), "enterpriseId")) {
-            subject = subjects.ref(in.enterpriseId().trim()).orElse(null);
+            // an id, or the web picker's "名称 · USCC" (a USCC or an exact name resolve the same way)
+            String id = subjects.resolve(in.enterpriseId(), user.scope()).orElse(in.enterpriseId().trim());
+            subject = subjects.ref(id).orElse(null);
             if (subject == null && subjects.find(in.enterpriseId().trim(), org.sibao.identity.DataScope.system()).isPresent()) {
                 // a subject that exists but is not the filer's to act for: an action it may not do (API.md: 403)
                 throw ApiException.forbidden("appeal.error.notYourEnterprise");

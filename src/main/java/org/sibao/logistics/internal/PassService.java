@@ -188,7 +188,8 @@ class PassService {
             if (!v.required(sid, field) || !seenServed.add(sid)) {
                 continue;
             }
-            Optional<SubjectFacts> s = subjects.find(sid, DataScope.system());
+            // an id, or a USCC / exact name / "名称 · USCC" typed or picked in the web form
+            Optional<SubjectFacts> s = subjects.find(subjects.resolve(sid, DataScope.system()).orElse(sid), DataScope.system());
             if (v.check(s.isPresent(), field, "passes.served.unknown", sid)) {
                 if (s.get().whitelistStatus() == WhitelistStatus.ACTIVE) {
                     served.add(new VehiclePass.Served(s.get().id(), s.get().name()));
@@ -198,7 +199,8 @@ class PassService {
             }
         }
         v.throwIfInvalid();
-        SubjectFacts carrier = subjects.find(in.carrierEnterpriseId().trim(), passScope(user))
+        String carrierId = subjects.resolve(in.carrierEnterpriseId(), passScope(user)).orElse(in.carrierEnterpriseId().trim());
+        SubjectFacts carrier = subjects.find(carrierId, passScope(user))
                 .orElseThrow(() -> ApiException.notFound("enterprise", in.carrierEnterpriseId()));
         if (!notWhitelisted.isEmpty()) {
             throw ApiException.conflict("passes.served.notWhitelistedDetail", notWhitelisted);

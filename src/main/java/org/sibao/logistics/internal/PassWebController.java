@@ -22,10 +22,12 @@ class PassWebController {
 
     private final PassService passes;
     private final Messages messages;
+    private final org.sibao.subject.Subjects subjects;
 
-    PassWebController(PassService passes, Messages messages) {
+    PassWebController(PassService passes, Messages messages, org.sibao.subject.Subjects subjects) {
         this.passes = passes;
         this.messages = messages;
+        this.subjects = subjects;
     }
 
     @GetMapping("/passes")
@@ -46,22 +48,38 @@ class PassWebController {
         return "logistics/pass";
     }
 
+    /** Suggestions for a served enterprise: whitelist subjects by name or USCC (the public list's facts). */
+    @GetMapping("/passes/served-options")
+    String servedOptions(@RequestParam(required = false) String servedEnterpriseIds, Model model) {
+        model.addAttribute("options", subjects.whitelisted(servedEnterpriseIds, 20));
+        return "subject/options :: options";
+    }
+
     @GetMapping("/passes/new")
     String form(Model model) {
         CurrentUser u = CurrentUser.get();
         if (!PassService.canFile(u)) {
             throw ApiException.forbidden("error.forbidden");
         }
-        model.addAttribute("carrierEnterpriseId", u.enterpriseId());
+        java.util.Map<String, Object> in = new java.util.HashMap<>();
+        // an enterprise user applies for its own vehicles: its name and USCC, not an internal id
+        in.put("carrierEnterpriseId", u.enterpriseId() == null ? "" : subjects.find(u.enterpriseId(), u.scope())
+                .map(f -> f.name() + " · " + f.uscc()).orElse(""));
+        model.addAttribute("in", in);
         return "logistics/apply";
     }
 
+    /**
+     * Files the form; on a problem the form comes back with every message beside the entered values (the
+     * enterprises are named, picked from suggestions as "名称 · USCC", or given by USCC).
+     */
     @PostMapping("/passes")
-    String apply(@RequestParam String carrierEnterpriseId, @RequestParam String plateNumber,
+    String apply(@RequestParam(required = false) String carrierEnterpriseId, @RequestParam(required = false) String plateNumber,
             @RequestParam(required = false) List<String> driverName, @RequestParam(required = false) List<String> driverIdNumber,
-            @RequestParam(required = false) List<String> driverPhone, @RequestParam String origin,
-            @RequestParam String destination, @RequestParam String validFrom, @RequestParam String validTo,
-            @RequestParam String servedEnterpriseIds, RedirectAttributes redirect) {
+            @RequestParam(required = false) List<String> driverPhone, @RequestParam(required = false) String origin,
+            @RequestParam(required = false) String destination, @RequestParam(required = false) String validFrom,
+            @RequestParam(required = false) String validTo, @RequestParam(required = false) List<String> servedEnterpriseIds,
+            Model model, RedirectAttributes redirect) {
         List<PassService.DriverRequest> drivers = new ArrayList<>();
         int n = driverName == null ? 0 : driverName.size();
         for (int i = 0; i < n; i++) {
@@ -73,11 +91,34 @@ class PassWebController {
             }
             drivers.add(new PassService.DriverRequest(name, idNumber, phone));
         }
-        List<String> served = Arrays.stream(servedEnterpriseIds.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
-        VehiclePass p = passes.file(new PassService.PassRequest(carrierEnterpriseId, plateNumber, drivers, origin,
-                destination, validFrom, validTo, served));
-        redirect.addFlashAttribute("flash", messages.get("passes.flash.filed"));
-        return "redirect:/passes/" + p.id();
+        List<String> served = new ArrayList<>();
+        if (servedEnterpriseIds != null) {
+            for (String field : servedEnterpriseIds) {
+                Arrays.stream(field.split("[,，、;；\\n]+")).map(String::trim).filter(x -> !x.isEmpty()).forEach(served::add);
+            }
+        }
+        try {
+            VehiclePass p = passes.file(new PassService.PassRequest(carrierEnterpriseId, plateNumber, drivers, origin,
+                    destination, validFrom, validTo, served));
+            redirect.addFlashAttribute("flash", messages.get("passes.flash.filed"));
+            return "redirect:/passes/" + p.id();
+        } catch (ApiException e) {
+            java.util.Map<String, Object> in = new java.util.HashMap<>();
+            in.put("carrierEnterpriseId", carrierEnterpriseId == null ? "" : carrierEnterpriseId);
+            in.put("plateNumber", plateNumber == null ? "" : plateNumber);
+            in.put("origin", origin == null ? "" : origin);
+            in.put("destination", destination == null ? "" : destination);
+            in.put("validFrom", validFrom == null ? "" : validFrom);
+            in.put("validTo", validTo == null ? "" : validTo);
+            in.put("served", servedEnterpriseIds == null ? List.of() : servedEnterpriseIds);
+            in.put("driverName", driverName == null ? List.of() : driverName);
+            in.put("driverIdNumber", driverIdNumber == null ? List.of() : driverIdNumber);
+            in.put("driverPhone", driverPhone == null ? List.of() : driverPhone);
+            model.addAttribute("in", in);
+            model.addAttribute("problem", messages.get(e.detailKey(), e.args()));
+            model.addAttribute("problems", e.errors().stream().map(f -> f.field() + "：" + messages.resolve(f)).toList());
+            return "logistics/apply";
+        }
     }
 
     @PostMapping("/passes/{id}/{verb}")

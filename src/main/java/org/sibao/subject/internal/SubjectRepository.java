@@ -84,6 +84,26 @@ class SubjectRepository {
                 .optional();
     }
 
+    /**
+     * The id of the one subject in scope a person's text names: its id, its USCC, its exact name, or the picker's
+     * label "名称 · USCC"; empty when none or several match.
+     */
+    Optional<String> resolve(String text, SqlFilter scope) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String t = text.trim();
+        int dot = t.lastIndexOf('·');
+        String uscc = dot >= 0 ? t.substring(dot + 1).trim() : t;
+        String name = dot >= 0 ? t.substring(0, dot).trim() : t;
+        List<Object> params = new ArrayList<>(List.of(t, uscc.toUpperCase(java.util.Locale.ROOT), name));
+        params.addAll(scope.params());
+        List<String> ids = jdbc.sql("SELECT s.id FROM subject s WHERE (s.id = ? OR (s.uscc = ? AND s.project_no IS NULL)"
+                + " OR s.name = ?) AND (" + scope.sql() + ") ORDER BY s.id LIMIT 2").params(params)
+                .query(String.class).list();
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+    }
+
     boolean exists(String id) {
         return jdbc.sql("SELECT COUNT(*) FROM subject WHERE id = ?").param(id).query(Long.class).single() > 0;
     }

@@ -167,6 +167,19 @@ class SubjectService implements Subjects {
     }
 
     @Override
+    public List<SubjectFacts> whitelisted(String text, int max) {
+        SubjectFilter filter = new SubjectFilter(null, null, text == null || text.isBlank() ? null : text.trim(), null,
+                null, org.sibao.subject.WhitelistStatus.ACTIVE);
+        return repository.search(filter, scopeFilter(DataScope.system()), PageQuery.of(0, max)).items().stream()
+                .map(SubjectRecord::facts).toList();
+    }
+
+    @Override
+    public Optional<String> resolve(String text, DataScope scope) {
+        return repository.resolve(text, scopeFilter(scope));
+    }
+
+    @Override
     public Optional<SubjectRef> ref(String id) {
         return repository.findRef(id, currentScope());
     }

@@ -216,7 +216,9 @@ class ApplicationService {
         v.check(level != null && CriteriaService.LEVELS.contains(level), "level", "validation.badValue");
         Map<String, Object> declarations = Declarations.parse(rawDeclarations, v);
         v.throwIfInvalid();
-        SubjectFacts subject = subjects.find(enterpriseId, user.scope())
+        // the web form's picker sends "名称 · USCC"; an id, a USCC or an exact name resolve the same way
+        String id = subjects.resolve(enterpriseId, user.scope()).orElse(enterpriseId.trim());
+        SubjectFacts subject = subjects.find(id, user.scope())
                 .orElseThrow(() -> ApiException.notFound("subject", enterpriseId));
         if (!mayApplyFor(user, subject.sector().name())) {
             throw ApiException.forbidden("whitelist.application.notApplicant");

@@ -372,7 +372,9 @@ class EscortService {
 
     /** A subject in the caller's scope (404 otherwise) that is on the whitelist (409 otherwise). */
     private SubjectFacts whitelistSubject(String enterpriseId, boolean activeOnly) {
-        SubjectFacts s = subjects.find(enterpriseId.trim()).orElseThrow(() -> ApiException.notFound("enterprise", enterpriseId));
+        // an id, or the web picker's "名称 · USCC" (a USCC or exact name resolve the same way) within the caller's scope
+        String id = CurrentUser.find().flatMap(u -> subjects.resolve(enterpriseId, u.scope())).orElse(enterpriseId.trim());
+        SubjectFacts s = subjects.find(id).orElseThrow(() -> ApiException.notFound("enterprise", enterpriseId));
         boolean ok = s.whitelistStatus() == WhitelistStatus.ACTIVE
                 || (!activeOnly && s.whitelistStatus() == WhitelistStatus.SUSPENDED);
         if (!ok) {

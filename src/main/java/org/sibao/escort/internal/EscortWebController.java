@@ -43,7 +43,50 @@ class EscortWebController {
         model.addAttribute("inspections", escort.inspections(null, status, PageQuery.of(page, 50)));
         model.addAttribute("status", status);
         common(model);
+        filingForm(model, java.util.Map.of());
         return "escort/inspections";
+    }
+
+    /**
+     * An inspection request (涉企检查报备) filed by a department, sector or HQ office: epidemic prevention, work safety
+     * and entry-exit quarantine need no approval, every other kind waits for the HQ's. On a problem the list comes
+     * back with the form, its messages and the values entered.
+     */
+    @PostMapping("/escort/inspections")
+    String fileInspection(@RequestParam(required = false) String enterpriseId,
+            @RequestParam(required = false) String departmentCode, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String plannedDate,
+            Model model, RedirectAttributes redirect) {
+        try {
+            escort.fileInspection(new EscortService.InspectionRequest(enterpriseId, departmentCode, kind, reason,
+                    plannedDate));
+            redirect.addFlashAttribute("flash", messages.get("escort.flash.filed"));
+            return "redirect:/escort/inspections";
+        } catch (ApiException e) {
+            java.util.Map<String, String> in = new java.util.HashMap<>();
+            in.put("enterpriseId", enterpriseId == null ? "" : enterpriseId);
+            in.put("departmentCode", departmentCode == null ? "" : departmentCode);
+            in.put("kind", kind == null ? "" : kind);
+            in.put("reason", reason == null ? "" : reason);
+            in.put("plannedDate", plannedDate == null ? "" : plannedDate);
+            model.addAttribute("inspections", escort.inspections(null, null, PageQuery.of(0, 50)));
+            model.addAttribute("problem", messages.get(e.detailKey(), e.args()));
+            model.addAttribute("problems", e.errors().stream().map(f -> messages.resolve(f)).toList());
+            common(model);
+            filingForm(model, in);
+            return "escort/inspections";
+        }
+    }
+
+    private void filingForm(Model model, java.util.Map<String, String> in) {
+        CurrentUser u = CurrentUser.get();
+        model.addAttribute("canFile", EscortService.canFile(u));
+        model.addAttribute("kinds", InspectionKind.values());
+        model.addAttribute("departments", org.sibao.region.Department.values());
+        java.util.Map<String, String> values = new java.util.HashMap<>(in);
+        values.putIfAbsent("departmentCode", u.department() != null ? u.department()
+                : u.departmentCode() == null ? "" : u.departmentCode());
+        model.addAttribute("in", values);
     }
 
     @GetMapping("/escort/shutdowns")

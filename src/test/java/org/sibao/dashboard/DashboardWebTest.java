@@ -27,7 +27,8 @@ class DashboardWebTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("一屏掌控", "id=\"dashboard-sector-chart\"", "id=\"dashboard-region-chart\"",
                 "/js/dashboard.js", "echarts.min.js", "href=\"/dashboard\"",
-                "/whitelist/entries?regionCode=410000", "/coverage?regionCode=410000", "/epidemic/alerts?status=OPEN",
+                "/whitelist/entries?regionCode=410000", "/coverage?regionCode=410000",
+                "/epidemic/alerts?status=OPEN&amp;regionCode=410000",
                 "/policies/reach?regionCode=410000", "/appeal-metrics?regionCode=410000", "郑州市",
                 "/dashboard?regionCode=410100");
         // the production card of its own: reports received / expected, the index, links to the weekly summary
@@ -53,6 +54,12 @@ class DashboardWebTest {
         assertThat(city.get("/coverage?regionCode=410202").body()).doesNotContain("regionCode=410000");
         assertThat(web.get("/dashboard/data?regionCode=410000").status()).isEqualTo(404);
         assertThat(signedIn("ent_xz").get("/dashboard").status()).isEqualTo(403);
+
+        // the cards' lists keep to the region drilled into
+        WebClient province = signedIn("hq_hn");
+        assertThat(province.get("/epidemic/alerts?status=OPEN&regionCode=410200").body()).doesNotContain("新郑");
+        assertThat(province.get("/epidemic/alerts?status=OPEN&regionCode=410184").body()).doesNotContain("开封");
+        assertThat(province.get("/appeals?status=SUBMITTED,ASSIGNED&regionCode=410200").body()).doesNotContain("新郑市");
     }
 
     @Test

@@ -73,13 +73,14 @@ class AppealWebController {
     @GetMapping("/appeals")
     String list(@RequestParam(required = false) String tab, @RequestParam(required = false) String status,
             @RequestParam(required = false) String category, @RequestParam(required = false) Boolean overdue,
-            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) String q, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) Integer page, Model model) {
         CurrentUser user = CurrentUser.get();
         Map<String, String> tabs = tabs(user);
         String current = tab != null && tabs.containsKey(tab) ? tab : overdue != null ? "all" : tabs.keySet().stream()
                 .filter(k -> !k.equals("all")).findFirst().orElse("all");
         String statuses = status != null && !status.isBlank() ? status : tabs.get(current);
-        AppealQueries.Filter filter = queries.parse(statuses, category, null, overdue, null, q);
+        AppealQueries.Filter filter = queries.parse(statuses, category, regionCode, overdue, null, q);
         if (user.role() == Role.HQ_OFFICER && "triage".equals(current)) {
             filter = new AppealQueries.Filter(filter.statuses(), filter.category(), null, filter.overdue(), null,
                     user.regionCode(), null, null, filter.q());
@@ -95,6 +96,8 @@ class AppealWebController {
         model.addAttribute("category", category);
         model.addAttribute("overdue", overdue);
         model.addAttribute("q", q);
+        model.addAttribute("regionCode", regionCode);
+        model.addAttribute("status", status);
         model.addAttribute("canFile", AppealAccess.mayFile(user));
         return "appeal/list";
     }

@@ -60,7 +60,15 @@ class AlertService {
 
     @Transactional(readOnly = true)
     PageResult<AlertView> list(String enterpriseId, String type, String status, PageQuery page) {
+        return list(enterpriseId, type, status, null, page);
+    }
+
+    /** As above, narrowed to a region and everything under it ({@code regionCode} six digits, or null). */
+    PageResult<AlertView> list(String enterpriseId, String type, String status, String regionCode, PageQuery page) {
         Validation v = new Validation();
+        if (regionCode != null && !regionCode.isBlank()) {
+            v.check(regionCode.trim().matches("\\d{6}"), "regionCode", "validation.badValue");
+        }
         if (type != null && !type.isBlank()) {
             v.check(parse(type) != null, "type", "epidemic.alert.type.invalid", type);
         }
@@ -75,6 +83,10 @@ class AlertService {
         if (enterpriseId != null && !enterpriseId.isBlank()) {
             where.append(" AND a.subject_id = ?");
             params.add(enterpriseId.trim());
+        }
+        if (regionCode != null && !regionCode.isBlank()) {
+            where.append(" AND a.region_code LIKE ?");
+            params.add(org.sibao.region.Region.prefixOf(regionCode.trim()) + "%");
         }
         if (type != null && !type.isBlank()) {
             where.append(" AND a.type = ?");

@@ -104,9 +104,11 @@ class EpidemicWebController {
 
     @GetMapping("/epidemic/alerts")
     String alertBoard(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String enterpriseId, @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) String enterpriseId, @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) Integer page, Model model) {
         String s = status == null ? "OPEN" : status;
-        var board = alerts.list(enterpriseId, type, s.isBlank() ? null : s, PageQuery.of(page, 50));
+        var board = alerts.list(enterpriseId, type, s.isBlank() ? null : s, regionCode, PageQuery.of(page, 50));
+        model.addAttribute("regionCode", regionCode);
         model.addAttribute("alerts", board);
         model.addAttribute("openIncidents", incidents.openBySubject(
                 board.items().stream().map(AlertService.AlertView::enterpriseId).distinct().toList()));

@@ -35,6 +35,7 @@ class PassWebController {
         model.addAttribute("passes", passes.passes(status, null, PageQuery.of(page, 50)));
         model.addAttribute("status", status);
         model.addAttribute("statuses", PassStatus.values());
+        model.addAttribute("canFile", PassService.canFile(CurrentUser.get()));
         common(model);
         return "logistics/passes";
     }

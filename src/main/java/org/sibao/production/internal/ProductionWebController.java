@@ -160,6 +160,8 @@ class ProductionWebController {
         model.addAttribute("weeks", recentWeeks(current, 4));
         model.addAttribute("states", OperatingState.values());
         model.addAttribute("categories", AppealCategory.values());
+        // whether the role files at all (the enterprise, its liaison), and whether this subject reports now (ACTIVE)
+        model.addAttribute("mayFile", ProductionService.mayFile(CurrentUser.get()));
         model.addAttribute("canFile", ProductionService.mayFile(CurrentUser.get())
                 && subject.whitelistStatus() == WhitelistStatus.ACTIVE);
         return "production/report";

@@ -35,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Controller
 class PublicWhitelistController {
 
+    /** The contract's fields, plus the region's name and the end of publicity for people reading the page. */
     record PublicItem(String entryId, String name, String uscc, String regionCode, String sector, String level,
-            String batchName, String status) {
+            String batchName, String status, String regionName, java.time.OffsetDateTime publicityEndsAt) {
     }
 
     private final EntryService entries;
@@ -44,7 +45,11 @@ class PublicWhitelistController {
     private final Messages messages;
     private final JsonMapper json;
 
-    PublicWhitelistController(EntryService entries, WhitelistFilters filters, Messages messages, JsonMapper json) {
+    private final org.sibao.region.RegionService regions;
+
+    PublicWhitelistController(EntryService entries, WhitelistFilters filters, Messages messages, JsonMapper json,
+            org.sibao.region.RegionService regions) {
+        this.regions = regions;
         this.entries = entries;
         this.filters = filters;
         this.messages = messages;
@@ -66,7 +71,7 @@ class PublicWhitelistController {
         PageQuery pageQuery = PageQuery.of(page, size, PageQuery.MAX_SIZE, v);
         boolean html = accept != null && accept.contains("text/html");
         PageResult<PublicItem> result = v.hasProblems() ? pageQuery.result(List.of(), 0)
-                : entries.published(filter, pageQuery).map(PublicWhitelistController::item);
+                : entries.published(filter, pageQuery).map(this::item);
         if (html) {
             if (v.hasProblems()) {
                 model.addAttribute("errors", v.problems().stream().map(messages::resolve).toList());
@@ -76,6 +81,8 @@ class PublicWhitelistController {
             model.addAttribute("regionCode", regionCode);
             model.addAttribute("sector", sector);
             model.addAttribute("sectors", Sector.values());
+            model.addAttribute("regions", regions.all().stream().filter(r -> r.parentCode() != null).toList());
+            model.addAttribute("inPublicity", result.items().stream().anyMatch(i -> "PUBLICIZED".equals(i.status())));
             return "whitelist/public";
         }
         if (v.hasProblems()) {
@@ -84,9 +91,10 @@ class PublicWhitelistController {
         return ResponseEntity.ok(result);
     }
 
-    private static PublicItem item(EntryService.Entry e) {
+    private PublicItem item(EntryService.Entry e) {
         return new PublicItem(e.id(), e.name(), e.uscc(), e.regionCode(), e.sector(), e.level(), e.batchName(),
-                e.status());
+                e.status(), regions.find(e.regionCode()).map(org.sibao.region.Region::name).orElse(e.regionCode()),
+                e.publicityEndsAt());
     }
 
     record ObjectionRequest(String entryId, String contactName, String contactPhone, String reason) {
@@ -134,10 +142,12 @@ class PublicWhitelistController {
             model.addAttribute("errors", e.errors().stream().map(p -> messages.get("whitelist.field." + p.field())
                     + "：" + messages.resolve(p)).toList());
             PageResult<PublicItem> result = entries.published(new EntryService.EntryFilter(null, null, null),
-                    PageQuery.of(0, PageQuery.MAX_SIZE)).map(PublicWhitelistController::item);
+                    PageQuery.of(0, PageQuery.MAX_SIZE)).map(this::item);
             model.addAttribute("items", result.items());
             model.addAttribute("result", result);
             model.addAttribute("sectors", Sector.values());
+            model.addAttribute("regions", regions.all().stream().filter(r -> r.parentCode() != null).toList());
+            model.addAttribute("inPublicity", true);
             model.addAttribute("form", Map.of("entryId", entryId == null ? "" : entryId,
                     "contactName", contactName == null ? "" : contactName, "reason", reason == null ? "" : reason));
             return "whitelist/public";

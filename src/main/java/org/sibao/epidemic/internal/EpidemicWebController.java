@@ -194,6 +194,8 @@ class EpidemicWebController {
         model.addAttribute("alerts", alerts.list(id, null, null, PageQuery.of(0, 100)).items().stream()
                 .filter(a -> !"RESOLVED".equals(a.status())).toList());
         model.addAttribute("reports", reports.recent(id, 7));
+        // the daily report picks symptomatic staff from the roster (names and masked numbers, first 500)
+        model.addAttribute("rosterPick", rosters.list(id, false, PageQuery.of(0, 500)).items());
         model.addAttribute("arrivals", arrivals.list(id));
         List<ZoneService.ZoneView> zoneList = zones.list(id);
         model.addAttribute("zones", zoneList);
@@ -210,8 +212,17 @@ class EpidemicWebController {
 
     @PostMapping("/epidemic/enterprise/{id}/health-report")
     String submitReport(@PathVariable String id, @RequestParam String date, @RequestParam(required = false) Integer present,
-            @RequestParam(required = false) String symptomatic, RedirectAttributes redirect) {
+            @RequestParam(required = false) String symptomatic,
+            @RequestParam(required = false) List<String> symptomEmployee,
+            @RequestParam(required = false) List<String> symptomText, RedirectAttributes redirect) {
         List<HealthReportService.SymptomInput> symptoms = new ArrayList<>();
+        int picked = symptomEmployee == null ? 0 : symptomEmployee.size();
+        for (int i = 0; i < picked; i++) {
+            String employee = symptomEmployee.get(i);
+            if (employee != null && !employee.isBlank()) {
+                symptoms.add(new HealthReportService.SymptomInput(null, at(symptomText, i), employee));
+            }
+        }
         if (symptomatic != null) {
             for (String line : symptomatic.split("\\r?\\n")) {
                 if (line.isBlank()) {
@@ -223,6 +234,10 @@ class EpidemicWebController {
         }
         return attempt(redirect, "/epidemic/enterprise/" + id, "epidemic.report.saved",
                 () -> reports.submit(id, new HealthReportService.ReportInput(date, present, symptoms)));
+    }
+
+    private static String at(List<String> values, int i) {
+        return values == null || i >= values.size() ? null : values.get(i);
     }
 
     @PostMapping("/epidemic/enterprise/{id}/arrivals")

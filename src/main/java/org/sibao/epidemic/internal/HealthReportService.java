@@ -30,7 +30,16 @@ class HealthReportService {
 
     static final int BACKDATE_DAYS = 7;
 
-    record SymptomInput(String idNumber, String symptom) {
+    /** A person with symptoms: by ID number, or by {@code employeeId} when on the subject's roster (as the form picks). */
+    record SymptomInput(String idNumber, String symptom, String employeeId) {
+
+        SymptomInput(String idNumber, String symptom) {
+            this(idNumber, symptom, null);
+        }
+    }
+
+    /** The stored identity of a symptomatic person: keyed hash, ciphertext and mask. */
+    private record Identity(String hash, String enc, String mask) {
     }
 
     record ReportInput(String date, Integer present, List<SymptomInput> symptomatic) {
@@ -80,12 +89,26 @@ class HealthReportService {
             v.nonNegative(in.present(), "present");
         }
         List<SymptomInput> symptoms = in == null || in.symptomatic() == null ? List.of() : in.symptomatic();
+        List<Identity> identities = new ArrayList<>();
         for (int i = 0; i < symptoms.size(); i++) {
             Validation row = v.nested("symptomatic[" + i + "]");
             SymptomInput s = symptoms.get(i);
-            if (row.required(s == null ? null : s.idNumber(), "idNumber")) {
-                row.check(IdNumbers.isValid(IdNumbers.normalize(s.idNumber()), today), "idNumber", "epidemic.idNumber.invalid");
+            Identity identity = null;
+            if (s != null && s.employeeId() != null && !s.employeeId().isBlank()
+                    && (s.idNumber() == null || s.idNumber().isBlank())) {
+                // someone on the roster: their stored identity, never typed again nor decrypted
+                identity = jdbc.sql("SELECT id_hash, id_enc, id_mask FROM epi_employee WHERE id = ? AND subject_id = ?")
+                        .params(s.employeeId().trim(), subject.id())
+                        .query((rs, n) -> new Identity(rs.getString(1), rs.getString(2), rs.getString(3))).optional()
+                        .orElse(null);
+                row.check(identity != null, "employeeId", "epidemic.report.notOnRoster");
+            } else if (row.required(s == null ? null : s.idNumber(), "idNumber")) {
+                String id = IdNumbers.normalize(s.idNumber());
+                if (row.check(IdNumbers.isValid(id, today), "idNumber", "epidemic.idNumber.invalid")) {
+                    identity = new Identity(cipher.hash(id), cipher.encrypt(id), IdNumbers.maskId(id));
+                }
             }
+            identities.add(identity);
             if (row.required(s == null ? null : s.symptom(), "symptom")) {
                 row.maxLength(s.symptom().trim(), 100, "symptom");
             }
@@ -103,14 +126,14 @@ class HealthReportService {
                         user.id(), now).update();
         List<SymptomView> views = new ArrayList<>();
         for (int i = 0; i < symptoms.size(); i++) {
-            String id = IdNumbers.normalize(symptoms.get(i).idNumber());
+            Identity id = identities.get(i);
             String symptom = symptoms.get(i).symptom().trim();
             jdbc.sql("""
                     INSERT INTO epi_health_symptom (subject_id, report_date, seq, id_hash, id_enc, id_mask, symptom)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(subject.id(), date, i, cipher.hash(id), cipher.encrypt(id), IdNumbers.maskId(id), symptom)
+                    .params(subject.id(), date, i, id.hash(), id.enc(), id.mask(), symptom)
                     .update();
-            views.add(new SymptomView(IdNumbers.maskId(id), symptom));
+            views.add(new SymptomView(id.mask(), symptom));
         }
         audit.record(replaced ? "epidemic.healthReport.replace" : "epidemic.healthReport.submit", "enterprise",
                 subject.id(), subject.regionCode(), null,

@@ -151,11 +151,37 @@ class AppealWebController {
         return out;
     }
 
+    private static final java.util.regex.Pattern ASSIGNMENT = java.util.regex.Pattern.compile("([A-Z_]+)@(\\d{6})");
+    private static final java.util.regex.Pattern RATED = java.util.regex.Pattern.compile("(SATISFIED|BASICALLY_SATISFIED|UNSATISFIED):?(.*)",
+            java.util.regex.Pattern.DOTALL);
+
+    /** A history note as people read it: "TAX@410184" → 新郑市 税务局, "SATISFIED:…" → 满意：…. */
+    private String readable(String note) {
+        if (note == null) {
+            return null;
+        }
+        var assignment = ASSIGNMENT.matcher(note);
+        if (assignment.matches()) {
+            String region = regions.find(assignment.group(2)).map(org.sibao.region.Region::name).orElse(assignment.group(2));
+            String department = Department.parse(assignment.group(1)).map(d -> messages.label(d)).orElse(assignment.group(1));
+            return region + " " + department;
+        }
+        var rated = RATED.matcher(note);
+        if (rated.matches()) {
+            String label = messages.get("enum.Satisfaction." + rated.group(1));
+            String rest = rated.group(2).trim();
+            return rest.isEmpty() ? label : label + "：" + rest;
+        }
+        return note;
+    }
+
     @GetMapping("/appeals/{id}")
     String detail(@PathVariable String id, Model model) {
         CurrentUser user = CurrentUser.get();
         AppealRow a = service.get(id);
-        model.addAttribute("appeal", queries.view(a));
+        AppealView view = queries.view(a);
+        model.addAttribute("appeal", view);
+        model.addAttribute("historyNotes", view.history().stream().map(h -> readable(h.note())).toList());
         boolean hq = AppealAccess.isTriageHq(user, a);
         boolean handler = AppealAccess.isHandler(user, a);
         AppealStatus s = a.status();

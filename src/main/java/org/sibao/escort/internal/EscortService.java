@@ -44,6 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class EscortService {
 
+    /** How a time reads in a notice (business time, to the minute). */
+    private static final java.time.format.DateTimeFormatter NOTICE_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     static final String INSPECTION = "inspection";
     static final String SHUTDOWN = "shutdown";
     static final int MAX_DAYS = 3;
@@ -243,7 +246,7 @@ class EscortService {
                 after.days(), comment, now));
         if (approve) {
             events.publishEvent(new ShutdownStarted(after.id(), after.enterpriseId(), after.reason(), after.endsAt()));
-            notifyBoth(after, "escort.notice.shutdownStarted", after.endsAt().toLocalDateTime().toString());
+            notifyBoth(after, "escort.notice.shutdownStarted", after.endsAt().atZoneSameInstant(org.sibao.platform.BusinessClock.ZONE).toLocalDateTime().format(NOTICE_TIME));
         } else {
             notifications.send(Notice.of("ESCORT", "escort.notice.shutdownRefused", "/escort?enterpriseId=" + after.enterpriseId(),
                     after.enterpriseName()), Recipients.users(List.of(after.requestedBy())));
@@ -267,7 +270,7 @@ class EscortService {
                 now.plus(Duration.ofDays(days)), null, null, 1);
         save(before, after, "escort.shutdown.renew");
         events.publishEvent(new ShutdownStarted(after.id(), after.enterpriseId(), after.reason(), after.endsAt()));
-        notifyBoth(after, "escort.notice.shutdownRenewed", after.endsAt().toLocalDateTime().toString());
+        notifyBoth(after, "escort.notice.shutdownRenewed", after.endsAt().atZoneSameInstant(org.sibao.platform.BusinessClock.ZONE).toLocalDateTime().format(NOTICE_TIME));
         return after;
     }
 

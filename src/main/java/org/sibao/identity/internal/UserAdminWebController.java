@@ -77,6 +77,11 @@ class UserAdminWebController {
         model.addAttribute("role", roleFilter == null ? "" : roleFilter.name());
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("regionNames", regionNames(result.items()));
+        // an enterprise user is shown with its enterprise's name, not the internal id
+        Map<String, String> enterpriseNames = new java.util.HashMap<>();
+        result.items().stream().map(UserRow::enterpriseId).filter(java.util.Objects::nonNull).distinct()
+                .forEach(e -> enterpriseNames.put(e, enterprises.nameOf(e).orElse(e)));
+        model.addAttribute("enterpriseNames", enterpriseNames);
         return htmx != null ? "identity/users :: table" : "identity/users";
     }
 

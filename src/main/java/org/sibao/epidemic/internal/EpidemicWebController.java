@@ -267,7 +267,13 @@ class EpidemicWebController {
         model.addAttribute("region", regions.get(code));
         model.addAttribute("mode", modes.effective(code));
         model.addAttribute("children", regions.children(code));
-        model.addAttribute("history", modes.history(regions.get(code).prefix(), 20));
+        var history = modes.history(regions.get(code).prefix(), 20);
+        model.addAttribute("history", history);
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        java.util.stream.Stream.concat(history.stream().map(EmergencyService.SwitchRecord::regionCode),
+                java.util.stream.Stream.ofNullable(modes.effective(code).sourceRegionCode()))
+                .distinct().forEach(c -> regions.find(c).ifPresent(r -> names.put(c, r.name())));
+        model.addAttribute("regionNames", names);
         model.addAttribute("canSwitch", user.role() == Role.HQ_OFFICER);
         return "epidemic/mode";
     }

@@ -73,7 +73,8 @@ class PolicyWebTest {
         web.login("ent_ny", "Demo@2022");
         WebClient.Page mine = web.get("/policies/mine");
         assertThat(mine.status()).isEqualTo(200);
-        assertThat(mine.body()).contains("我的政策").contains("NY40-");
+        assertThat(mine.body()).contains("我的政策").contains("NY40-")
+                .as("conditions as sentences, not codes").contains("南阳市").doesNotContain(">within<", "[411300]");
         WebClient.Page supplied = web.post("/policies/mine/facts", Map.of("key", "attributes.rentsStateOwnedPremises",
                 "value", "否"));
         assertThat(supplied.status()).isEqualTo(302);

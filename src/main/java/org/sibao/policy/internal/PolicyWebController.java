@@ -206,13 +206,35 @@ class PolicyWebController {
         }
         var subject = matches.subject(user.enterpriseId());
         model.addAttribute("subject", subject);
-        model.addAttribute("items", matches.of(subject));
+        List<PolicyMatches.Item> items = matches.of(subject);
+        model.addAttribute("items", items);
+        // each condition as a sentence (南阳市, 中型/小型/微型 …), not as the rule's codes
+        java.util.Map<PolicyMatches.Line, String> sentences = new java.util.IdentityHashMap<>();
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        for (PolicyMatches.Item item : items) {
+            for (PolicyMatches.Line l : item.explanation()) {
+                sentences.put(l, sentence(l, locale));
+            }
+        }
+        model.addAttribute("sentences", sentences);
         List<String> keys = new ArrayList<>();
         for (SubjectAttribute a : SubjectAttribute.values()) {
             keys.add(a.key());
         }
         model.addAttribute("attributeKeys", keys);
         return "policy/mine";
+    }
+
+    private String sentence(PolicyMatches.Line l, java.util.Locale locale) {
+        try {
+            java.util.Map<String, Object> c = new java.util.LinkedHashMap<>();
+            c.put("fact", l.fact());
+            c.put("op", l.op());
+            c.put("value", l.expected());
+            return renderer.render(engine.parse(json.valueToTree(c), "explanation"), locale);
+        } catch (RuntimeException e) {
+            return l.fact() + " " + l.op() + " " + l.expected();
+        }
     }
 
     @PostMapping("/policies/mine/facts")

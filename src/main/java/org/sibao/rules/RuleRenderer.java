@@ -68,6 +68,10 @@ public final class RuleRenderer {
         if (!w.kinds().isEmpty()) {
             what = values(c.fact(), w.kinds(), locale, "rules.join.or");
         }
+        if (w.years() >= 100) {
+            // a window of a century stands for "ever": said so, not as 近100年内
+            return msg(locale, c.op() == Op.NONE_WITHIN ? "rules.render.never" : "rules.render.ever", what);
+        }
         List<String> period = new ArrayList<>();
         if (w.years() > 0) {
             period.add(msg(locale, "rules.period.years", w.years()));

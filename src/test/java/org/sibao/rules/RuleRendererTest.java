@@ -70,6 +70,14 @@ class RuleRendererTest {
     }
 
     @Test
+    void aCenturyWindowReadsAsEver() {
+        assertThat(zh("{'fact':'incidents','op':'noneWithin','value':{'kinds':['FRAUD'],'years':100}}"))
+                .startsWith("从未有").doesNotContain("100");
+        assertThat(en("{'fact':'incidents','op':'anyWithin','value':{'kinds':['FRAUD'],'years':100}}"))
+                .startsWith("at some time").doesNotContain("100");
+    }
+
+    @Test
     void factLabelsExistForTheWholeCatalogueInBothLanguages() {
         for (Fact fact : FactCatalogue.standard().facts()) {
             assertThat(renderer.factLabel(fact, Locale.SIMPLIFIED_CHINESE)).as(fact.name()).isNotEqualTo(fact.name());

@@ -60,6 +60,8 @@ class PolicyMatcher {
     private final TransactionTemplate subjectTx;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile InForce inForce;
+    /** Bumped by {@link #forget()}: a list computed across a forget is not kept (it may miss the change). */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private record InForce(LocalDate day, long at, String stamp, List<CompiledPolicy> policies) {
     }
@@ -91,6 +93,7 @@ class PolicyMatcher {
      * one-row query on the published versions' count and last change tells whether another node changed one.
      */
     List<CompiledPolicy> inForce() {
+        long started = generation.get();
         LocalDate today = clock.today();
         InForce cached = inForce;
         long now = System.currentTimeMillis();
@@ -116,12 +119,19 @@ class PolicyMatcher {
         }
         List<CompiledPolicy> list = byCode.values().stream().sorted(Comparator.comparing(PolicyRow::code))
                 .map(compiler::compile).toList();
-        inForce = new InForce(today, now, stamp, list);
+        synchronized (generation) {
+            if (generation.get() == started) {
+                inForce = new InForce(today, now, stamp, list);
+            }
+        }
         return list;
     }
 
     void forget() {
-        inForce = null;
+        synchronized (generation) {
+            generation.incrementAndGet();
+            inForce = null;
+        }
     }
 
     /**

@@ -65,6 +65,7 @@ class DashboardWebTest {
     @Test
     void speaksEnglish() {
         WebClient web = signedIn("hq_xz");
-        assertThat(web.get("/dashboard?lang=en").body()).contains("Overview");
+        assertThat(web.get("/dashboard?lang=en").body()).contains("Overview", "<html lang=\"en\"");
+        assertThat(web.get("/dashboard?lang=zh-CN").body()).contains("<html lang=\"zh-CN\"");
     }
 }

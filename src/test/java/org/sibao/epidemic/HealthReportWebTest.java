@@ -46,6 +46,8 @@ class HealthReportWebTest {
 
         WebClient.Page page = ent.get("/epidemic/enterprise/" + subject);
         assertThat(page.body()).contains("r-employee-0", "发热员工 · ").doesNotContain(idNumber);
+        assertThat(page.body()).as("empty sections say so").contains("id=\"reports-none\"", "id=\"zones-none\"",
+                "id=\"arrivals-none\"");
         String today = fx.now().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
         WebClient.Page sent = ent.post("/epidemic/enterprise/" + subject + "/health-report", Map.of("date", today,
                 "present", "1", "symptomEmployee", employeeId, "symptomText", "发热"));

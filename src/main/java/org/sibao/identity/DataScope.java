@@ -28,6 +28,11 @@ public record DataScope(Role role, String regionPrefix, Sector sector, String en
         };
     }
 
+    /** Everything in a region and under it, every sector: what an HQ office of that region reads. */
+    public static DataScope ofRegion(String regionCode) {
+        return new DataScope(Role.HQ_OFFICER, Region.prefixOf(regionCode), null, null, null);
+    }
+
     /** A scope for system work (schedules, demo data): everything. */
     public static DataScope system() {
         return new DataScope(Role.ADMIN, "4", null, null, null);

@@ -35,6 +35,13 @@ public interface RegionService {
     /** The region and its ancestors, province first. */
     List<Region> path(String code);
 
+    /** The region and its ancestors, nearest first (county, city, province): where to look for who answers for it. */
+    default List<Region> upwards(String code) {
+        List<Region> out = new java.util.ArrayList<>(path(code));
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
     /**
      * The path from {@code top} (a user's own region) down to the region, leaving out the ancestors above it: the
      * breadcrumbs a user may follow. The whole path when {@code top} is null.

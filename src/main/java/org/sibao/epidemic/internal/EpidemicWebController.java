@@ -264,16 +264,16 @@ class EpidemicWebController {
         if (!user.scope().coversRegion(code)) {
             throw ApiException.notFound("region", code);
         }
-        model.addAttribute("region", regions.get(code));
-        model.addAttribute("mode", modes.effective(code));
+        var region = regions.get(code);
+        var mode = modes.effective(code);
+        var history = modes.history(region.prefix(), 20);
+        model.addAttribute("region", region);
+        model.addAttribute("mode", mode);
         model.addAttribute("children", regions.children(code));
-        var history = modes.history(regions.get(code).prefix(), 20);
         model.addAttribute("history", history);
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        java.util.stream.Stream.concat(history.stream().map(EmergencyService.SwitchRecord::regionCode),
-                java.util.stream.Stream.ofNullable(modes.effective(code).sourceRegionCode()))
-                .distinct().forEach(c -> regions.find(c).ifPresent(r -> names.put(c, r.name())));
-        model.addAttribute("regionNames", names);
+        List<String> named = new ArrayList<>(history.stream().map(EmergencyService.SwitchRecord::regionCode).toList());
+        named.add(mode.sourceRegionCode());
+        model.addAttribute("regionNames", regions.names(named));
         model.addAttribute("canSwitch", user.role() == Role.HQ_OFFICER);
         return "epidemic/mode";
     }

@@ -49,7 +49,7 @@ class DrillClockController {
         OffsetDateTime after = clock.nowOffset();
         audit.record("CLOCK_ADVANCE", "BusinessClock", "1", null, java.util.Map.of("from", before.toString(), "to", after.toString()));
         events.publishEvent(new org.sibao.platform.ClockAdvanced(after));
-        return new ClockView(clock.nowOffset());
+        return new ClockView(after);
     }
 
     @GetMapping("/api/v1/admin/clock")

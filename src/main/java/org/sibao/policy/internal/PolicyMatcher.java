@@ -314,10 +314,8 @@ class PolicyMatcher {
      * compared with its previous version. The subjects listed as changed are only those the caller may see.
      */
     Simulation simulate(PolicyRow row, DataScope caller, int maxChanges) {
-        String region = row.regionCode() == null ? "410000" : row.regionCode();
-        DataScope scope = new DataScope(org.sibao.identity.Role.HQ_OFFICER, org.sibao.region.Region.prefixOf(region),
-                null, null, null);
-        return simulate(row, scope, caller, maxChanges);
+        return simulate(row, DataScope.ofRegion(row.regionCode() == null ? "410000" : row.regionCode()), caller,
+                maxChanges);
     }
 
     private Simulation simulate(PolicyRow row, DataScope scope, DataScope caller, int maxChanges) {

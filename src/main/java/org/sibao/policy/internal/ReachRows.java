@@ -38,20 +38,12 @@ final class ReachRows {
                 + " FROM (" + grants + ") g JOIN policy p ON p.code = g.code AND p.id IN (" + in + ")"
                 + " WHERE NOT EXISTS (SELECT 1 FROM policy_match m WHERE m.subject_id = g.subject_id"
                 + "                   AND m.policy_id = p.id AND m.outcome = 'ELIGIBLE')";
-        List<Object> params = new ArrayList<>();
-        params.add(prefix + "%");
-        if (sector != null) {
-            params.add(sector.name());
-        }
+        // in the order of the placeholders: grants (eligible branch), in force, matches, grants, in force
+        List<Object> area = sector == null ? List.of(prefix + "%") : List.of(prefix + "%", sector.name());
+        List<Object> params = new ArrayList<>(area);
         params.addAll(inForce);
-        params.add(prefix + "%");
-        if (sector != null) {
-            params.add(sector.name());
-        }
-        params.add(prefix + "%");
-        if (sector != null) {
-            params.add(sector.name());
-        }
+        params.addAll(area);
+        params.addAll(area);
         params.addAll(inForce);
         return new SqlFilter(sql, params);
     }

@@ -51,11 +51,14 @@ class Redemptions {
     private final org.springframework.context.ApplicationEventPublisher events;
 
     private final org.sibao.identity.UserDirectory users;
+    private final org.sibao.region.RegionService regions;
 
     Redemptions(JdbcClient jdbc, Notifications notifications, BusinessClock clock, AuditLog audit,
-            org.springframework.context.ApplicationEventPublisher events, org.sibao.identity.UserDirectory users) {
+            org.springframework.context.ApplicationEventPublisher events, org.sibao.identity.UserDirectory users,
+            org.sibao.region.RegionService regions) {
         this.events = events;
         this.users = users;
+        this.regions = regions;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.clock = clock;
@@ -172,8 +175,8 @@ class Redemptions {
         if (policy.departmentCode() == null) {
             return Recipients.roleAt(org.sibao.identity.Role.HQ_OFFICER, countyCode);
         }
-        for (String region : List.of(countyCode, countyCode.substring(0, 4) + "00", countyCode.substring(0, 2) + "0000")) {
-            List<String> ids = users.departmentUserIds(region, policy.departmentCode());
+        for (org.sibao.region.Region region : regions.upwards(countyCode)) {
+            List<String> ids = users.departmentUserIds(region.code(), policy.departmentCode());
             if (!ids.isEmpty()) {
                 return Recipients.users(ids);
             }

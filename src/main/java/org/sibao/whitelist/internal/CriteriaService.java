@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,22 +88,28 @@ class CriteriaService implements ApplicationRunner {
      * county's, else its city's, else the province's), else the province-wide default. A null region: the default.
      */
     Optional<CriteriaSet> current(String sector, String level, String regionCode) {
-        List<String> chain = chain(regionCode);
-        List<Object> params = new ArrayList<>(List.of(sector, level));
-        params.addAll(chain);
-        params.addAll(chain);
-        return jdbc.sql("SELECT * FROM wl_criteria_set WHERE sector = ? AND wl_level = ? AND (region_code IS NULL"
-                + " OR region_code IN (?, ?, ?)) ORDER BY CASE WHEN region_code = ? THEN 0 WHEN region_code = ? THEN 1"
-                + " WHEN region_code = ? THEN 2 ELSE 3 END, version DESC LIMIT 1")
-                .params(params).query(this::map).optional();
+        List<String> nearestFirst = nearestFirst(regionCode);
+        return applying(sector, level, nearestFirst).stream()
+                .min(Comparator.<CriteriaSet>comparingInt(c -> c.regionCode() == null ? nearestFirst.size()
+                        : nearestFirst.indexOf(c.regionCode())).thenComparing(CriteriaSet::version, Comparator.reverseOrder()));
     }
 
-    /** A county, its city and its province (a city or the province repeat themselves); nothing for null. */
-    private static List<String> chain(String regionCode) {
-        if (regionCode == null || regionCode.length() != 6) {
-            return List.of("-", "-", "-");
+    /** The region and its ancestors, nearest first; none for null. */
+    private List<String> nearestFirst(String regionCode) {
+        if (regionCode == null) {
+            return List.of();
         }
-        return List.of(regionCode, regionCode.substring(0, 4) + "00", regionCode.substring(0, 2) + "0000");
+        return regions.upwards(regionCode).stream().map(org.sibao.region.Region::code).toList();
+    }
+
+    /** The versions of a sector and level that apply to subjects of the given regions: theirs and the defaults. */
+    private List<CriteriaSet> applying(String sector, String level, List<String> regionCodes) {
+        List<Object> params = new ArrayList<>(List.of(sector, level));
+        params.addAll(regionCodes);
+        String in = regionCodes.isEmpty() ? "" : " OR region_code IN ("
+                + String.join(", ", java.util.Collections.nCopies(regionCodes.size(), "?")) + ")";
+        return jdbc.sql("SELECT * FROM wl_criteria_set WHERE sector = ? AND wl_level = ? AND (region_code IS NULL" + in
+                + ") ORDER BY version DESC").params(params).query(this::map).list();
     }
 
     Optional<CriteriaSet> version(String sector, String level, int version) {
@@ -117,10 +124,7 @@ class CriteriaService implements ApplicationRunner {
 
     /** The versions that ever applied to a region's subjects (its own area's and the defaults), newest first. */
     List<Integer> versions(String sector, String level, String regionCode) {
-        List<Object> params = new ArrayList<>(List.of(sector, level));
-        params.addAll(chain(regionCode));
-        return jdbc.sql("SELECT version FROM wl_criteria_set WHERE sector = ? AND wl_level = ? AND (region_code IS NULL"
-                + " OR region_code IN (?, ?, ?)) ORDER BY version DESC").params(params).query(Integer.class).list();
+        return applying(sector, level, nearestFirst(regionCode)).stream().map(CriteriaSet::version).toList();
     }
 
     /** Whether the user authors criteria of this sector and level: its sector department acting at that level. */

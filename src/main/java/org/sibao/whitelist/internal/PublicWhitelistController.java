@@ -81,7 +81,7 @@ class PublicWhitelistController {
             model.addAttribute("regionCode", regionCode);
             model.addAttribute("sector", sector);
             model.addAttribute("sectors", Sector.values());
-            model.addAttribute("regions", regions.all().stream().filter(r -> r.parentCode() != null).toList());
+            model.addAttribute("regions", pickableRegions());
             model.addAttribute("inPublicity", result.items().stream().anyMatch(i -> "PUBLICIZED".equals(i.status())));
             return "whitelist/public";
         }
@@ -89,6 +89,11 @@ class PublicWhitelistController {
             return problem(request, ApiException.invalid(v.problems()));
         }
         return ResponseEntity.ok(result);
+    }
+
+    /** The region filter's choices: every city and county (the province is the empty choice). */
+    private List<org.sibao.region.Region> pickableRegions() {
+        return regions.all().stream().filter(r -> r.parentCode() != null).toList();
     }
 
     private PublicItem item(EntryService.Entry e) {
@@ -146,7 +151,7 @@ class PublicWhitelistController {
             model.addAttribute("items", result.items());
             model.addAttribute("result", result);
             model.addAttribute("sectors", Sector.values());
-            model.addAttribute("regions", regions.all().stream().filter(r -> r.parentCode() != null).toList());
+            model.addAttribute("regions", pickableRegions());
             model.addAttribute("inPublicity", true);
             model.addAttribute("form", Map.of("entryId", entryId == null ? "" : entryId,
                     "contactName", contactName == null ? "" : contactName, "reason", reason == null ? "" : reason));

@@ -50,9 +50,6 @@ class WhitelistViews {
         return m;
     }
 
-    private static final java.util.Set<String> OPEN_STATES = java.util.Set.of("DRAFT", "RETURNED", "SUBMITTED",
-            "UNDER_REVIEW");
-
     Map<String, Object> application(CurrentUser user, ApplicationService.App a) {
         Map<String, Object> m = applicationSummary(a);
         CriteriaSet set = criteria.get(a.criteriaSetId());
@@ -60,7 +57,8 @@ class WhitelistViews {
         m.put("criteriaVersion", set.version());
         m.put("declarations", a.declarations());
         // an open application shows the precheck on today's facts; a decided one the precheck it was decided on
-        m.put("precheck", OPEN_STATES.contains(a.status()) ? applications.freshPrecheck(a) : a.precheck());
+        boolean open = ApplicationService.EDITABLE.contains(a.status()) || ApplicationService.IN_REVIEW.contains(a.status());
+        m.put("precheck", open ? applications.freshPrecheck(a) : a.precheck());
         m.put("decisionReason", a.decisionReason());
         m.put("reviewSteps", applications.steps(a));
         m.put("reviews", applications.reviews(a.id()));

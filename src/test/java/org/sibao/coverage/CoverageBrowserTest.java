@@ -42,6 +42,7 @@ class CoverageBrowserTest {
             browser.waitFor(By.cssSelector("#coverage-charts[data-rendered=true]"));
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("白名单覆盖率");
             assertThat(browser.text(By.id("coverage-deadline"))).endsWith("-06-30");
+            assertThat(browser.text(By.id("coverage-basis"))).contains("园区", "总投资", "按 0 计");
             assertThat(browser.driver().findElements(By.cssSelector("#coverage-sector-chart canvas"))).isNotEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("#coverage-region-chart canvas"))).isNotEmpty();
             assertThat(browser.driver().findElements(By.cssSelector("#coverage-suggestions tbody tr"))).isNotEmpty();

@@ -65,7 +65,7 @@ class IncidentBrowserTest {
             browser.driver().findElement(By.id("retest-submit")).click();
             browser.waitFor(By.cssSelector(".alert-success"));
             assertThat(browser.text(By.id("retest-result"))).contains("阳性");
-            assertThat(browser.text(By.id("incident-timeline"))).contains("记录复检：PCR 阳性");
+            assertThat(browser.text(By.id("incident-timeline"))).contains("复检结果：PCR 阳性");
 
             browser.driver().findElement(By.cssSelector("#confirm-form input[value='" + colleague + "']")).click();
             browser.driver().findElement(By.id("confirm-submit")).click();

@@ -90,7 +90,7 @@ class IncidentWebTest {
         assertThat(epi.postWithoutCsrf(detail + "/retest", Map.of("result", "NEGATIVE")).status()).as("CSRF").isEqualTo(403);
         assertThat(path(epi.post(detail + "/retest", Map.of("result", "NEGATIVE", "kind", "PCR")))).isEqualTo(detail);
         page = epi.get(detail);
-        assertThat(page.body()).contains("记录复检：PCR 阴性", "已记录", "clear-form").doesNotContain("clear-hint");
+        assertThat(page.body()).contains("复检结果：PCR 阴性", "已记录", "clear-form").doesNotContain("clear-hint");
 
         assertThat(path(epi.post(detail + "/confirm", Map.of("contactIds", contact, "note", "流调确认")))).isEqualTo(detail);
         page = epi.get(detail);

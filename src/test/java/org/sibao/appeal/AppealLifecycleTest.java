@@ -77,6 +77,11 @@ class AppealLifecycleTest {
         assertThat(filed.body().get("overdue").asBoolean()).isFalse();
         assertThat(filed.text("responseDueAt")).endsWith("+08:00");
         String id = filed.text("id");
+        Response onFiling = ent.get("/api/v1/appeals/" + id);
+        for (String field : List.of("filedAt", "responseDueAt")) {
+            assertThat(filed.text(field)).as(field).isNotBlank();
+            assertThat(onFiling.text(field)).as("%s answered on creation reads back the same", field).isEqualTo(filed.text(field));
+        }
 
         Response assigned = assignToTax(id);
         assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);

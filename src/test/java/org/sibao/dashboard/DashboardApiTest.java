@@ -156,7 +156,15 @@ class DashboardApiTest {
         ApiClient county = new ApiClient(port).as("hq_xz", PASSWORD);
         assertThat(county.get("/api/v1/dashboard?regionCode=410000").status()).isEqualTo(404);
         assertThat(county.get("/api/v1/dashboard?regionCode=410200").status()).isEqualTo(404);
-        assertThat(county.get("/api/v1/dashboard?regionCode=999999").status()).isEqualTo(404);
+        ApiClient.Response unknown = county.get("/api/v1/dashboard?regionCode=999999");
+        assertThat(unknown.status()).as("an unknown code is invalid input, as elsewhere").isEqualTo(400);
+        assertThat(unknown.raw()).contains("regionCode");
+        ApiClient integration = new ApiClient(port).as("integration", PASSWORD);
+        assertThat(dashboard(integration, "?regionCode=410200").get("regionCode").asString())
+                .as("upper platforms read the figures").isEqualTo("410200");
+        ApiClient.Response metrics = integration.get("/api/v1/appeals/metrics?regionCode=410200");
+        assertThat(metrics.status()).as(metrics.raw()).isEqualTo(200);
+        assertThat(metrics.raw()).contains("responseRate");
         ApiClient.Response ent = new ApiClient(port).as("ent_xz", PASSWORD).get("/api/v1/dashboard");
         assertThat(ent.status()).as(ent.raw()).isEqualTo(403);
         assertThat(ent.contentType()).contains("application/problem+json");
@@ -225,7 +233,7 @@ class DashboardApiTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.raw()).contains("\"field\":\"regionCode\"");
         assertThat(new ApiClient(port).as("admin", "Admin@2022").get("/api/v1/dashboard?regionCode=419999").status())
-                .as("well-formed but unknown").isEqualTo(404);
+                .as("well-formed but unknown: invalid input too, as for coverage and the appeal metrics").isEqualTo(400);
     }
 
     /** Polls until the check answers null (success) or 20 s pass; answers the last failure. */

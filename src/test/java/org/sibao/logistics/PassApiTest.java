@@ -329,7 +329,7 @@ class PassApiTest {
         assertThat(fields(r2)).containsExactlyInAnyOrder("drivers", "servedEnterpriseIds[0]");
 
         ApiClient.Response r3 = transport().post("/api/v1/passes", request(carrier, "豫A12345", List.of(served, notListed)));
-        assertThat(r3.status()).isEqualTo(409);
+        assertThat(r3.status()).as("a served subject off the whitelist is invalid input").isEqualTo(400);
         assertThat(fields(r3)).containsExactly("servedEnterpriseIds[1]");
 
         ApiClient.Response r4 = transport().post("/api/v1/passes", request("no-such-carrier", "豫A12345", List.of(served)));

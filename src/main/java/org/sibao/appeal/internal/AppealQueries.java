@@ -233,7 +233,8 @@ class AppealQueries implements Appeals {
 
     /** The region (default: the caller's) must lie within the caller's region; metrics are for officials only. */
     String metricsRegion(CurrentUser user, String regionCode) {
-        if (!user.role().isOfficial()) {
+        // officials, and INTEGRATION accounts of upper platforms (their scope is their region)
+        if (!user.role().isOfficial() && user.role() != Role.INTEGRATION) {
             throw ApiException.forbidden("appeal.error.metricsOfficialsOnly");
         }
         String region = regionCode == null || regionCode.isBlank() ? user.regionCode() : regionCode.trim();

@@ -51,8 +51,9 @@ class DashboardService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardService.class);
 
+    /** Officials with a region, and INTEGRATION accounts (upper platforms read the figures through the API). */
     static final Set<Role> READERS = Set.of(Role.ADMIN, Role.HQ_OFFICER, Role.SECTOR_OFFICER, Role.DEPT_HANDLER,
-            Role.EPIDEMIC_OFFICER, Role.SUPERVISOR);
+            Role.EPIDEMIC_OFFICER, Role.SUPERVISOR, Role.INTEGRATION);
     static final int METRICS_DAYS = 30;
     private static final int MAX_ENTRIES = 5_000;
 
@@ -99,7 +100,7 @@ class DashboardService implements DisposableBean {
         });
     }
 
-    /** 403 without a reader role or regional scope; 404 for an unknown region or one outside the scope. */
+    /** 403 without a reader role or regional scope; 400 for an unknown region, 404 for one outside the scope. */
     Key query(String regionCode) {
         CurrentUser user = CurrentUser.get();
         DataScope scope = user.scope();
@@ -107,11 +108,12 @@ class DashboardService implements DisposableBean {
             throw ApiException.forbidden("error.forbidden");
         }
         String code = regionCode == null || regionCode.isBlank() ? user.regionCode() : regionCode.trim();
-        if (!code.matches("[0-9]{6}")) {
-            throw ApiException.invalid("regionCode", "validation.invalid");
+        // an unknown code is invalid input, as everywhere a regionCode is taken; one outside the scope is not found
+        Region region = regions.find(code).filter(r -> code.matches("[0-9]{6}"))
+                .orElseThrow(() -> ApiException.invalid("regionCode", "validation.invalid"));
+        if (!scope.coversRegion(region.code())) {
+            throw ApiException.notFound("region", code);
         }
-        Region region = regions.find(code).filter(r -> scope.coversRegion(r.code()))
-                .orElseThrow(() -> ApiException.notFound("region", code));
         return new Key(region.code(), scope.sector());
     }
 

@@ -94,7 +94,7 @@ class SecurityConfig {
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden)
                         .jwt(j -> j.decoder(tokens.decoder()).jwtAuthenticationConverter(jwt -> users
-                                .activeUser(jwt.getSubject())
+                                .activeUser(jwt.getSubject(), TokenService.version(jwt))
                                 .map(ThrottledAuthenticationProvider::authenticated)
                                 .orElseThrow(() -> new BadCredentialsException("unknown or disabled user")))))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));

@@ -37,10 +37,14 @@ class TokenService {
     private final NimbusJwtEncoder encoder;
     private final NimbusJwtDecoder decoder;
     private final Duration ttl;
+    private final UserRepository users;
+    /** The claim holding the credentials version the token was issued under. */
+    static final String VERSION_CLAIM = "cv";
     private static final int MAX_CACHED = 10_000;
     private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
 
-    TokenService(SibaoProperties properties, JdbcClient jdbc) {
+    TokenService(SibaoProperties properties, JdbcClient jdbc, UserRepository users) {
+        this.users = users;
         SecretKey key = new SecretKeySpec(secret(properties, jdbc), "HmacSHA256");
         this.encoder = NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build();
         this.decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
@@ -74,6 +78,7 @@ class TokenService {
                 .expiresAt(now.plus(ttl))
                 .claim("username", user.username())
                 .claim("role", user.role().name())
+                .claim(VERSION_CLAIM, users.credentialsVersion(user.id()))
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
         return new IssuedToken(token, ttl.toSeconds());
@@ -84,6 +89,12 @@ class TokenService {
      * until it expires (an API client sends the same token with every call; verifying it each time cost more CPU
      * than the rest of a simple read).
      */
+    /** The credentials version a decoded token was issued under (0 for tokens from before versions). */
+    static int version(Jwt jwt) {
+        Object v = jwt.getClaim(VERSION_CLAIM);
+        return v instanceof Number n ? n.intValue() : 0;
+    }
+
     JwtDecoder decoder() {
         return token -> {
             Jwt cached = verified.get(token);

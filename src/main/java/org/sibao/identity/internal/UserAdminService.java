@@ -29,10 +29,13 @@ class UserAdminService {
     private final BusinessClock clock;
     private final AuditLog audit;
     private final UserCache cache;
+    private final SessionRevoker sessions;
 
     UserAdminService(UserRepository users, PasswordEncoder encoder, RegionService regions,
-            EnterpriseDirectory enterprises, BusinessClock clock, AuditLog audit, UserCache cache) {
+            EnterpriseDirectory enterprises, BusinessClock clock, AuditLog audit, UserCache cache,
+            SessionRevoker sessions) {
         this.users = users;
+        this.sessions = sessions;
         this.encoder = encoder;
         this.regions = regions;
         this.enterprises = enterprises;
@@ -113,6 +116,11 @@ class UserAdminService {
                 before.role(), before.regionCode(), before.sector(), before.departmentCode(), before.enterpriseId(),
                 enabled, before.failedAttempts(), before.lockedUntil(), before.createdAt());
         users.updateProfile(after);
+        if (!enabled && before.enabled()) {
+            // its tokens and its signed-in pages stop at once, and stay stopped if it is enabled again
+            users.revokeCredentials(id);
+            sessions.revoke(before.username(), false);
+        }
         cache.evict(id);
         audit.record(enabled ? "USER_ENABLE" : "USER_DISABLE", "User", id, before.regionCode(), view(before), view(after));
         return after;
@@ -125,6 +133,9 @@ class UserAdminService {
         PasswordPolicy.check(password, v, "password");
         v.throwIfInvalid();
         users.updatePassword(id, encoder.encode(password));
+        // whoever held the old password is signed out everywhere (tokens through the credentials version)
+        cache.evict(id);
+        sessions.revoke(user.username(), false);
         audit.record("USER_PASSWORD_RESET", "User", id, user.regionCode(), null, Map.of("username", user.username()));
     }
 
@@ -142,6 +153,10 @@ class UserAdminService {
         }
         v.throwIfInvalid();
         users.updatePassword(user.id(), encoder.encode(newPassword));
+        // other sessions and every token issued under the old password end; this web session goes on (an API
+        // client asks for a new token)
+        cache.evict(user.id());
+        sessions.revoke(user.username(), true);
         audit.record("USER_PASSWORD_CHANGE", "User", user.id(), user.regionCode(), null, Map.of("username", user.username()));
     }
 

@@ -8,14 +8,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Users behind bearer tokens, kept for a few seconds so that a burst of API calls does not read the user row
- * each time; a disabled or changed user takes effect within {@link #TTL_NANOS}.
+ * each time; a disabled or changed user takes effect within {@link #TTL_NANOS} on other nodes, at once on this one
+ * ({@link #evict}). A token is good only under the credentials version it was issued with: a password change,
+ * reset or disabling moves the version on and so revokes every token issued before.
  */
 @Component
 class UserCache {
 
     private static final long TTL_NANOS = 5_000_000_000L;
 
-    private record Entry(CurrentUser user, long loadedAt) {
+    private record Entry(CurrentUser user, int version, long loadedAt) {
     }
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
@@ -25,18 +27,18 @@ class UserCache {
         this.users = users;
     }
 
-    Optional<CurrentUser> activeUser(String id) {
+    Optional<CurrentUser> activeUser(String id, int tokenVersion) {
         long now = System.nanoTime();
         Entry e = entries.get(id);
-        if (e != null && now - e.loadedAt < TTL_NANOS) {
-            return Optional.ofNullable(e.user);
+        if (e == null || now - e.loadedAt >= TTL_NANOS) {
+            UserRepository.Active active = users.findActive(id).orElse(null);
+            if (entries.size() > 10_000) {
+                entries.clear();
+            }
+            e = new Entry(active == null ? null : active.user(), active == null ? -1 : active.credentialsVersion(), now);
+            entries.put(id, e);
         }
-        CurrentUser user = users.findById(id).filter(UserRow::enabled).map(UserRow::toCurrentUser).orElse(null);
-        if (entries.size() > 10_000) {
-            entries.clear();
-        }
-        entries.put(id, new Entry(user, now));
-        return Optional.ofNullable(user);
+        return e.version == tokenVersion ? Optional.ofNullable(e.user) : Optional.empty();
     }
 
     void evict(String id) {

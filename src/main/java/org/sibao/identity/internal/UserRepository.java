@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.sibao.identity.CurrentUser;
 import org.sibao.identity.DataScope;
 import org.sibao.identity.Role;
 import org.sibao.platform.PageQuery;
@@ -59,9 +60,33 @@ class UserRepository {
                 .update();
     }
 
+    /** A new password: tokens issued under the old one stop working (see {@link #credentialsVersion}). */
     void updatePassword(String id, String hash) {
-        jdbc.sql("UPDATE app_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?")
+        jdbc.sql("""
+                UPDATE app_user SET password_hash = ?, failed_attempts = 0, locked_until = NULL,
+                       credentials_version = credentials_version + 1 WHERE id = ?""")
                 .params(hash, id).update();
+    }
+
+    /** Revokes the tokens issued so far (a disabled user stays out after being enabled again). */
+    void revokeCredentials(String id) {
+        jdbc.sql("UPDATE app_user SET credentials_version = credentials_version + 1 WHERE id = ?").param(id).update();
+    }
+
+    /** An enabled user with the version of its credentials, in one read. */
+    record Active(CurrentUser user, int credentialsVersion) {
+    }
+
+    Optional<Active> findActive(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", credentials_version FROM app_user WHERE id = ? AND enabled = TRUE")
+                .param(id).query((rs, i) -> new Active(map(rs, i).toCurrentUser(), rs.getInt("credentials_version")))
+                .optional();
+    }
+
+    /** The version API tokens are issued under; -1 for no such user. */
+    int credentialsVersion(String id) {
+        return jdbc.sql("SELECT credentials_version FROM app_user WHERE id = ?").param(id).query(Integer.class)
+                .optional().orElse(-1);
     }
 
     /** Counts a failure; locks when the count reaches {@code lockAfter}. Returns the new count. */

@@ -33,7 +33,7 @@ class DatabaseBusinessClock implements BusinessClock {
     @Override
     public Instant now() {
         if (!drillMode) {
-            return Instant.now();
+            return stored(Instant.now());
         }
         long t = System.nanoTime();
         if (t - readAt >= REFRESH_NANOS) {
@@ -41,7 +41,15 @@ class DatabaseBusinessClock implements BusinessClock {
                     .query(Long.class).optional().orElse(0L);
             readAt = t;
         }
-        return Instant.now().plusSeconds(offsetSeconds);
+        return stored(Instant.now().plusSeconds(offsetSeconds));
+    }
+
+    /**
+     * Microseconds, as both databases store time: a resource answered on creation reads back the same (the
+     * system clock ticks in nanoseconds on Linux).
+     */
+    private static Instant stored(Instant t) {
+        return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     @Override

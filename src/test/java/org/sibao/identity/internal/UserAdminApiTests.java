@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.sibao.support.ApiClient;
 import org.sibao.support.FullStackTest;
 import org.sibao.support.TestUsers;
+import org.sibao.support.WebClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -185,12 +186,58 @@ class UserAdminApiTests {
         ApiClient admin = admin();
         String username = TestUsers.uniqueName("rst");
         String id = TestUsers.create(admin, username, "SUPERVISOR", "410200", Map.of()).text("id");
+        ApiClient holder = new ApiClient(port).as(username, TestUsers.PASSWORD);
+        WebClient page = signedIn(username, TestUsers.PASSWORD);
         assertThat(admin.post("/api/v1/admin/users/" + id + "/password", Map.of("password", "short")).status()).isEqualTo(400);
+        assertThat(holder.get("/api/v1/me").status()).as("a refused reset changes nothing").isEqualTo(200);
         assertThat(admin.post("/api/v1/admin/users/" + id + "/password", Map.of("password", "Reset2022x")).status()).isEqualTo(200);
         assertThat(new ApiClient(port).as(username, "Reset2022x").get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(holder.get("/api/v1/me").status()).as("a token issued under the old password").isEqualTo(401);
+        assertSignedOut(page);
 
         String adminId = admin.get("/api/v1/me").text("id");
         assertThat(admin.post("/api/v1/admin/users/" + adminId + "/disable", Map.of()).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aPasswordChangedOnThePageKeepsThatSessionAndEndsTheOthers() {
+        String username = TestUsers.uniqueName("pag");
+        TestUsers.create(admin(), username, "SUPERVISOR", "410200", Map.of());
+        WebClient here = signedIn(username, TestUsers.PASSWORD);
+        WebClient there = signedIn(username, TestUsers.PASSWORD);
+        WebClient.Page changed = here.post("/account/password", Map.of("currentPassword", TestUsers.PASSWORD,
+                "newPassword", "Changed2022x", "confirmPassword", "Changed2022x"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(302);
+        assertThat(here.get("/account").status()).as("the session it was changed in goes on").isEqualTo(200);
+        assertSignedOut(there);
+    }
+
+    @Test
+    void disablingAUserEndsItsSessionsAndTokensForGood() {
+        ApiClient admin = admin();
+        String username = TestUsers.uniqueName("off");
+        String id = TestUsers.create(admin, username, "SUPERVISOR", "410200", Map.of()).text("id");
+        ApiClient holder = new ApiClient(port).as(username, TestUsers.PASSWORD);
+        WebClient page = signedIn(username, TestUsers.PASSWORD);
+        assertThat(admin.post("/api/v1/admin/users/" + id + "/disable", Map.of()).status()).isEqualTo(200);
+        assertSignedOut(page);
+        assertThat(holder.get("/api/v1/me").status()).isEqualTo(401);
+        assertThat(admin.post("/api/v1/admin/users/" + id + "/enable", Map.of()).status()).isEqualTo(200);
+        assertThat(holder.get("/api/v1/me").status()).as("enabling again does not bring old tokens back").isEqualTo(401);
+        assertThat(new ApiClient(port).as(username, TestUsers.PASSWORD).get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    private WebClient signedIn(String username, String password) {
+        WebClient web = new WebClient(port);
+        assertThat(web.login(username, password).location()).doesNotContain("error");
+        assertThat(web.get("/account").status()).isEqualTo(200);
+        return web;
+    }
+
+    private static void assertSignedOut(WebClient web) {
+        WebClient.Page page = web.get("/account");
+        assertThat(page.status()).as("sent back to the login page").isEqualTo(302);
+        assertThat(page.location()).contains("/login");
     }
 
     @Test
@@ -207,8 +254,11 @@ class UserAdminApiTests {
         assertThat(weak.status()).isEqualTo(400);
         assertThat(fields(weak)).containsExactly("newPassword");
 
+        WebClient elsewhere = signedIn(username, TestUsers.PASSWORD);
         ApiClient.Response ok = me.post("/api/v1/me/password", Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "NewPass123"));
         assertThat(ok.status()).isEqualTo(200);
+        assertThat(me.get("/api/v1/me").status()).as("every token of the old password ends, this one too").isEqualTo(401);
+        assertSignedOut(elsewhere);
         assertThat(new ApiClient(port).post("/api/v1/auth/token", Map.of("username", username, "password", TestUsers.PASSWORD))
                 .status()).isEqualTo(401);
         assertThat(new ApiClient(port).as(username, "NewPass123").get("/api/v1/me").text("username")).isEqualTo(username);

@@ -17,7 +17,8 @@
  * <li>LIAISON and ENTERPRISE users edit facts of subjects in their scope but not USCC, project number, region
  * or sector (400 naming the field); read-only roles get 403 for writes.</li>
  * <li>Contact phones are in clear only for ADMIN ({@code PersonalData.visibleInClear}); audit records hold the
- * masked value.</li>
+ * masked value. Each clear read (a page, a detail, an export) leaves an audit entry {@code subject.phone.read}
+ * naming the subjects shown ({@code ClearPhoneReads}).</li>
  * <li>A subject without an industry code, or missing an indicator its industry needs, has size class UNKNOWN.</li>
  * </ul>
  */

@@ -331,6 +331,9 @@ class PassApiTest {
         ApiClient.Response r3 = transport().post("/api/v1/passes", request(carrier, "豫A12345", List.of(served, notListed)));
         assertThat(r3.status()).as("a served subject off the whitelist is invalid input").isEqualTo(400);
         assertThat(fields(r3)).containsExactly("servedEnterpriseIds[1]");
+        String notListedName = subjects.find(notListed, org.sibao.identity.DataScope.system()).orElseThrow().name();
+        assertThat(r3.raw()).as("off the whitelist reads as unknown; the register's names stay private")
+                .contains(notListed).doesNotContain(notListedName);
 
         ApiClient.Response r4 = transport().post("/api/v1/passes", request("no-such-carrier", "豫A12345", List.of(served)));
         assertThat(r4.status()).isEqualTo(404);

@@ -96,6 +96,25 @@ class SubjectApiTest {
         String after = jdbc.sql("SELECT after_json FROM audit_log WHERE entity_id = ? AND action = 'subject.create'")
                 .param(id).query(String.class).single();
         assertThat(after).contains("138****5678").doesNotContain("13812345678");
+        assertThat(phoneReads(id)).as("masked reads are not recorded").isZero();
+
+        assertThat(admin.get("/api/v1/enterprises/" + id).text("contactPhone")).isEqualTo("13812345678");
+        assertThat(phoneReads(id)).as("a clear read of one subject names it").isEqualTo(1);
+        long pages = jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.phone.read' AND after_json LIKE ?")
+                .param("%" + id + "%").query(Long.class).single();
+        assertThat(admin.get("/api/v1/enterprises?q=" + uscc).body().get("items").get(0).get("contactPhone").asString())
+                .isEqualTo("13812345678");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.phone.read' AND after_json LIKE ?")
+                .param("%" + id + "%").query(Long.class).single()).as("a page read in clear lists its subjects")
+                .isEqualTo(pages + 1);
+        String entry = jdbc.sql("SELECT after_json FROM audit_log WHERE action = 'subject.phone.read' ORDER BY id DESC LIMIT 1")
+                .query(String.class).single();
+        assertThat(entry).contains(id).doesNotContain("13812345678");
+    }
+
+    private long phoneReads(String subjectId) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'subject.phone.read' AND entity_id = ?")
+                .param(subjectId).query(Long.class).single();
     }
 
     @Test

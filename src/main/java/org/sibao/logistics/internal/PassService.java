@@ -189,14 +189,12 @@ class PassService {
             }
             // an id, or a USCC / exact name / "名称 · USCC" typed or picked in the web form
             Optional<SubjectFacts> s = subjects.find(subjects.resolve(sid, DataScope.system()).orElse(sid), DataScope.system());
-            if (v.check(s.isPresent(), field, "passes.served.unknown", sid)) {
-                if (s.get().whitelistStatus() == WhitelistStatus.ACTIVE) {
-                    served.add(new VehiclePass.Served(s.get().id(), s.get().name()));
-                } else {
-                    // invalid input, named with the other fields (API.md: 400); at approval it is a state that
-                    // changed since filing (409)
-                    v.reject(field, "passes.served.notWhitelisted", s.get().name());
-                }
+            // a subject off the whitelist answers as one that does not exist, naming what was sent, not the
+            // subject: the whitelist is public, the rest of the register is not (invalid input, 400, named with
+            // the other fields; at approval a served subject that left the whitelist is a changed state, 409)
+            if (v.check(s.isPresent() && s.get().whitelistStatus() == WhitelistStatus.ACTIVE, field,
+                    "passes.served.unknown", sid)) {
+                served.add(new VehiclePass.Served(s.get().id(), s.get().name()));
             }
         }
         v.throwIfInvalid();

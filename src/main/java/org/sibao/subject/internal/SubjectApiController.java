@@ -1,6 +1,7 @@
 package org.sibao.subject.internal;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import org.sibao.identity.CurrentUser;
@@ -29,8 +30,10 @@ class SubjectApiController {
     private final SubjectService subjects;
     private final SubjectFilters filters;
     private final SubjectExcel excel;
+    private final ClearPhoneReads phoneReads;
 
-    SubjectApiController(SubjectService subjects, SubjectFilters filters, SubjectExcel excel) {
+    SubjectApiController(SubjectService subjects, SubjectFilters filters, SubjectExcel excel, ClearPhoneReads phoneReads) {
+        this.phoneReads = phoneReads;
         this.subjects = subjects;
         this.filters = filters;
         this.excel = excel;
@@ -44,7 +47,9 @@ class SubjectApiController {
 
     @GetMapping("/{id}")
     SubjectView get(@PathVariable String id) {
-        return view(subjects.get(id));
+        SubjectRecord r = subjects.get(id);
+        phoneReads.shown(CurrentUser.get(), List.of(r), "api");
+        return view(r);
     }
 
     @PutMapping("/{id}")
@@ -60,7 +65,9 @@ class SubjectApiController {
             @RequestParam(required = false) Integer size) {
         SubjectFilter filter = filters.parse(regionCode, sector, q, kind, sizeClass, whitelistStatus);
         boolean clear = PersonalData.visibleInClear(CurrentUser.get());
-        return subjects.list(filter, PageQuery.of(page, size)).map(r -> SubjectView.of(r, clear));
+        PageResult<SubjectRecord> result = subjects.list(filter, PageQuery.of(page, size));
+        phoneReads.shown(CurrentUser.get(), result.items(), "api");
+        return result.map(r -> SubjectView.of(r, clear));
     }
 
     @GetMapping("/export")

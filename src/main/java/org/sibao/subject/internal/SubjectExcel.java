@@ -78,10 +78,12 @@ class SubjectExcel {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final BusinessClock clock;
+    private final ClearPhoneReads phoneReads;
 
     SubjectExcel(SubjectService service, SubjectRepository repository, SubjectValidator validator,
             RegionService regions, Messages messages, BackgroundJobs jobs, TransactionTemplate tx, AuditLog audit,
-            ApplicationEventPublisher events, BusinessClock clock) {
+            ApplicationEventPublisher events, BusinessClock clock, ClearPhoneReads phoneReads) {
+        this.phoneReads = phoneReads;
         this.service = service;
         this.repository = repository;
         this.validator = validator;
@@ -156,6 +158,7 @@ class SubjectExcel {
     ResponseEntity<StreamingResponseBody> exportResponse(SubjectFilter filter) {
         CurrentUser user = CurrentUser.get();
         boolean clear = PersonalData.visibleInClear(user);
+        phoneReads.exported(user, filter);
         Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         List<String> headers = new ArrayList<>(List.of("ID"));
         headers.addAll(importHeaders());

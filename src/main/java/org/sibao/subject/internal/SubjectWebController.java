@@ -47,10 +47,12 @@ class SubjectWebController {
     private final BackgroundJobs jobs;
     private final RegionService regions;
     private final Messages messages;
+    private final ClearPhoneReads phoneReads;
 
     SubjectWebController(SubjectService subjects, SubjectFilters filters, SubjectValidator validator,
             SubjectRepository repository, SubjectExcel excel, BackgroundJobs jobs, RegionService regions,
-            Messages messages) {
+            Messages messages, ClearPhoneReads phoneReads) {
+        this.phoneReads = phoneReads;
         this.subjects = subjects;
         this.filters = filters;
         this.validator = validator;
@@ -87,6 +89,7 @@ class SubjectWebController {
         SubjectFilter filter = filters.parse(regionCode, sector, q, kind, sizeClass, whitelistStatus);
         PageResult<SubjectRecord> result = subjects.list(filter, PageQuery.of(page, 20));
         boolean clear = PersonalData.visibleInClear(CurrentUser.get());
+        phoneReads.shown(CurrentUser.get(), result.items(), "web");
         model.addAttribute("page", result.map(r -> SubjectView.of(r, clear)));
         model.addAttribute("filter", filter);
         model.addAttribute("regionNames", regionNames(result.items().stream().map(SubjectRecord::regionCode).toList()));
@@ -112,6 +115,7 @@ class SubjectWebController {
     @GetMapping("/enterprises/{id}")
     String detail(@PathVariable String id, Model model) {
         SubjectRecord r = subjects.get(id);
+        phoneReads.shown(CurrentUser.get(), List.of(r), "web");
         model.addAttribute("subject", SubjectView.of(r, PersonalData.visibleInClear(CurrentUser.get())));
         model.addAttribute("regionName", regions.find(r.regionCode()).map(Region::name).orElse(r.regionCode()));
         model.addAttribute("industryName", r.industryCode() == null ? null

@@ -89,6 +89,11 @@ public final class RuleRenderer {
         return label(locale, "rules.fact." + fact.name(), fact.name());
     }
 
+    /** A fact's value as people read it (region names, labels of codes, units, 是/否); a list joined with "、". */
+    public String shown(Fact fact, Object value, Locale locale) {
+        return values(fact, value, locale, "rules.join.list");
+    }
+
     private String values(Fact fact, Object value, Locale locale, String joinKey) {
         List<?> list = value instanceof List<?> l ? l : List.of(value);
         List<String> parts = new ArrayList<>(list.size());

@@ -75,6 +75,12 @@ class PolicyWebTest {
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.body()).contains("我的政策").contains("NY40-")
                 .as("conditions as sentences, not codes").contains("南阳市").doesNotContain(">within<", "[411300]");
+        String table = mine.body().substring(mine.body().indexOf("explanation-line"));
+        assertThat(table).as("every condition is written out").doesNotContainPattern("<td>\\s*<span[^>]*></span></td>")
+                .contains("所属地区")
+                .as("the enterprise's own values by name").contains("宛城区").doesNotContainPattern(">4113\\d\\d<")
+                .doesNotContain(">MEDIUM<", ">ENTERPRISE<")
+                .as("an alternative that fails under a passing verdict says it is one of several").contains("满足其一即可");
         WebClient.Page supplied = web.post("/policies/mine/facts", Map.of("key", "attributes.rentsStateOwnedPremises",
                 "value", "否"));
         assertThat(supplied.status()).isEqualTo(302);

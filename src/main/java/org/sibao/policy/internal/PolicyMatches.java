@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 class PolicyMatches {
 
     /** One explanation line, as in the API contract. */
-    record Line(String fact, String op, Object expected, Object actual, String outcome) {
+    /** A condition of the rule with its outcome; {@code alternative}: one of an "any" group (one of them suffices). */
+    record Line(String fact, String op, Object expected, Object actual, String outcome, boolean alternative) {
     }
 
     record Share(String payer, BigDecimal amountYuan) {
@@ -63,7 +64,8 @@ class PolicyMatches {
         for (PolicyMatcher.Evaluation e : matcher.evaluate(subject)) {
             List<Line> lines = new ArrayList<>(e.explanation().conditions().size());
             for (ConditionOutcome c : e.explanation().conditions()) {
-                lines.add(new Line(c.fact(), c.op(), c.expected(), c.actual(), CompiledPolicy.outcome(c.outcome()).name()));
+                lines.add(new Line(c.fact(), c.op(), c.expected(), c.actual(), CompiledPolicy.outcome(c.outcome()).name(),
+                        c.path() != null && c.path().contains("any")));
             }
             BenefitAmount b = e.benefit();
             boolean known = b != null && b.known();

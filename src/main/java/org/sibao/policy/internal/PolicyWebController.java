@@ -208,21 +208,34 @@ class PolicyWebController {
         model.addAttribute("subject", subject);
         List<PolicyMatches.Item> items = matches.of(subject);
         model.addAttribute("items", items);
-        // each condition as a sentence (南阳市, 中型/小型/微型 …), not as the rule's codes
-        java.util.Map<PolicyMatches.Line, String> sentences = new java.util.IdentityHashMap<>();
+        // each condition as a sentence (南阳市, 中型/小型/微型 …) and the subject's value as a name, not as codes;
+        // keyed by the policy's id (a template looks a map up by a text key)
+        java.util.Map<String, List<ShownLine>> lines = new java.util.HashMap<>();
         java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         for (PolicyMatches.Item item : items) {
+            List<ShownLine> shown = new ArrayList<>();
             for (PolicyMatches.Line l : item.explanation()) {
-                sentences.put(l, sentence(l, locale));
+                shown.add(new ShownLine(sentence(l, locale), l.actual() == null ? null : actual(l, locale), l.outcome(),
+                        l.alternative()));
             }
+            lines.put(item.policyId(), shown);
         }
-        model.addAttribute("sentences", sentences);
+        model.addAttribute("lines", lines);
         List<String> keys = new ArrayList<>();
         for (SubjectAttribute a : SubjectAttribute.values()) {
             keys.add(a.key());
         }
         model.addAttribute("attributeKeys", keys);
         return "policy/mine";
+    }
+
+    /** A line of 我的政策's explanation: the condition, what the subject has (null: not known), the outcome. */
+    record ShownLine(String condition, String actual, String outcome, boolean alternative) {
+    }
+
+    private String actual(PolicyMatches.Line l, java.util.Locale locale) {
+        return engine.catalogue().find(l.fact()).map(f -> renderer.shown(f, l.actual(), locale))
+                .orElse(String.valueOf(l.actual()));
     }
 
     private String sentence(PolicyMatches.Line l, java.util.Locale locale) {

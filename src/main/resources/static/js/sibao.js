@@ -13,6 +13,10 @@ document.addEventListener('DOMContentLoaded', function () {
   if (lang) {
     document.cookie = 'lang=' + (lang.indexOf('en') === 0 ? 'en' : 'zh') + ';path=/;max-age=31536000;SameSite=Lax';
   }
+  // Print buttons: <button data-print> prints the page (the menus and forms are left off by the print styles).
+  document.querySelectorAll('[data-print]').forEach(function (el) {
+    el.addEventListener('click', function () { window.print(); });
+  });
   // Confirmation prompts for dangerous actions: <button data-confirm="...">.
   document.querySelectorAll('[data-confirm]').forEach(function (el) {
     el.addEventListener('click', function (e) {

@@ -38,7 +38,7 @@ class PassWebTest {
     }
 
     @Test
-    void carrierAppliesOfficerApprovesAndTheDetailShowsTheCode() {
+    void carrierAppliesOfficerApprovesAndTheDetailShowsTheCode() throws Exception {
         ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
         String carrier = subject(admin, "TRANSPORT");
         String served = subject(admin, "INDUSTRY");
@@ -90,10 +90,35 @@ class PassWebTest {
         WebClient.Page approved = officer.post("/passes/" + id + "/approve", Map.of("reason", "同意"));
         assertThat(approved.status()).isEqualTo(302);
         WebClient.Page shown = officer.get("/passes/" + id);
-        assertThat(shown.body()).contains("已批准", "id=\"pass-code\"", id + ".");
+        assertThat(shown.body()).contains("已批准", "id=\"pass-code\"", id + ".", "id=\"pass-qr\"", "打印通行证");
+        String code = officer.get("/passes/" + id).body().replaceFirst("(?s).*id=\"pass-code\"[^>]*>([^<]+)<.*", "$1");
+        var png = ent.download("/passes/" + id + "/qr.png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type").orElse("")).startsWith("image/png");
+        String scanned = decode(png.body());
+        assertThat(scanned).as("the scan opens the public check of this code")
+                .startsWith("http://localhost:" + port + "/public/passes/verify?code=");
+        String sent = java.net.URLDecoder.decode(scanned.substring(scanned.indexOf("code=") + 5),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(sent).isEqualTo(code);
+        assertThat(new ApiClient(port).get("/api/v1/public/passes/verify?code="
+                + java.net.URLEncoder.encode(sent, java.nio.charset.StandardCharsets.UTF_8)).body().get("valid").asBoolean())
+                .isTrue();
+        WebClient stranger = new WebClient(port);
+        stranger.login("ent_kf", "Demo@2022");
+        assertThat(stranger.download("/passes/" + id + "/qr.png").statusCode()).as("another enterprise's pass").isEqualTo(404);
 
         ent.get(detailPath);
         assertThat(ent.post("/passes/" + id + "/revoke", Map.of()).status()).isEqualTo(302);
-        assertThat(ent.get(detailPath).body()).contains("已撤销");
+        assertThat(ent.get(detailPath).body()).contains("已撤销").doesNotContain("id=\"pass-qr\"");
+        assertThat(ent.download("/passes/" + id + "/qr.png").statusCode()).as("a revoked pass has no code to print")
+                .isEqualTo(404);
+    }
+
+    private static String decode(byte[] png) throws Exception {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))),
+                Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 }

@@ -1,7 +1,7 @@
 package org.sibao.epidemic.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+
+
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+
+
+
+
+
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.ApiException;
 import org.sibao.platform.BusinessClock;
@@ -162,15 +162,7 @@ class ZoneService {
     /** The zone's venue code as a QR code PNG (320 px, error correction M). */
     @Transactional(readOnly = true)
     byte[] qrPng(String zoneId) {
-        ZoneView zone = find(zoneId);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var matrix = new QRCodeWriter().encode(zone.venueCode(), BarcodeFormat.QR_CODE, 320, 320,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
-            MatrixToImageWriter.writeToStream(matrix, "PNG", out);
-            return out.toByteArray();
-        } catch (WriterException | IOException e) {
-            throw new IllegalStateException("QR code rendering failed", e);
-        }
+        return org.sibao.platform.QrCodes.png(find(zoneId).venueCode(), 320);
     }
 
     private static final String SELECT = """

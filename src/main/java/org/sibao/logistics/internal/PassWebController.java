@@ -49,6 +49,23 @@ class PassWebController {
         return "logistics/pass";
     }
 
+    /**
+     * The approved pass's QR code: the public check page's address with the pass code, so a checkpoint's phone
+     * scan opens the verdict (有效/无效) at once. Only for a pass the user may see, and only once it has a code.
+     */
+    @GetMapping(path = "/passes/{id}/qr.png", produces = org.springframework.http.MediaType.IMAGE_PNG_VALUE)
+    org.springframework.http.ResponseEntity<byte[]> qr(@PathVariable String id) {
+        VehiclePass p = passes.pass(id);
+        if (p.code() == null || p.status() != PassStatus.APPROVED) {
+            throw ApiException.notFound("pass", id);
+        }
+        String url = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/public/passes/verify").queryParam("code", p.code()).encode().build().toUriString();
+        return org.springframework.http.ResponseEntity.ok()
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .body(org.sibao.platform.QrCodes.png(url, 360));
+    }
+
     /** Suggestions for a served enterprise: whitelist subjects by name or USCC (the public list's facts). */
     @GetMapping("/passes/served-options")
     String servedOptions(@RequestParam(required = false) String servedEnterpriseIds, Model model) {

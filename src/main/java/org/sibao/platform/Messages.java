@@ -32,4 +32,37 @@ public class Messages {
     public String resolve(FieldProblem p) {
         return get(p.messageKey(), p.args());
     }
+
+    /**
+     * A request field as people name it (bundle {@code field}): by its path without indexes
+     * ({@code drivers[0].idNumber → field.drivers.idNumber}), then by its last name ({@code field.idNumber}); the
+     * field itself when neither is known.
+     */
+    public String fieldLabel(String field) {
+        if (field == null || field.isBlank()) {
+            return "";
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        String path = field.replaceAll("\\[\\d+\\]", "");
+        String label = source.getMessage("field." + path, null, null, locale);
+        if (label == null) {
+            label = source.getMessage("field." + path.substring(path.lastIndexOf('.') + 1), null, null, locale);
+        }
+        if (label == null) {
+            return field;
+        }
+        // which of a list: the last index, counted from 1 (drivers[1].idNumber → 驾驶员身份证号（第 2 项）)
+        java.util.regex.Matcher index = java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(field);
+        String nth = null;
+        while (index.find()) {
+            nth = index.group(1);
+        }
+        return nth == null ? label : label + get("field.nth", Integer.parseInt(nth) + 1);
+    }
+
+    /** A problem as a line for a page: {@code 车牌号：格式不正确}. */
+    public String line(FieldProblem p) {
+        return fieldLabel(p.field()) + ("en".equals(LocaleContextHolder.getLocale().getLanguage()) ? ": " : "：")
+                + resolve(p);
+    }
 }

@@ -210,6 +210,12 @@ class AppealLifecycleTest {
         String id = file(hq, subject, "POLICY", "稳岗补贴", "申请稳岗补贴的条件不清楚");
         assertThat(hrss.post("/api/v1/appeals/" + id + "/triage",
                 Map.of("kind", "INDIVIDUAL", "departmentCode", "HRSS")).status()).isEqualTo(403);
+        org.sibao.support.WebClient page = new org.sibao.support.WebClient(port);
+        page.login("hq_xz", AppealFixtures.DEMO);
+        page.get("/appeals/" + id);
+        assertThat(page.post("/appeals/" + id + "/action/triage", Map.of("kind", "INDIVIDUAL")).status()).isEqualTo(302);
+        assertThat(page.get("/appeals/" + id).body()).as("the page names the field as people do")
+                .contains("责任单位：").doesNotContain("departmentCode:");
         assertThat(assignToTax(id).status()).isEqualTo(200);
 
         assertThat(hrss.post("/api/v1/appeals/" + id + "/accept", Map.of()).status()).isEqualTo(403);

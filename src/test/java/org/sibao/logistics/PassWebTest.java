@@ -73,7 +73,7 @@ class PassWebTest {
         fields.put("servedEnterpriseIds", "没有这家企业");
         WebClient.Page refused = ent.post("/passes", fields);
         assertThat(refused.status()).as("the form comes back").isEqualTo(200);
-        assertThat(refused.body()).contains("pass-errors", "servedEnterpriseIds[0]", "豫A5G6H7", "李师傅", "没有这家企业");
+        assertThat(refused.body()).contains("pass-errors", "服务企业（第 1 项）：", "豫A5G6H7", "李师傅", "没有这家企业").doesNotContain("servedEnterpriseIds[0]：");
         fields.put("servedEnterpriseIds", servedName);
         WebClient.Page filed = ent.post("/passes", fields);
         assertThat(filed.status()).as(filed.body()).isEqualTo(302);

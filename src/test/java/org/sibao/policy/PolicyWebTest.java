@@ -44,7 +44,8 @@ class PolicyWebTest {
         form.put("eligibility", "{\"all\":[{\"fact\":\"colour\",\"op\":\"eq\",\"value\":\"red\"}]}");
         WebClient.Page invalid = web.post("/policies/new", form);
         assertThat(invalid.status()).isEqualTo(200);
-        assertThat(invalid.body()).contains("form-errors").contains("eligibility.all[0].fact");
+        assertThat(invalid.body()).contains("form-errors").as("the field by its name and place")
+                .contains("条件项（第 1 项）：").doesNotContain("eligibility.all[0].fact：");
 
         form.put("eligibility", "{\"all\":[{\"fact\":\"sector\",\"op\":\"eq\",\"value\":\"INDUSTRY\"}]}");
         WebClient.Page saved = web.post("/policies/new", form);

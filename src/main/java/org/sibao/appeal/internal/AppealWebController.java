@@ -287,7 +287,7 @@ class AppealWebController {
                 throw e;
             }
             StringBuilder text = new StringBuilder(messages.get(e.detailKey(), e.args()));
-            e.errors().forEach(p -> text.append(' ').append(p.field()).append(": ").append(messages.resolve(p)));
+            e.errors().forEach(p -> text.append(' ').append(messages.line(p)));
             redirect.addFlashAttribute("flashError", text.toString());
         }
         return "redirect:/appeals/" + id;

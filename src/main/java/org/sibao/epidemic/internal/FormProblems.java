@@ -13,6 +13,6 @@ final class FormProblems {
         if (e.errors().isEmpty()) {
             return messages.get(e.detailKey(), e.args());
         }
-        return String.join("；", e.errors().stream().map(p -> p.field() + ": " + messages.resolve(p)).toList());
+        return String.join("；", e.errors().stream().map(messages::line).toList());
     }
 }

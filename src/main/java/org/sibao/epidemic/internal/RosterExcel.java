@@ -53,20 +53,27 @@ class RosterExcel {
     }
 
     /**
-     * The import template of a subject in the caller's scope (404 otherwise): its example row names one of the
-     * subject's own zones (or none), so that the template as downloaded imports cleanly; the codes sheet lists them.
+     * The import template of a subject in the caller's scope (404 otherwise): the roster sheet holds the headings
+     * only (an untouched template imports nothing); the second sheet, 填写说明, shows an example row (naming one of
+     * the subject's own zones, or none) and the accepted values.
      */
     ResponseEntity<StreamingResponseBody> template(String enterpriseId) {
         SubjectFacts subject = access.readable(enterpriseId);
         List<String> zones = rosters.zoneNames(subject.id());
         Locale zh = Locale.SIMPLIFIED_CHINESE;
         List<String> headers = FIELDS.stream().map(f -> header(zh, f)).toList();
-        List<List<?>> example = List.of(List.of("张三", "11010519491231002X", "13812345678", "FIXED", "一车间",
-                zones.isEmpty() ? "" : zones.get(0)));
-        List<List<?>> codes = List.of(List.of(header(zh, "postType"), "FIXED / MOBILE / CITY_SUPPLY"),
+        String postTypes = java.util.Arrays.stream(PostType.values())
+                .map(t -> messages.get(zh, "enum.PostType." + t.name()) + "（" + t.name() + "）")
+                .collect(java.util.stream.Collectors.joining(" / "));
+        List<List<?>> guide = List.of(
+                List.of(messages.get(zh, "epidemic.template.example"), String.join(" | ", List.of("张三", "11010519491231002X",
+                        "13812345678", messages.get(zh, "enum.PostType.FIXED"), "一车间", zones.isEmpty() ? "" : zones.get(0)))),
+                List.of(header(zh, "postType"), postTypes),
                 List.of(header(zh, "zone"), zones.isEmpty() ? "—" : String.join(" / ", zones)));
         StreamingResponseBody body = out -> ExcelWorkbook.create().sheet(messages.get(zh, "epidemic.enterprise.roster"),
-                headers, example).sheet("codes", List.of("field", "values"), codes).write(out);
+                headers, List.of()).sheet(messages.get(zh, "epidemic.template.guide"),
+                List.of(messages.get(zh, "epidemic.template.item"), messages.get(zh, "epidemic.template.values")), guide)
+                .write(out);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"roster-template.xlsx\"")
                 .header(HttpHeaders.CONTENT_TYPE, XLSX).body(body);

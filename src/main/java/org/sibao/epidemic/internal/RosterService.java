@@ -196,7 +196,7 @@ class RosterService {
             String unit = in.unit() == null || in.unit().isBlank() ? null : in.unit().trim();
             String zoneId = in.zone() == null || in.zone().isBlank() ? null : zones.get(in.zone().trim());
             byHash.put(hash, new Valid(in.name().trim(), id, hash, in.phone().trim(),
-                    PostType.valueOf(in.postType().trim()), unit, zoneId));
+                    parsePostType(in.postType()), unit, zoneId));
         }
         int[] addedUpdated = save(subject, byHash);
         if (byHash.values().stream().anyMatch(v -> v.zoneId() != null)) {
@@ -235,11 +235,22 @@ class RosterService {
         }
     }
 
+    /** The post types by their codes and by the names people write (固定岗位 / 固定, Fixed post …). */
+    private static final Map<String, PostType> POST_TYPE_NAMES = Map.ofEntries(
+            Map.entry("固定岗位", PostType.FIXED), Map.entry("固定", PostType.FIXED), Map.entry("FIXED POST", PostType.FIXED),
+            Map.entry("流动岗位", PostType.MOBILE), Map.entry("流动", PostType.MOBILE), Map.entry("MOBILE POST", PostType.MOBILE),
+            Map.entry("城市保供", PostType.CITY_SUPPLY), Map.entry("保供", PostType.CITY_SUPPLY),
+            Map.entry("城市保供岗位", PostType.CITY_SUPPLY), Map.entry("CITY SUPPLY", PostType.CITY_SUPPLY));
+
     static PostType parsePostType(String s) {
-        try {
-            return s == null ? null : PostType.valueOf(s.trim());
-        } catch (IllegalArgumentException e) {
+        if (s == null) {
             return null;
+        }
+        String t = s.trim().toUpperCase(java.util.Locale.ROOT);
+        try {
+            return PostType.valueOf(t);
+        } catch (IllegalArgumentException e) {
+            return POST_TYPE_NAMES.get(t);
         }
     }
 

@@ -52,7 +52,7 @@ class AuditWebController {
                     PageQuery.of(page, 20));
         } catch (ApiException e) {
             model.addAttribute("filterError", e.errors().isEmpty() ? messages.get(e.detailKey(), e.args())
-                    : e.errors().stream().map(p -> p.field() + "：" + messages.resolve(p)).reduce((a, b) -> a + "；" + b).orElse(""));
+                    : e.errors().stream().map(messages::line).reduce((a, b) -> a + "；" + b).orElse(""));
             result = new PageResult<>(List.of(), 0, 20, 0);
         }
         model.addAttribute("result", result);

@@ -134,7 +134,7 @@ class PassWebController {
             in.put("driverPhone", driverPhone == null ? List.of() : driverPhone);
             model.addAttribute("in", in);
             model.addAttribute("problem", messages.get(e.detailKey(), e.args()));
-            model.addAttribute("problems", e.errors().stream().map(f -> f.field() + "：" + messages.resolve(f)).toList());
+            model.addAttribute("problems", e.errors().stream().map(messages::line).toList());
             return "logistics/apply";
         }
     }

@@ -256,7 +256,12 @@ class ApiExceptionHandler {
         mav.setStatus(status);
         mav.addObject("status", status.value());
         mav.addObject("detail", detail);
-        mav.addObject("errors", errors);
+        // a page names each field as people do (责任单位, 车牌号), the API by its path
+        mav.addObject("errors", errors.stream().map(e -> {
+            Map<String, String> shown = new java.util.LinkedHashMap<>(e);
+            shown.put("label", messages.fieldLabel(e.get("field")));
+            return shown;
+        }).toList());
         mav.addObject("back", sameSiteReferer(request));
         shell.addShell(mav, request);
         return mav;

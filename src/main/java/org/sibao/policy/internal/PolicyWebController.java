@@ -57,12 +57,16 @@ class PolicyWebController {
     private final RuleEngine engine;
     private final RuleRenderer renderer;
     private final MessageSource messages;
+    /** Problems as lines with the fields' labels. */
+    private final org.sibao.platform.Messages problemLines;
     private final JsonMapper json;
     private final BusinessClock clock;
 
     PolicyWebController(PolicyService service, PolicyMatcher matcher, PolicyMatches matches, Redemptions redemptions,
             ReachQuery reach, Subjects subjects, RuleEngine engine, RuleRenderer renderer, MessageSource messages,
-            JsonMapper json, BusinessClock clock, org.sibao.region.RegionService regions) {
+            JsonMapper json, BusinessClock clock, org.sibao.region.RegionService regions,
+            org.sibao.platform.Messages problemLines) {
+        this.problemLines = problemLines;
         this.regions = regions;
         this.service = service;
         this.clock = clock;
@@ -434,8 +438,7 @@ class PolicyWebController {
     }
 
     private String describe(FieldProblem p) {
-        return p.field() + "：" + messages.getMessage(p.messageKey(), p.args(), p.messageKey(),
-                LocaleContextHolder.getLocale());
+        return problemLines.line(p);
     }
 
     private static void requireAuthor() {

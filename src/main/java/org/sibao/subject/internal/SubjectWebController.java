@@ -239,7 +239,7 @@ class SubjectWebController {
         Map<String, String> map = new LinkedHashMap<>();
         for (FieldProblem p : problems) {
             String f = p.field().startsWith("attributes.") ? p.field() : p.field().replaceAll("[\\[.].*$", "");
-            String prefix = f.equals(p.field()) ? "" : p.field() + "：";
+            String prefix = f.equals(p.field()) ? "" : messages.fieldLabel(p.field()) + "：";
             map.merge(f, prefix + messages.resolve(p), (a, b) -> a + "；" + b);
         }
         return map;

@@ -94,6 +94,13 @@ class TaskingWebController {
             return "redirect:/tasks/" + t.id();
         } catch (ApiException e) {
             redirect.addFlashAttribute("problems", problems(e));
+            // the form comes back as it was sent, so nothing has to be typed again
+            java.util.Map<String, String> sent = new java.util.HashMap<>();
+            sent.put("title", title == null ? "" : title);
+            sent.put("description", description == null ? "" : description);
+            sent.put("deadline", deadline == null ? "" : deadline);
+            sent.put("priority", priority == null ? "" : priority);
+            redirect.addFlashAttribute("assignInput", sent);
             return "redirect:/tasks";
         }
     }
@@ -179,7 +186,7 @@ class TaskingWebController {
     private List<String> problems(ApiException e) {
         List<String> out = new ArrayList<>();
         out.add(messages.get(e.detailKey(), e.args()));
-        e.errors().forEach(p -> out.add(p.field() + "：" + messages.resolve(p)));
+        e.errors().forEach(p -> out.add(messages.line(p)));
         return out;
     }
 

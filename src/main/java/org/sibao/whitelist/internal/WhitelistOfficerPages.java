@@ -271,7 +271,7 @@ class WhitelistOfficerPages {
             general.add(messages.get(e.detailKey(), e.args()));
             for (FieldProblem p : problems) {
                 Matcher m = CRITERION_INDEX.matcher(p.field());
-                String text = p.field() + "：" + messages.resolve(p);
+                String text = messages.line(p);
                 if (m.find() && Integer.parseInt(m.group(1)) < rows.size()) {
                     @SuppressWarnings("unchecked")
                     List<String> errs = (List<String>) rows.get(Integer.parseInt(m.group(1))).get("errors");
@@ -330,7 +330,7 @@ class WhitelistOfficerPages {
     private List<String> messagesOf(ApiException e) {
         List<String> out = new ArrayList<>();
         out.add(messages.get(e.detailKey(), e.args()));
-        e.errors().forEach(p -> out.add(p.field() + "：" + messages.resolve(p)));
+        e.errors().forEach(p -> out.add(messages.line(p)));
         return out;
     }
 }

@@ -33,9 +33,11 @@ class TaskWebTest {
         assertThat(list.body()).contains("交办新任务", "工业生产专班", "税务局", "杞县");
 
         String title = "页面交办测试" + TestSubjects.token();
-        WebClient.Page bad = hq.post("/tasks", Map.of("title", title));
+        WebClient.Page bad = hq.post("/tasks", Map.of("title", title, "description", "先写好的任务内容"));
         assertThat(bad.location()).endsWith("/tasks");
-        assertThat(hq.get("/tasks").body()).contains("id=\"problems\"");
+        assertThat(hq.get("/tasks").body()).contains("id=\"problems\"")
+                .as("the form keeps what was typed").contains("value=\"" + title + "\"", "先写好的任务内容")
+                .as("fields by their names").contains("承办单位：").doesNotContain("assignees：");
 
         WebClient.Page created = hq.post("/tasks", Map.of("title", title, "description", "通过页面交办",
                 "deadline", "2099-12-31T18:00", "priority", "URGENT", "departments", "TAX", "departmentRegion", "410200"));

@@ -257,7 +257,7 @@ class WhitelistPagesTest {
         WebClient.Page invalid = web.post("/whitelist/criteria", bad);
         assertThat(invalid.status()).isEqualTo(200);
         assertThat(invalid.body()).contains("id=\"wl-errors\"").containsPattern(
-                "(?s)id=\"wl-criterion-row-0\".*wl-criterion-errors\">criteria\\[0]\\.rule\\.fact");
+                "(?s)id=\"wl-criterion-row-0\".*wl-criterion-errors\">条件项（第 1 项）：");
         bad.put("rule", "{not json");
         assertThat(web.post("/whitelist/criteria", bad).body()).contains("规则不是有效的 JSON");
 

@@ -27,6 +27,12 @@ class EpidemicNavigation {
     }
 
     @Bean
+    NavItem epidemicCodeProtectionNav() {
+        return new NavItem(407, "nav.epidemic.codeProtection", "/epidemic/code-protection",
+                Set.of(Role.ADMIN.name(), Role.EPIDEMIC_OFFICER.name(), Role.HQ_OFFICER.name()));
+    }
+
+    @Bean
     NavItem epidemicModeNav() {
         return new NavItem(410, "nav.epidemic.mode", "/epidemic/mode",
                 Set.of(Role.HQ_OFFICER.name(), Role.EPIDEMIC_OFFICER.name()));

@@ -23,6 +23,10 @@ document.addEventListener('DOMContentLoaded', function () {
     window.addEventListener('resize', function () { chart.resize(); });
     return chart;
   }
+  // the sector filter applies as soon as it changes
+  document.querySelectorAll('select[data-autosubmit]').forEach(function (el) {
+    el.addEventListener('change', function () { el.form.submit(); });
+  });
   fetch(d.url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
     .then(function (r) { return r.json(); })
     .then(function (data) {
@@ -41,7 +45,8 @@ document.addEventListener('DOMContentLoaded', function () {
           data.children.map(function (c) { return d.labelActive + ': ' + c.active + '<br>' + d.labelCoverage + ': ' + pct(c.coverage) + '%'; }),
           function (p) {
             var child = data.children[p.dataIndex];
-            window.location.href = d.drillUrl + '?regionCode=' + encodeURIComponent(child.regionCode);
+            window.location.href = d.drillUrl + '?regionCode=' + encodeURIComponent(child.regionCode)
+              + (d.sector ? '&sector=' + encodeURIComponent(d.sector) : '');
           });
       }
       root.setAttribute('data-rendered', 'true');

@@ -174,6 +174,27 @@ class DashboardApiTest {
     }
 
     @Test
+    void anHqDrillsDownBySector() {
+        ApiClient hq = new ApiClient(port).as("hq_kf", PASSWORD);
+        JsonNode all = dashboard(hq, "");
+        JsonNode industry = dashboard(hq, "?sector=INDUSTRY");
+        assertThat(industry.get("sector").asString()).isEqualTo("INDUSTRY");
+        assertThat(industry.get("whitelist").get("bySector").propertyNames()).containsExactly("INDUSTRY");
+        assertThat(industry.get("whitelist").get("active").longValue())
+                .isEqualTo(all.get("whitelist").get("bySector").get("INDUSTRY").longValue());
+        ApiClient.Response bad = hq.get("/api/v1/dashboard?sector=FARMING&regionCode=999999");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.raw()).contains("\"sector\"", "\"regionCode\"");
+        ApiClient officer = new ApiClient(port).as("sector_industry_kf", PASSWORD);
+        assertThat(officer.get("/api/v1/dashboard?sector=COMMERCE").status()).as("another sector").isEqualTo(404);
+        assertThat(dashboard(officer, "?sector=INDUSTRY").get("sector").asString()).isEqualTo("INDUSTRY");
+        org.sibao.support.WebClient web = new org.sibao.support.WebClient(port);
+        web.login("hq_kf", PASSWORD);
+        assertThat(web.get("/dashboard?sector=INDUSTRY").body()).contains("dashboard-sector-filter")
+                .containsPattern("<option value=\"INDUSTRY\"[^>]*selected");
+    }
+
+    @Test
     void aSectorOfficerSeesItsSectorOnly() {
         ApiClient officer = new ApiClient(port).as("sector_industry_kf", PASSWORD);
         JsonNode d = dashboard(officer, "");

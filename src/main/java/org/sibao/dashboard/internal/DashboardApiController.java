@@ -17,7 +17,8 @@ class DashboardApiController {
     }
 
     @GetMapping("/api/v1/dashboard")
-    Map<String, Object> get(@RequestParam(required = false) String regionCode) {
-        return dashboard.snapshot(dashboard.query(regionCode)).contract();
+    Map<String, Object> get(@RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String sector) {
+        return dashboard.snapshot(dashboard.query(regionCode, sector)).contract();
     }
 }

@@ -25,6 +25,7 @@ import org.sibao.identity.CurrentUser;
 import org.sibao.identity.DataScope;
 import org.sibao.identity.Role;
 import org.sibao.platform.ApiException;
+import org.sibao.platform.Validation;
 import org.sibao.platform.BusinessClock;
 import org.sibao.policy.PolicyReach;
 import org.sibao.production.ProductionFigures;
@@ -100,21 +101,43 @@ class DashboardService implements DisposableBean {
         });
     }
 
-    /** 403 without a reader role or regional scope; 400 for an unknown region, 404 for one outside the scope. */
+    /** As {@link #query(String, String)} for every sector the reader may see. */
     Key query(String regionCode) {
+        return query(regionCode, null);
+    }
+
+    /**
+     * 403 without a reader role or regional scope; 400 for an unknown region or sector (each named); 404 for a region
+     * outside the scope, or another sector than a sector officer's own. Without {@code sector} a sector officer
+     * gets its own sector, everyone else all of them (the drill-down "by sector" of SPEC §11).
+     */
+    Key query(String regionCode, String sector) {
         CurrentUser user = CurrentUser.get();
         DataScope scope = user.scope();
         if (!READERS.contains(user.role()) || scope.regionPrefix() == null) {
             throw ApiException.forbidden("error.forbidden");
         }
         String code = regionCode == null || regionCode.isBlank() ? user.regionCode() : regionCode.trim();
+        Validation v = new Validation();
         // an unknown code is invalid input, as everywhere a regionCode is taken; one outside the scope is not found
-        Region region = regions.find(code).filter(r -> code.matches("[0-9]{6}"))
-                .orElseThrow(() -> ApiException.invalid("regionCode", "validation.invalid"));
+        Region region = regions.find(code).filter(r -> code.matches("[0-9]{6}")).orElse(null);
+        v.check(region != null, "regionCode", "validation.invalid");
+        Sector wanted = null;
+        if (sector != null && !sector.isBlank()) {
+            try {
+                wanted = Sector.valueOf(sector.trim());
+            } catch (IllegalArgumentException e) {
+                v.reject("sector", "validation.invalid");
+            }
+        }
+        v.throwIfInvalid();
         if (!scope.coversRegion(region.code())) {
             throw ApiException.notFound("region", code);
         }
-        return new Key(region.code(), scope.sector());
+        if (scope.sector() != null && wanted != null && wanted != scope.sector()) {
+            throw ApiException.notFound("sector", wanted.name());
+        }
+        return new Key(region.code(), wanted != null ? wanted : scope.sector());
     }
 
     DashboardSnapshot snapshot(Key key) {

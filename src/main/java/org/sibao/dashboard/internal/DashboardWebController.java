@@ -36,8 +36,10 @@ class DashboardWebController {
     }
 
     @GetMapping("/dashboard")
-    String page(@RequestParam(required = false) String regionCode, Model model) {
-        DashboardService.Key key = dashboard.query(regionCode);
+    String page(@RequestParam(required = false) String regionCode, @RequestParam(required = false) String sector,
+            Model model) {
+        DashboardService.Key key = dashboard.query(regionCode, sector);
+        model.addAttribute("sectors", CurrentUser.get().scope().sector() == null ? Sector.values() : new Sector[0]);
         DashboardSnapshot s = dashboard.snapshot(key);
         model.addAttribute("d", s);
         model.addAttribute("path", regions.pathBelow(CurrentUser.get().regionCode(), key.regionCode()));
@@ -48,8 +50,9 @@ class DashboardWebController {
 
     @GetMapping(path = "/dashboard/data", produces = "application/json")
     @ResponseBody
-    Map<String, Object> data(@RequestParam(required = false) String regionCode) {
-        DashboardService.Key key = dashboard.query(regionCode);
+    Map<String, Object> data(@RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) String sector) {
+        DashboardService.Key key = dashboard.query(regionCode, sector);
         DashboardSnapshot s = dashboard.snapshot(key);
         Map<String, Object> out = new LinkedHashMap<>(s.contract());
         out.put("children", s.children());

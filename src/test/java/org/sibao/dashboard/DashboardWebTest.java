@@ -34,7 +34,11 @@ class DashboardWebTest {
         // the production card of its own: reports received / expected, the index, links to the weekly summary
         assertThat(page.body()).contains("id=\"card-production\"", "id=\"card-production-index\"", "生产指数",
                 "/production?regionCode=410000", "万元");
-        assertThat(page.body()).doesNotContain("<script>");
+        assertThat(page.body()).doesNotContain("<script>").as("no empty sector in the drill links")
+                .doesNotContain("&amp;sector=\"").contains("/dashboard?regionCode=410100\"");
+        WebClient.Page quiet = web.get("/dashboard?regionCode=411700");
+        assertThat(quiet.body()).as("a rate over nothing reads —, not 0.0%")
+                .contains("响应率 —", "按时检测率 —").doesNotContain("响应率 0.0%");
 
         WebClient.Page data = web.get("/dashboard/data?regionCode=410100");
         assertThat(data.status()).isEqualTo(200);

@@ -234,7 +234,7 @@ class DashboardService implements DisposableBean {
         return new DashboardSnapshot(region.code(), region.name(), region.level().name(), sector, clock.nowOffset(),
                 overall.whitelisted(), bySector, overall.ratio(), overall.target(), coverageBySector, open, overdue,
                 rate(metrics.responseRate()), rate(metrics.resolutionRate()), rate(metrics.satisfactionRate()),
-                emergencies, mode, epi.openAlerts(), rate(epi.onTimeTestingRate()), epi.watched(), weekly, totals.eligible(),
+                metrics.assigned(), metrics.callbacks(), emergencies, mode, epi.openAlerts(), rate(epi.onTimeTestingRate()), epi.watched(), weekly, totals.eligible(),
                 totals.granted(), totals.grantedYuan().setScale(2, RoundingMode.HALF_UP), List.copyOf(children));
     }
 

@@ -13,9 +13,31 @@ import org.sibao.region.Sector;
 record DashboardSnapshot(String regionCode, String regionName, String level, Sector sector, OffsetDateTime asOf,
         long active, Map<String, Long> activeBySector, BigDecimal coverageOverall, BigDecimal coverageTarget,
         Map<String, BigDecimal> coverageBySector, long appealsOpen, long appealsOverdue, double responseRate,
-        double resolutionRate, double satisfactionRate, long regionsInEmergency, String mode, long openAlerts,
+        double resolutionRate, double satisfactionRate, long appealsAssigned, long appealsCallbacks,
+        long regionsInEmergency, String mode, long openAlerts,
         double onTimeTestingRate, long watchedEmployees, ProductionFigures.Weekly production, long eligible,
         long granted, BigDecimal grantedYuan, List<Child> children) {
+
+    /** A rate as a page shows it: "77.8%", or "—" when there was nothing to count (0 of 0 is not 0 %). */
+    static String percent(double rate, long denominator) {
+        return denominator == 0 ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    public String responseShown() {
+        return percent(responseRate, appealsAssigned);
+    }
+
+    public String resolutionShown() {
+        return percent(resolutionRate, appealsCallbacks);
+    }
+
+    public String satisfactionShown() {
+        return percent(satisfactionRate, appealsCallbacks);
+    }
+
+    public String onTimeShown() {
+        return percent(onTimeTestingRate, watchedEmployees);
+    }
 
     /** A child region's figures for the drill-down. */
     record Child(String regionCode, String regionName, boolean drillable, long active, BigDecimal coverage) {

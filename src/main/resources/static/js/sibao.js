@@ -20,6 +20,8 @@ document.addEventListener('DOMContentLoaded', function () {
   // Confirmation prompts for dangerous actions: <button data-confirm="...">.
   document.querySelectorAll('[data-confirm]').forEach(function (el) {
     el.addEventListener('click', function (e) {
+      // an incomplete form is left to the browser's own checks: no question before it can be sent
+      if (el.form && !el.hasAttribute('formnovalidate') && !el.form.checkValidity()) { return; }
       if (!window.confirm(el.getAttribute('data-confirm'))) { e.preventDefault(); }
     });
   });

@@ -107,7 +107,8 @@ class IncidentWebTest {
 
         WebClient hq = signIn("hq_xz", DEMO);
         WebClient.Page escort = hq.get("/escort/shutdowns");
-        assertThat(escort.body()).contains("/epidemic/incidents/" + id, "来自疫情事件");
+        assertThat(escort.body()).contains("/epidemic/incidents/" + id, "来自疫情事件")
+                .as("approving asks first, naming the days").containsPattern("data-confirm=\"同意“[^”]+”停产 \\d 天");
         String shutdownId = jdbc.sql("SELECT id FROM escort_shutdown WHERE incident_id = ?").param(id).query(String.class).single();
         assertThat(path(hq.post("/escort/shutdowns/" + shutdownId + "/approve", Map.of("comment", "联审同意")))).isEqualTo("/escort/shutdowns");
         page = hq.get(detail);

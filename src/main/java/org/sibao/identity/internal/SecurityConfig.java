@@ -46,6 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableJdbcHttpSession(tableName = "SPRING_SESSION", cleanupCron = Scheduled.CRON_DISABLED)
 class SecurityConfig {
 
+    /** The session attribute holding the name of the last failed sign-in, for the form to show again. */
+    static final String LAST_USERNAME = "sibao.lastUsername";
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(10);
@@ -120,8 +123,14 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
-        AuthenticationFailureHandler failure = (request, response, e) -> response.sendRedirect(
-                e instanceof LockedException ? "/login?locked" : "/login?error");
+        AuthenticationFailureHandler failure = (request, response, e) -> {
+            // the login form comes back with the name typed (kept in the session, not in the address)
+            String username = request.getParameter("username");
+            if (username != null && username.length() <= 100) {
+                request.getSession().setAttribute(LAST_USERNAME, username.trim());
+            }
+            response.sendRedirect(e instanceof LockedException ? "/login?locked" : "/login?error");
+        };
         http.authenticationManager(authenticationManager)
                 .csrf(c -> c.ignoringRequestMatchers(SecurityConfig::isJsonObjection))
                 .authorizeHttpRequests(a -> a

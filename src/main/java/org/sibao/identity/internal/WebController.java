@@ -27,7 +27,12 @@ class WebController {
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(jakarta.servlet.http.HttpServletRequest request, Model model) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SecurityConfig.LAST_USERNAME) instanceof String name) {
+            session.removeAttribute(SecurityConfig.LAST_USERNAME);
+            model.addAttribute("lastUsername", name);
+        }
         return "login";
     }
 

@@ -51,7 +51,9 @@ class WebUiTests {
         WebClient.Page r = web.login("hq_kf", "wrong-password");
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.location()).endsWith("/login?error");
-        assertThat(web.get("/login?error").body()).contains("用户名或密码错误。");
+        assertThat(web.get("/login?error").body()).contains("用户名或密码错误。")
+                .as("the name typed comes back").contains("value=\"hq_kf\"");
+        assertThat(web.get("/login").body()).as("once").doesNotContain("value=\"hq_kf\"");
     }
 
     @Test

@@ -36,6 +36,12 @@ public interface UserDirectory {
     /** Display name of a user, or the id when unknown. */
     String displayName(String userId);
 
+    /**
+     * Display names by username (records that keep who acted by login name: appeal history, call-backs); a name
+     * not found is left out.
+     */
+    java.util.Map<String, String> displayNamesByUsername(java.util.Collection<String> usernames);
+
     /** The principal of an enabled user, to act as them outside a request (see {@link ActingUser}). */
     Optional<CurrentUser> principal(String userId);
 

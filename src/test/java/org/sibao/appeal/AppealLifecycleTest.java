@@ -267,7 +267,9 @@ class AppealLifecycleTest {
         web.login(commerceName, org.sibao.support.TestUsers.PASSWORD);
         assertThat(web.get("/appeals?tab=todo").body()).as("the officer's to-do tab").contains("原料进货受阻");
         assertThat(web.get("/appeals/" + id).body()).contains("id=\"accept-form\"")
-                .as("the assignment reads as a department of a region").contains("新郑市 商务局").doesNotContain("COMMERCE@410184");
+                .as("the assignment reads as a department of a region").contains("新郑市 商务局").doesNotContain("COMMERCE@410184")
+                .as("who acted, by display name").doesNotContain("<td>hq_xz</td>")
+                .contains("<td>" + hq.get("/api/v1/me").text("displayName") + "</td>");
 
         Response accepted = commerce.post("/api/v1/appeals/" + id + "/accept", Map.of());
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);

@@ -57,6 +57,9 @@ class HealthReportWebTest {
         assertThat(report.get("symptomatic").get(0).get("symptom").asString()).isEqualTo("发热");
         assertThat(report.get("symptomatic").get(0).get("idNumber").asString())
                 .isEqualTo(org.sibao.platform.personal.IdNumbers.maskId(idNumber));
+        assertThat(report.get("symptomatic").get(0).get("name").asString()).isEqualTo("发热员工");
+        assertThat(ent.get("/epidemic/enterprise/" + subject).body()).as("the recent reports name the person")
+                .contains("发热员工 发热");
         fx.sweep();
         assertThat(fx.alertStatuses(subject, "SYMPTOM", null)).containsExactly("OPEN");
     }

@@ -45,8 +45,11 @@ class AppealWebController {
     private final AppealLedger ledger;
     private final AppealAttachments attachments;
 
+    private final org.sibao.identity.UserDirectory users;
+
     AppealWebController(AppealService service, AppealQueries queries, Messages messages, RegionService regions,
-            AppealLedger ledger, AppealAttachments attachments) {
+            AppealLedger ledger, AppealAttachments attachments, org.sibao.identity.UserDirectory users) {
+        this.users = users;
         this.ledger = ledger;
         this.attachments = attachments;
         this.service = service;
@@ -182,6 +185,11 @@ class AppealWebController {
         AppealView view = queries.view(a);
         model.addAttribute("appeal", view);
         model.addAttribute("historyNotes", view.history().stream().map(h -> readable(h.note())).toList());
+        // who acted, by the names people know them by (the records keep the login name)
+        List<String> actors = new java.util.ArrayList<>();
+        view.history().forEach(h -> actors.add(h.by()));
+        view.callbacks().forEach(c -> actors.add(c.by()));
+        model.addAttribute("actorNames", users.displayNamesByUsername(actors));
         boolean hq = AppealAccess.isTriageHq(user, a);
         boolean handler = AppealAccess.isHandler(user, a);
         AppealStatus s = a.status();

@@ -45,7 +45,8 @@ class HealthReportService {
     record ReportInput(String date, Integer present, List<SymptomInput> symptomatic) {
     }
 
-    record SymptomView(String idNumber, String symptom) {
+    /** A person with symptoms as shown: the masked ID number, the symptom, and the name when on the roster. */
+    record SymptomView(String idNumber, String symptom, String name) {
     }
 
     record ReportView(String enterpriseId, LocalDate date, int present, boolean zeroReport, List<SymptomView> symptomatic,
@@ -125,6 +126,7 @@ class HealthReportService {
                 .params(subject.id(), date, subject.regionCode(), subject.sector().name(), in.present(), symptoms.size(),
                         user.id(), now).update();
         List<SymptomView> views = new ArrayList<>();
+        Map<String, String> names = rosterNames(subject.id());
         for (int i = 0; i < symptoms.size(); i++) {
             Identity id = identities.get(i);
             String symptom = symptoms.get(i).symptom().trim();
@@ -133,12 +135,21 @@ class HealthReportService {
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")
                     .params(subject.id(), date, i, id.hash(), id.enc(), id.mask(), symptom)
                     .update();
-            views.add(new SymptomView(id.mask(), symptom));
+            views.add(new SymptomView(id.mask(), symptom, names.get(id.hash())));
         }
         audit.record(replaced ? "epidemic.healthReport.replace" : "epidemic.healthReport.submit", "enterprise",
                 subject.id(), subject.regionCode(), null,
-                Map.of("date", date.toString(), "present", in.present(), "symptomatic", views));
+                Map.of("date", date.toString(), "present", in.present(), "symptomatic",
+                        views.stream().map(x -> new SymptomView(x.idNumber(), x.symptom(), null)).toList()));
         return new Saved(new ReportView(subject.id(), date, in.present(), views.isEmpty(), views, now), replaced);
+    }
+
+    /** The roster's names by keyed ID hash. */
+    private Map<String, String> rosterNames(String subjectId) {
+        Map<String, String> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT id_hash, name FROM epi_employee WHERE subject_id = ?").param(subjectId)
+                .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
+        return out;
     }
 
     @Transactional(readOnly = true)
@@ -150,9 +161,13 @@ class HealthReportService {
                 ORDER BY report_date DESC""").params(subject.id(), from)
                 .query((rs, n) -> {
                     LocalDate d = rs.getObject("report_date", LocalDate.class);
+                    // by name when the person is on the roster (matched by the keyed hash, never decrypted)
                     List<SymptomView> s = jdbc.sql("""
-                            SELECT id_mask, symptom FROM epi_health_symptom WHERE subject_id = ? AND report_date = ? ORDER BY seq""")
-                            .params(subject.id(), d).query((r2, m) -> new SymptomView(r2.getString(1), r2.getString(2))).list();
+                            SELECT h.id_mask, h.symptom, e.name FROM epi_health_symptom h
+                            LEFT JOIN epi_employee e ON e.subject_id = h.subject_id AND e.id_hash = h.id_hash
+                            WHERE h.subject_id = ? AND h.report_date = ? ORDER BY h.seq""")
+                            .params(subject.id(), d)
+                            .query((r2, m) -> new SymptomView(r2.getString(1), r2.getString(2), r2.getString(3))).list();
                     return new ReportView(subject.id(), d, rs.getInt("present"), s.isEmpty(), s,
                             rs.getObject("reported_at", OffsetDateTime.class));
                 }).list();

@@ -81,6 +81,19 @@ class JdbcUserDirectory implements UserDirectory {
     }
 
     @Override
+    public java.util.Map<String, String> displayNamesByUsername(java.util.Collection<String> usernames) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        List<String> names = usernames.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (names.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(names.size(), "?"));
+        jdbc.sql("SELECT username, display_name FROM app_user WHERE username IN (" + marks + ")").params(names)
+                .query((rs, n) -> out.put(rs.getString("username"), rs.getString("display_name"))).list();
+        return out;
+    }
+
+    @Override
     public Optional<CurrentUser> principal(String userId) {
         return users.findById(userId).filter(UserRow::enabled).map(UserRow::toCurrentUser);
     }

@@ -36,6 +36,11 @@ public final class ApiClient {
         }
     }
 
+    /** The bearer token of the signed-in user (for requests written by hand). */
+    public String token() {
+        return token;
+    }
+
     /** Signs in with a username and password; following calls carry the token. */
     public ApiClient as(String username, String password) {
         Response r = post("/api/v1/auth/token", Map.of("username", username, "password", password));

@@ -303,6 +303,14 @@ class SentinelAndModeTest {
     }
 
     @Test
+    void aRegionNeverSwitchedSaysSoInsteadOfAnEmptyTable() {
+        org.sibao.support.WebClient web = new org.sibao.support.WebClient(port);
+        assertThat(web.login("hq_ny", "Demo@2022").status()).isEqualTo(302);
+        String page = web.get("/epidemic/mode?regionCode=411303").body();
+        assertThat(page).contains("mode-history-none", "尚无平急转换记录");
+    }
+
+    @Test
     void aSwitchThatWouldChangeNothingInForceIsRefusedNamingTheAncestorThatHoldsTheEmergency() {
         ApiClient hq = as("hq_kf");
         ApiClient.Response normal = hq.put("/api/v1/regions/410200/mode", Map.of("mode", "NORMAL", "reason", "本来就是常态"));

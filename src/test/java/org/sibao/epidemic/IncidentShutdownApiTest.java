@@ -202,5 +202,8 @@ class IncidentShutdownApiTest {
         assertThat(list.body().get("items").get(0).get("enterpriseName").asString()).isNotBlank();
         assertThat(epi.get("/api/v1/epidemic/incidents?status=CONFIRMED&regionCode=410200").body().get("total").asLong())
                 .as("another region's filter inside the officer's scope finds nothing of 新郑").isZero();
+        ApiClient.Response bad = epi.get("/api/v1/epidemic/incidents?status=DONE&regionCode=41");
+        assertThat(bad.status()).as("unknown filter values are named, as on the other lists").isEqualTo(400);
+        assertThat(bad.raw()).contains("\"status\"", "\"regionCode\"");
     }
 }

@@ -355,6 +355,15 @@ class IncidentService {
 
     @Transactional(readOnly = true)
     PageResult<IncidentView> list(Filter f, PageQuery page) {
+        // filters as on the other lists: an unknown status or a malformed region is invalid input, not "nothing"
+        org.sibao.platform.Validation v = new org.sibao.platform.Validation();
+        if (f.status() != null && !f.status().isBlank()) {
+            v.check(STATUSES.contains(f.status().trim()), "status", "validation.badValue");
+        }
+        if (f.regionCode() != null && !f.regionCode().isBlank()) {
+            v.check(f.regionCode().trim().matches("\\d{6}"), "regionCode", "validation.badValue");
+        }
+        v.throwIfInvalid();
         SqlFilter filter = CurrentUser.get().scope().subjects("i.region_code", "i.sector", "i.subject_id");
         StringBuilder where = new StringBuilder(filter.sql());
         List<Object> params = new ArrayList<>(filter.params());

@@ -57,6 +57,11 @@ class ProductionWebTest {
         assertThat(invalid.status()).isEqualTo(200);
         assertThat(invalid.body()).contains("id=\"form-error\"").contains("应在0到100之间").contains("value=\"380\"");
 
+        fields.put("outputValue", "abc");
+        WebClient.Page word = web.post("/production/enterprises/" + id, fields);
+        assertThat(word.body()).as("a word where a number belongs").contains("请输入数字").doesNotContain("不能为负数")
+                .contains("value=\"abc\"");
+        fields.put("outputValue", "380");
         fields.put("capacityUtilisation", "75");
         WebClient.Page saved = web.post("/production/enterprises/" + id, fields);
         assertThat(saved.status()).isEqualTo(302);

@@ -65,6 +65,23 @@ class ProductionWebController {
                     number(ordersOnHand), integer(rawMaterialDays), operatingState, lines);
         }
 
+        /** The numeric fields whose text is not a number (they reach the service as -1, refused there as negative). */
+        List<String> notNumbers() {
+            List<String> out = new ArrayList<>();
+            Map<String, String> texts = new LinkedHashMap<>();
+            texts.put("outputValue", outputValue);
+            texts.put("capacityUtilisation", capacityUtilisation);
+            texts.put("staffOnDuty", staffOnDuty);
+            texts.put("ordersOnHand", ordersOnHand);
+            texts.put("rawMaterialDays", rawMaterialDays);
+            texts.forEach((field, text) -> {
+                if (text != null && !text.isBlank() && !text.trim().matches("-?\\d+(\\.\\d+)?")) {
+                    out.add(field);
+                }
+            });
+            return out;
+        }
+
         private static BigDecimal number(String s) {
             try {
                 return s == null || s.isBlank() ? null : new BigDecimal(s.trim());
@@ -136,6 +153,8 @@ class ProductionWebController {
                 throw e;
             }
             Map<String, String> errors = new LinkedHashMap<>();
+            // a word where a number belongs says so, not "cannot be negative"
+            form.notNumbers().forEach(f -> errors.put(f, messages.get("validation.notANumber")));
             e.errors().forEach(p -> errors.putIfAbsent(p.field().startsWith("problems") ? "problems" : p.field(),
                     messages.resolve(p)));
             model.addAttribute("formError", messages.get("error.invalidInput"));

@@ -83,6 +83,24 @@ class WrongTypeFieldsTest {
     }
 
     @Test
+    void aTextWhereAnObjectBelongsInAListIsNamedWithTheOtherFields() {
+        ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("carrierEnterpriseId", subject(admin));
+        body.put("plateNumber", "豫A1234");
+        body.put("drivers", List.of("x"));
+        body.put("origin", "");
+        body.put("destination", "新郑");
+        body.put("validFrom", "2099-01-01");
+        body.put("validTo", "2099-01-02");
+        body.put("servedEnterpriseIds", List.of("no-such-enterprise"));
+        ApiClient.Response r = new ApiClient(port).as("sector_transport_xz", "Demo@2022").post("/api/v1/passes", body);
+        assertThat(r.status()).as(r.raw()).isEqualTo(400);
+        assertThat(fields(r)).as("the bad driver does not hide the plate, the origin or the served enterprise")
+                .contains("drivers[0]", "plateNumber", "origin", "servedEnterpriseIds[0]");
+    }
+
+    @Test
     void anOptionalWronglyTypedFieldStillRefusesTheWholeRequest() {
         ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
         ApiClient hq = new ApiClient(port).as("hq_xz", "Demo@2022");

@@ -120,6 +120,17 @@ class BodyTypeProblemConfig {
         }
 
         /**
+         * A text or number where an object belongs (a driver given as {@code "x"}): the element is recorded and left
+         * empty like any other wrongly typed value, so the rest of the body is still checked.
+         */
+        @Override
+        public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                tools.jackson.databind.deser.ValueInstantiator valueInsta, JsonParser p, String msg) {
+            JsonToken t = p.currentToken();
+            return t != null && t.isScalarValue() ? recorded(p, null) : NOT_HANDLED;
+        }
+
+        /**
          * Records the field at the parser and answers null (the field left empty), leaving the parser at the end of
          * the offending value; NOT_HANDLED at the root of the body or outside the reading of a request body.
          */

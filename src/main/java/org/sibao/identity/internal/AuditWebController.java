@@ -33,8 +33,35 @@ class AuditWebController {
         this.messages = messages;
     }
 
-    /** An entry as shown: the JSON states indented for reading. */
-    record Row(AuditEntry entry, String before, String after) {
+    /** An entry as shown: the JSON states indented for reading, the action and the object by name. */
+    record Row(AuditEntry entry, String before, String after, String actionLabel, String entityLabel) {
+    }
+
+    /** Known actions and object types (bundle {@code audit.label.*}), for the filters' choices. */
+    static final List<String> ENTITY_TYPES = List.of("User", "enterprise", "Subject", "WhitelistApplication",
+            "WhitelistBatch", "WhitelistEntry", "WhitelistObjection", "WhitelistCriteria", "appeal", "appeal_cluster",
+            "task", "report", "policy", "policyRedemption", "incident", "alert", "arrival", "testResults", "zone",
+            "Employee", "region", "pass", "pairing", "inspection", "shutdown", "production_report", "coverage",
+            "BusinessClock");
+
+    /** 提交诉求, or for a code without a label of its own its module's name and the code (诉求 · appeal.resolved). */
+    String actionLabel(String action) {
+        String key = "audit.label.action." + action;
+        String label = messages.get(key);
+        if (!label.equals(key)) {
+            return label;
+        }
+        String module = action.contains(".") ? action.substring(0, action.indexOf('.'))
+                : action.contains("_") ? action.substring(0, action.indexOf('_')) : action;
+        String moduleKey = "audit.label.module." + module;
+        String moduleLabel = messages.get(moduleKey);
+        return moduleLabel.equals(moduleKey) ? action : moduleLabel + " · " + action;
+    }
+
+    String entityLabel(String type) {
+        String key = "audit.label.entity." + type;
+        String label = messages.get(key);
+        return label.equals(key) ? type : label;
     }
 
     @GetMapping("/admin/audit")
@@ -56,7 +83,11 @@ class AuditWebController {
             result = new PageResult<>(List.of(), 0, 20, 0);
         }
         model.addAttribute("result", result);
-        model.addAttribute("rows", result.items().stream().map(e -> new Row(e, pretty(e.before()), pretty(e.after()))).toList());
+        model.addAttribute("rows", result.items().stream().map(e -> new Row(e, pretty(e.before()), pretty(e.after()),
+                actionLabel(e.action()), entityLabel(e.entityType()))).toList());
+        java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
+        ENTITY_TYPES.forEach(t -> types.put(t, entityLabel(t)));
+        model.addAttribute("entityTypes", types);
         return htmx != null ? "identity/audit :: table" : "identity/audit";
     }
 

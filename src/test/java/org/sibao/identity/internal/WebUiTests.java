@@ -187,8 +187,11 @@ class WebUiTests {
         WebClient.Page page = signedIn("admin", "Admin@2022").get("/admin/audit?entityType=User&entityId=" + id);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("USER_CREATE").contains("&quot;username&quot; : &quot;" + username + "&quot;")
-                .contains("共 1 条");
+                .contains("共 1 条").as("the action and the object by name").contains("创建用户", "<span>用户</span>");
         assertThat(signedIn("admin", "Admin@2022").get("/admin/audit?from=garbage").body()).contains("时间格式不正确");
+        assertThat(signedIn("admin", "Admin@2022").get("/admin/audit?entityType=appeal").body())
+                .as("a code without its own label is named by its module").containsPattern("诉求 · appeal\\.[a-z]+|提交诉求")
+                .contains("<option value=\"appeal\" selected=\"selected\">诉求</option>");
     }
 
     @Test

@@ -214,7 +214,14 @@ class WebUiTests {
 
         web.get("/admin/users/" + id);
         web.post("/liaisons/" + id + "/enterprises", Map.of("enterpriseId", "no-such-enterprise", "from", "admin"));
-        assertThat(web.get("/admin/users/" + id).body()).contains("本区域内未找到企业：no-such-enterprise");
+        assertThat(web.get("/admin/users/" + id).body()).contains("本区域内未找到企业：no-such-enterprise")
+                .as("the enterprise is picked by name or USCC").contains("list=\"assign-enterprise-options\"")
+                .doesNotContain("企业编号");
+        var kaifeng = api.get("/api/v1/enterprises?regionCode=410200&kind=ENTERPRISE&size=1").body().get("items").get(0);
+        web.post("/liaisons/" + id + "/enterprises", Map.of("enterpriseId",
+                kaifeng.get("name").asText() + " · " + kaifeng.get("uscc").asText(), "from", "admin"));
+        assertThat(web.get("/admin/users/" + id).body()).contains("已分配企业 " + kaifeng.get("name").asText())
+                .doesNotContain(">" + kaifeng.get("id").asText() + "<");
     }
 
     @Test

@@ -55,6 +55,18 @@ class PolicyWebTest {
         assertThat(web.get("/policies/new").body()).as("no error before the form is submitted")
                 .doesNotContain("form-errors").doesNotContain("至少需要一项");
 
+        // a new version narrowed to 卧龙区: the simulation lists the subjects whose outcome changes, by region name
+        String id = saved.location().replaceFirst("^.*/policies/", "");
+        assertThat(web.post("/policies/" + id + "/publish", Map.of()).status()).isEqualTo(302);
+        String draft = web.post("/policies/" + id + "/version", Map.of()).location()
+                .replaceFirst("^.*/policies/", "").replace("/edit", "");
+        form.put("eligibility", "{\"all\":[{\"fact\":\"sector\",\"op\":\"eq\",\"value\":\"INDUSTRY\"},"
+                + "{\"fact\":\"regionCode\",\"op\":\"within\",\"value\":[\"411303\"]}]}");
+        assertThat(web.post("/policies/" + draft + "/edit", form).status()).isEqualTo(302);
+        String simulation = web.post("/policies/" + draft + "/simulate", Map.of()).body();
+        assertThat(simulation).contains("sim-changes").containsPattern("<td>\\p{IsHan}+[区县市]</td>")
+                .doesNotContainPattern("<td>41\\d{4}</td>");
+
         WebClient.Page preview = web.post("/policies/preview", Map.of("eligibility",
                 "{\"any\":[{\"fact\":\"employees\",\"op\":\"gte\",\"value\":1000},{\"fact\":\"flags\",\"op\":\"has\",\"value\":\"ABOVE_SCALE\"}]}"));
         assertThat(preview.body()).contains("员工人数 ≥ 1000").contains("或");

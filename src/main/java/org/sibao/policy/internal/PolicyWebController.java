@@ -208,7 +208,10 @@ class PolicyWebController {
     @PostMapping("/policies/{id}/simulate")
     String simulate(@PathVariable String id, Model model) {
         PolicyRow p = service.editable(id);
-        model.addAttribute("sim", matcher.simulate(p, CurrentUser.get().scope(), 50));
+        PolicyMatcher.Simulation sim = matcher.simulate(p, CurrentUser.get().scope(), 50);
+        model.addAttribute("sim", sim);
+        model.addAttribute("regionNames", regions.names(sim.changed() == null ? List.of()
+                : sim.changed().stream().map(PolicyMatcher.Simulation.Change::regionCode).toList()));
         return "policy/fragments :: simulation";
     }
 

@@ -92,6 +92,28 @@ class PolicyBrowserTest {
             browser.waitFor(By.id("sim-eligible"));
             assertThat(browser.text(By.id("sim-cost"))).isNotBlank();
             browser.screenshot("policy-simulation");
+
+            // the draft opens again in the builder with its choices by name
+            browser.driver().findElement(By.id("policy-edit")).click();
+            browser.waitFor(By.cssSelector("#rule-builder[data-ready=true]"));
+            browser.waitForText(By.id("rule-preview-text"), "制造业");
+            assertThat(browser.driver().findElements(By.cssSelector(".rule-chip"))).extracting(WebElement::getText)
+                    .containsExactly("卧龙区", "大型", "中型");
+            assertThat(new Select(row(browser, 3).findElement(By.cssSelector(".rule-value"))).getFirstSelectedOption()
+                    .getText()).isEqualTo("C 制造业");
+            // a dated-events condition from JSON: its kinds as chips and its period as numbers
+            WebElement json = browser.driver().findElement(By.id("eligibility"));
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1];",
+                    json, "{\"all\":[{\"fact\":\"incidents\",\"op\":\"anyWithin\",\"value\":{\"kinds\":[\"DISHONESTY\"],\"years\":3}}]}");
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.getElementById('rule-json-apply').click();");
+            browser.waitForText(By.id("rule-preview-text"), "严重失信");
+            assertThat(browser.text(By.cssSelector(".rule-window .rule-chip"))).isEqualTo("严重失信");
+            assertThat(browser.driver().findElement(By.cssSelector(".rule-window-years")).getAttribute("value"))
+                    .isEqualTo("3");
+            assertThat(new Select(row(browser, 0).findElement(By.cssSelector(".rule-op"))).getFirstSelectedOption()
+                    .getText()).isEqualTo("期间内有");
+            browser.screenshot("policy-builder-window");
             assertThat(browser.consoleErrors()).as("no script errors or CSP violations").isEmpty();
             browser.logout();
 

@@ -62,29 +62,91 @@
     return out;
   }
 
-  function typed(fact, op, text) {
-    var f = byName[fact];
-    if (!f) { return text; }
-    if (op === 'in' || op === 'notIn' || (op === 'within' && text.indexOf(',') >= 0)) {
-      return text.split(/[,，]/).map(function (s) { return s.trim(); }).filter(function (s) { return s; });
-    }
-    if (op === 'within') { return [text.trim()]; }
-    if (f.type === 'INTEGER' || f.type === 'DECIMAL') {
-      var n = Number(text);
-      return text.trim() === '' || isNaN(n) ? text : n;
-    }
-    if (f.type === 'BOOLEAN') { return text === 'true'; }
-    if (f.type === 'DATED_EVENTS') {
-      try { return JSON.parse(text); } catch (e) { return text; }
-    }
-    return text;
+  // ops taking a list of codes (a region picker or code chips); the others take one value
+  function isMulti(op) {
+    return op === 'in' || op === 'notIn' || op === 'within';
   }
 
-  function shown(value) {
-    if (value === undefined || value === null) { return ''; }
-    if (Array.isArray(value)) { return value.join(','); }
-    if (typeof value === 'object') { return JSON.stringify(value); }
-    return String(value);
+  function numberOrText(text) {
+    var n = Number(text);
+    return text.trim() === '' || isNaN(n) ? text : n;
+  }
+
+  function optionLabel(v) {
+    // regions are indented by depth (province, city, county) in a select
+    return new Array((v.depth || 0) + 1).join('\u3000') + v.label;
+  }
+
+  function labelOf(f, code) {
+    var found = (f ? f.values : []).filter(function (v) { return v.code === code; })[0];
+    return found ? found.label : code;
+  }
+
+  // a select of the fact's values (labels shown, codes posted), with a prompt when nothing is chosen yet
+  function valueSelect(f, chosen, prompt) {
+    var select = el('select', 'form-select form-select-sm w-auto');
+    var first = el('option', null, prompt);
+    first.value = '';
+    select.appendChild(first);
+    f.values.forEach(function (v) {
+      if (chosen.indexOf(v.code) >= 0) { return; }
+      var o = el('option', null, optionLabel(v));
+      o.value = v.code;
+      select.appendChild(o);
+    });
+    return select;
+  }
+
+  // several codes: the chosen ones as chips (with a remove button) and a select to add one more; set(list) keeps
+  // the new list and redraws
+  function multiPicker(f, chosen, set) {
+    var box = el('span', 'd-inline-flex flex-wrap align-items-center gap-1 rule-value-multi');
+    chosen.forEach(function (code) {
+      var chip = el('span', 'badge text-bg-secondary d-inline-flex align-items-center gap-1 rule-chip');
+      chip.setAttribute('data-code', code);
+      chip.appendChild(el('span', null, labelOf(f, code)));
+      var x = el('button', 'btn-close btn-close-white rule-chip-remove');
+      x.type = 'button';
+      x.setAttribute('aria-label', labels.labelRemove + ' ' + labelOf(f, code));
+      x.addEventListener('click', function () {
+        set(chosen.filter(function (v) { return v !== code; }));
+      });
+      chip.appendChild(x);
+      box.appendChild(chip);
+    });
+    var add = valueSelect(f, chosen, labels.labelPick);
+    add.classList.add('rule-value-add');
+    add.addEventListener('change', function () {
+      if (add.value) { set(chosen.concat([add.value])); }
+    });
+    box.appendChild(add);
+    return box;
+  }
+
+  // a dated-events window: the kinds (chips) and the period (近 … 年 … 个月 … 天)
+  function windowInput(f, c) {
+    var w = c.value && typeof c.value === 'object' && !Array.isArray(c.value) ? c.value : {kinds: [], years: 3};
+    c.value = w;
+    var box = el('span', 'd-inline-flex flex-wrap align-items-center gap-1 rule-value rule-window');
+    box.appendChild(multiPicker(f, w.kinds || [], function (list) {
+      w.kinds = list;
+      render();
+    }));
+    box.appendChild(el('span', 'small', labels.labelWithin));
+    [['years', labels.labelYears], ['months', labels.labelMonths], ['days', labels.labelDays]].forEach(function (p) {
+      var n = el('input', 'form-control form-control-sm rule-window-' + p[0]);
+      n.type = 'number';
+      n.min = '0';
+      n.style.width = '5em';
+      n.value = w[p[0]] === undefined ? '' : String(w[p[0]]);
+      n.addEventListener('change', function () {
+        if (n.value === '') { delete w[p[0]]; } else { w[p[0]] = Number(n.value); }
+        changed();
+      });
+      box.appendChild(n);
+      box.appendChild(el('span', 'small', p[1]));
+    });
+    return box;
   }
 
   function changed() {
@@ -92,12 +154,14 @@
     preview();
   }
 
+  // the rule's problems are shown once the form was submitted (the page came back with its errors), not before
+  var checked = !!document.getElementById('form-errors');
   var pending;
   function preview() {
     clearTimeout(pending);
     pending = setTimeout(function () {
       fetch(labels.previewUrl, {method: 'POST', headers: csrfHeaders(), credentials: 'same-origin',
-        body: 'eligibility=' + encodeURIComponent(textarea.value)})
+        body: 'eligibility=' + encodeURIComponent(textarea.value) + (checked ? '&check=true' : '')})
         .then(function (r) { return r.text(); })
         .then(function (html) {
           document.getElementById('rule-preview').innerHTML = html;
@@ -112,31 +176,57 @@
     if (c.op === 'exists') {
       return el('span');
     }
-    var single = c.op === 'eq' || c.op === 'ne' || c.op === 'has';
-    if (f && f.values.length > 0 && single) {
-      input = el('select', 'form-select form-select-sm w-auto rule-value');
-      f.values.forEach(function (v) {
-        var o = el('option', null, v.label);
-        o.value = v.code;
-        input.appendChild(o);
+    if (f && (c.op === 'noneWithin' || c.op === 'anyWithin')) {
+      return windowInput(f, c);
+    }
+    if (f && f.values.length > 0 && isMulti(c.op)) {
+      var picker = multiPicker(f, Array.isArray(c.value) ? c.value : [], function (list) {
+        c.value = list;
+        render();
       });
-    } else if (f && f.type === 'BOOLEAN') {
+      picker.classList.add('rule-value');
+      return picker;
+    }
+    if (f && f.values.length > 0) {
+      input = valueSelect(f, [], labels.labelChoose);
+      input.classList.add('rule-value');
+      input.value = c.value === undefined || c.value === null ? '' : String(c.value);
+      input.addEventListener('change', function () {
+        c.value = input.value === '' ? undefined : input.value;
+        changed();
+      });
+      return input;
+    }
+    if (f && f.type === 'BOOLEAN') {
       input = el('select', 'form-select form-select-sm w-auto rule-value');
       [['true', labels.labelYes], ['false', labels.labelNo]].forEach(function (p) {
         var o = el('option', null, p[1]);
         o.value = p[0];
         input.appendChild(o);
       });
-    } else {
-      input = el('input', 'form-control form-control-sm w-auto rule-value');
-      if (c.op === 'in' || c.op === 'notIn' || c.op === 'within') { input.placeholder = labels.labelList; }
+      if (typeof c.value !== 'boolean') { c.value = true; }
+      input.value = String(c.value);
+      input.addEventListener('change', function () {
+        c.value = input.value === 'true';
+        changed();
+      });
+      return input;
     }
-    input.value = shown(c.value);
-    if (input.tagName === 'SELECT' && input.value !== shown(c.value)) {
-      c.value = typed(c.fact, c.op, input.value);
+    // numbers (and anything the catalogue gives no values for) are typed
+    input = el('input', 'form-control form-control-sm w-auto rule-value');
+    if (f && (f.type === 'INTEGER' || f.type === 'DECIMAL')) {
+      input.type = 'number';
+      input.step = f.type === 'INTEGER' ? '1' : 'any';
+    } else if (isMulti(c.op)) {
+      input.placeholder = labels.labelList;
     }
+    input.value = Array.isArray(c.value) ? c.value.join(',') : (c.value === undefined || c.value === null ? '' : String(c.value));
     input.addEventListener('change', function () {
-      c.value = typed(c.fact, c.op, input.value);
+      if (isMulti(c.op)) {
+        c.value = input.value.split(/[,，]/).map(function (v) { return v.trim(); }).filter(function (v) { return v; });
+      } else {
+        c.value = f && (f.type === 'INTEGER' || f.type === 'DECIMAL') ? numberOrText(input.value) : input.value;
+      }
       changed();
     });
     return input;
@@ -152,8 +242,10 @@
     });
     fact.value = c.fact;
     var op = el('select', 'form-select form-select-sm w-auto rule-op');
-    (byName[c.fact] ? byName[c.fact].ops : []).forEach(function (name) {
-      var o = el('option', null, name);
+    var known = byName[c.fact];
+    (known ? known.ops : []).forEach(function (name) {
+      // the operator in words (等于, 属于其一 …); its code is what the rule keeps
+      var o = el('option', null, known.opLabels && known.opLabels[name] ? known.opLabels[name] : name);
       o.value = name;
       op.appendChild(o);
     });
@@ -165,7 +257,15 @@
       render();
     });
     op.addEventListener('change', function () {
+      var wasMulti = isMulti(c.op);
       c.op = op.value;
+      // one value becomes a list of one and back, so that switching 等于 to 属于其一 keeps the choice
+      if (isMulti(c.op) && !wasMulti) {
+        c.value = c.value === undefined || c.value === '' || typeof c.value === 'object' ? [] : [c.value];
+      } else if (!isMulti(c.op) && wasMulti) {
+        c.value = Array.isArray(c.value) ? c.value[0] : undefined;
+      }
+      if (c.op === 'noneWithin' || c.op === 'anyWithin' || c.op === 'exists') { c.value = undefined; }
       render();
     });
     var remove = el('button', 'btn btn-sm btn-outline-danger rule-remove', labels.labelRemove);

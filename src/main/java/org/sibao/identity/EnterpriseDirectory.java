@@ -17,4 +17,10 @@ public interface EnterpriseDirectory {
 
     /** The subject's name, for display next to its id; empty when unknown. */
     Optional<String> nameOf(String enterpriseId);
+
+    /**
+     * The id of the one subject within {@code scope} that a person's text names (its id, USCC, exact name or a
+     * picker's label "名称 · USCC"); empty when none or several match.
+     */
+    Optional<String> resolve(String text, DataScope scope);
 }

@@ -11,17 +11,34 @@ import org.springframework.context.MessageSource;
 /**
  * Renders a rule in plain language for previews, e.g. "所属地区位于 南阳市 且 企业规模为 中型 或 小型 且 员工人数 ≥ 1000".
  * Fact labels ({@code rules.fact.*}), op wording ({@code rules.render.*}) and code labels ({@code rules.value.*})
- * come from the {@code i18n/rules} bundle; region codes are named by the given function.
+ * come from the {@code i18n/rules} bundle; region codes and GB/T 4754 industry codes are named by the given
+ * functions ("南阳市", "C 制造业").
  */
 public final class RuleRenderer {
 
     private final MessageSource messages;
     private final Function<String, String> regionName;
+    private final Function<String, String> industryName;
 
     /** @param regionName a region's name by code, or {@code null} to show the code */
     public RuleRenderer(MessageSource messages, Function<String, String> regionName) {
+        this(messages, regionName, null);
+    }
+
+    /**
+     * @param regionName a region's name by code, or {@code null} to show the code
+     * @param industryName a GB/T 4754 section's or division's name by code ("C" → 制造业), or {@code null}
+     */
+    public RuleRenderer(MessageSource messages, Function<String, String> regionName,
+            Function<String, String> industryName) {
         this.messages = messages;
         this.regionName = regionName;
+        this.industryName = industryName;
+    }
+
+    /** Whether a fact's codes are GB/T 4754 industry codes (sections A–T, divisions 01–97). */
+    public static boolean isIndustry(Fact fact) {
+        return "industrySection".equals(fact.name()) || "industryCode".equals(fact.name());
     }
 
     public String render(Rule rule, Locale locale) {
@@ -103,6 +120,11 @@ public final class RuleRenderer {
         return String.join(msg(locale, joinKey), parts);
     }
 
+    /** One code of a fact as people read it: "中型", "南阳市", "C 制造业"; the code itself when it has no label. */
+    public String valueLabel(Fact fact, String code, Locale locale) {
+        return value(fact, code, locale);
+    }
+
     private String value(Fact fact, Object value, Locale locale) {
         if (value instanceof BigDecimal d) {
             return unit(fact, d.stripTrailingZeros().toPlainString(), locale);
@@ -117,6 +139,10 @@ public final class RuleRenderer {
         if (fact.type() == FactType.REGION) {
             String name = regionName == null ? null : regionName.apply(code);
             return name == null ? code : name;
+        }
+        if (isIndustry(fact)) {
+            String name = industryName == null ? null : industryName.apply(code);
+            return name == null ? code : code + " " + name;
         }
         String key = "rules.value." + fact.name() + "." + code;
         return messages.getMessage(key, null, code, locale);

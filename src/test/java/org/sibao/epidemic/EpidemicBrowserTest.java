@@ -46,7 +46,14 @@ class EpidemicBrowserTest {
             browser.waitFor(By.cssSelector(".alert-success"));
             assertThat(browser.text(By.cssSelector(".alert-success"))).startsWith("巡检完成");
 
-            browser.open("/epidemic/alerts?status=OPEN&type=POSITIVE_RESULT&enterpriseId=" + subject).waitForPage();
+            // the enterprise is typed by name or USCC (the picker's label), not by its id
+            var facts = subjects.find(subject, org.sibao.identity.DataScope.system()).orElseThrow();
+            browser.open("/epidemic/alerts?status=OPEN&type=POSITIVE_RESULT").waitForPage();
+            assertThat(browser.text(By.id("alert-filters"))).doesNotContain("企业编号");
+            browser.driver().findElement(By.id("f-enterprise")).sendKeys(facts.name() + " · " + facts.uscc());
+            browser.driver().findElement(By.cssSelector("#alert-filters button[type=submit]")).click();
+            browser.waitFor(By.cssSelector("#epidemic-alerts tbody tr[data-type]"));
+            assertThat(browser.path()).contains("enterprise=");
             assertThat(browser.text(By.id("epidemic-alerts"))).contains("检测阳性", "阳性员工");
             browser.screenshot("epidemic-alert-board");
             assertThat(browser.consoleErrors()).as("no failed resources, script errors or CSP violations").isEmpty();

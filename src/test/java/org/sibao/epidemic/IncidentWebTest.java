@@ -143,7 +143,24 @@ class IncidentWebTest {
         String detail = path(epi.post("/epidemic/enterprise/" + subject + "/incidents",
                 Map.of("kind", "FIRST_POSITIVE", "employeeId", patient)));
         assertThat(epi.get(board).body()).contains("alert-incident-link", detail).doesNotContain("alert-incident-open");
-        assertThat(epi.get("/epidemic/alerts").body()).contains("incidents-link");
+        assertThat(epi.get("/epidemic/alerts").body()).contains("incidents-link")
+                .as("the filter picks the enterprise by name or USCC, no internal id asked for")
+                .contains("list=\"alert-enterprise-options\"").contains("/enterprises/options").doesNotContain("企业编号");
+
+        // the picker's label "名称 · USCC" filters, and comes back in the box; a link's id is shown by name
+        var facts = subjects.find(subject, org.sibao.identity.DataScope.system()).orElseThrow();
+        String label = facts.name() + " · " + facts.uscc();
+        String byName = epi.get("/epidemic/alerts?type=POSITIVE_RESULT&enterprise="
+                + java.net.URLEncoder.encode(label, java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(byName).contains("王阳性").contains("value=\"" + label + "\"").doesNotContain("f-enterprise-error");
+        assertThat(epi.get(board).body()).contains("value=\"" + label + "\"");
+        String unknown = epi.get("/epidemic/alerts?enterprise=" + java.net.URLEncoder.encode("没有这家企业",
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(unknown).contains("f-enterprise-error").contains("本辖区内没有这家企业").doesNotContain("王阳性");
+        // another county's officer cannot name it
+        assertThat(signIn("epi_kf", DEMO).get("/epidemic/alerts?status=&enterprise="
+                + java.net.URLEncoder.encode(label, java.nio.charset.StandardCharsets.UTF_8)).body())
+                .contains("f-enterprise-error").doesNotContain("王阳性");
     }
 
     @Test

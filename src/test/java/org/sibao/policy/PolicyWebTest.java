@@ -52,10 +52,39 @@ class PolicyWebTest {
         assertThat(saved.status()).isEqualTo(302);
         WebClient.Page detail = web.get(saved.location().replaceFirst("^https?://[^/]+", ""));
         assertThat(detail.body()).contains("所属领域为 工业生产").contains(form.get("code"));
+        assertThat(web.get("/policies/new").body()).as("no error before the form is submitted")
+                .doesNotContain("form-errors").doesNotContain("至少需要一项");
+
+        // a new version narrowed to 卧龙区: the simulation lists the subjects whose outcome changes, by region name
+        String id = saved.location().replaceFirst("^.*/policies/", "");
+        assertThat(web.post("/policies/" + id + "/publish", Map.of()).status()).isEqualTo(302);
+        String draft = web.post("/policies/" + id + "/version", Map.of()).location()
+                .replaceFirst("^.*/policies/", "").replace("/edit", "");
+        form.put("eligibility", "{\"all\":[{\"fact\":\"sector\",\"op\":\"eq\",\"value\":\"INDUSTRY\"},"
+                + "{\"fact\":\"regionCode\",\"op\":\"within\",\"value\":[\"411303\"]}]}");
+        assertThat(web.post("/policies/" + draft + "/edit", form).status()).isEqualTo(302);
+        String simulation = web.post("/policies/" + draft + "/simulate", Map.of()).body();
+        assertThat(simulation).contains("sim-changes").containsPattern("<td>\\p{IsHan}+[区县市]</td>")
+                .doesNotContainPattern("<td>41\\d{4}</td>");
 
         WebClient.Page preview = web.post("/policies/preview", Map.of("eligibility",
                 "{\"any\":[{\"fact\":\"employees\",\"op\":\"gte\",\"value\":1000},{\"fact\":\"flags\",\"op\":\"has\",\"value\":\"ABOVE_SCALE\"}]}"));
         assertThat(preview.body()).contains("员工人数 ≥ 1000").contains("或");
+
+        // a fresh form's empty rule gets a hint; its problem is listed once the form was submitted (check)
+        WebClient.Page fresh = web.post("/policies/preview", Map.of("eligibility", "{\"all\":[]}"));
+        assertThat(fresh.body()).contains("尚未添加条件").doesNotContain("至少需要一项").doesNotContain("rule-preview-errors");
+        assertThat(web.post("/policies/preview", Map.of("eligibility", "{\"all\":[]}", "check", "true")).body())
+                .contains("rule-preview-errors").contains("至少需要一项");
+        // industry sections with their GB/T 4754 names
+        assertThat(web.post("/policies/preview", Map.of("eligibility",
+                "{\"fact\":\"industrySection\",\"op\":\"in\",\"value\":[\"C\",\"M\"]}")).body())
+                .contains("行业门类为 C 制造业 或 M 科学研究和技术服务业");
+        // the builder's catalogue: operators and values with their labels, regions by name
+        String facts = web.get("/policies/facts").body();
+        assertThat(facts).contains("\"eq\":\"等于\"").contains("\"within\":\"位于（地区）之内\"")
+                .contains("\"exists\":\"已填写\"").contains("\"label\":\"中型\"").contains("\"label\":\"C 制造业\"")
+                .contains("\"label\":\"卧龙区\"").contains("\"label\":\"13 农副食品加工业\"");
 
         WebClient tax = new WebClient(port);
         tax.login("dept_tax_ny", "Demo@2022");

@@ -57,6 +57,11 @@ class WhitelistBrowserTest {
             click(browser, By.id("wl-app-submit"));
             browser.waitFor(By.cssSelector("#wl-app-status[data-status='SUBMITTED']"));
             String detail = browser.path();
+            assertThat(browser.text(By.id("wl-app-summary"))).as("regions by name").contains("洛宁县")
+                    .doesNotContain("410328");
+            assertThat(browser.text(By.id("wl-app-due-region"))).isEqualTo("洛宁县 县级");
+            assertThat(browser.text(By.id("wl-precheck-table"))).as("criteria by title, no codes")
+                    .doesNotContainPattern("\\b[A-Z][A-Z_]{3,}\\b").doesNotContainPattern("\\d{6}");
             browser.screenshot("whitelist-application-submitted");
             assertThat(browser.consoleErrors()).isEmpty();
             browser.logout();
@@ -74,6 +79,9 @@ class WhitelistBrowserTest {
             browser.open("/whitelist/batches");
             browser.waitFor(By.id("wl-batch-form"));
             assertThat(browser.isPresent(By.cssSelector("#wl-batch-candidates input[type=checkbox]"))).isTrue();
+            assertThat(new Select(browser.driver().findElement(By.id("wl-batch-region"))).getFirstSelectedOption()
+                    .getText()).as("a batch's region chosen by name").isEqualTo("洛宁县");
+            assertThat(browser.text(By.id("wl-batch-candidates"))).contains("洛宁县").doesNotContain("410328");
             browser.screenshot("whitelist-batches");
             browser.open("/whitelist/criteria");
             browser.waitFor(By.id("wl-criteria-form"));

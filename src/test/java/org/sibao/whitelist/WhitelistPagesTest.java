@@ -82,6 +82,11 @@ class WhitelistPagesTest {
         WebClient.Page detail = web.get("/whitelist/applications/" + id);
         assertThat(detail.body()).contains("data-status=\"DRAFT\"", "id=\"wl-app-submit\"", "id=\"wl-upload-form\"",
                 "申请已保存").doesNotContain("id=\"wl-review-form\"");
+        assertThat(detail.body()).as("the region by name, criteria by title, the facts read as names")
+                .contains("id=\"wl-app-region\">洛龙区</dd>").doesNotContain(">410311<")
+                .doesNotContainPattern("实际：\\d{6}").doesNotContainPattern(">[A-Z][A-Z_]{3,}</span>");
+        assertThat(web.post("/whitelist/applications/precheck", ready).body()).doesNotContainPattern("实际：\\d{6}")
+                .doesNotContainPattern(">[A-Z][A-Z_]{3,}</span>");
         WebClient.Page uploaded = web.postFile("/whitelist/applications/" + id + "/attachments", "file", "预案.pdf",
                 "application/pdf", WhitelistExtrasTest.PDF);
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(302);
@@ -96,8 +101,11 @@ class WhitelistPagesTest {
 
         WebClient.Page submitted = web.post("/whitelist/applications/" + id + "/submit", Map.of());
         assertThat(submitted.status()).isEqualTo(302);
-        assertThat(web.get("/whitelist/applications/" + id).body()).contains("data-status=\"SUBMITTED\"")
-                .doesNotContain("id=\"wl-app-submit\"").contains("提交申请");
+        String submittedPage = web.get("/whitelist/applications/" + id).body();
+        assertThat(submittedPage).contains("data-status=\"SUBMITTED\"")
+                .doesNotContain("id=\"wl-app-submit\"").contains("提交申请")
+                .as("the due region and the review steps by name").contains("id=\"wl-app-due-region\">洛龙区 县级</dd>")
+                .containsPattern("id=\"wl-step-COUNTY\">\\s*<td>县级</td><td>洛龙区</td>").doesNotContain("410311");
     }
 
     @Test
@@ -167,12 +175,17 @@ class WhitelistPagesTest {
 
         WebClient.Page batches = web.get("/whitelist/batches");
         assertThat(batches.body()).contains("id=\"wl-batch-app-" + id + "\"");
+        assertThat(batches.body()).as("a batch's region chosen by name; the candidates' regions by name")
+                .contains("<select class=\"form-select form-select-sm\" name=\"regionCode\" id=\"wl-batch-region\">")
+                .contains("value=\"410324\" selected=\"selected\">栾川县</option>").contains("<td>栾川县</td>")
+                .doesNotContain(">410324<");
         Map<String, String> batch = Map.of("name", "第一批", "regionCode", county, "publicityDays", "0",
                 "applicationIds", id);
         assertThat(web.post("/whitelist/batches", batch).status()).isEqualTo(302);
         batches = web.get("/whitelist/batches");
         String batchId = batches.body().replaceAll("(?s).*id=\"wl-batch-publish-([^\"]+)\".*", "$1");
         assertThat(batches.body()).contains("data-confirm=\"确定发布“第一批”吗").doesNotContain("wl-batch-app-" + id);
+        assertThat(batches.body()).contains("<td>栾川县</td>").doesNotContain(">410324<");
         assertThat(web.post("/whitelist/batches/" + batchId + "/publish", Map.of()).status()).isEqualTo(302);
         assertThat(web.get("/whitelist/batches").body()).contains("批次已发布公示");
 

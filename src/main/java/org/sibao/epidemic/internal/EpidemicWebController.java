@@ -9,8 +9,10 @@ import org.sibao.platform.ApiException;
 import org.sibao.platform.BusinessClock;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
+import org.sibao.platform.PageResult;
 import org.sibao.region.RegionService;
 import org.sibao.subject.SubjectFacts;
+import org.sibao.subject.Subjects;
 import org.sibao.platform.job.BackgroundJobs;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -48,10 +50,12 @@ class EpidemicWebController {
     private final BackgroundJobs jobs;
     private final ZoneService zones;
     private final IncidentService incidents;
+    private final Subjects subjects;
 
     EpidemicWebController(IncidentService incidents, ZoneService zones, RosterExcel excel, BackgroundJobs jobs, AlertService alerts, SentinelSweep sweep, RosterService rosters, HealthReportService reports,
             ArrivalService arrivals, EmergencyService modes, EpidemicAccess access, RegionService regions,
-            BusinessClock clock, Messages messages) {
+            BusinessClock clock, Messages messages, Subjects subjects) {
+        this.subjects = subjects;
         this.alerts = alerts;
         this.sweep = sweep;
         this.rosters = rosters;
@@ -104,10 +108,24 @@ class EpidemicWebController {
 
     @GetMapping("/epidemic/alerts")
     String alertBoard(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String enterpriseId, @RequestParam(required = false) String regionCode,
-            @RequestParam(required = false) Integer page, Model model) {
+            @RequestParam(required = false) String enterpriseId, @RequestParam(required = false) String enterprise,
+            @RequestParam(required = false) String regionCode, @RequestParam(required = false) Integer page,
+            Model model) {
         String s = status == null ? "OPEN" : status;
-        var board = alerts.list(enterpriseId, type, s.isBlank() ? null : s, regionCode, PageQuery.of(page, 50));
+        // the enterprise is picked by name or USCC ("名称 · USCC") among the subjects in the user's scope; a link
+        // may still carry its id, shown back as its name
+        String subjectId = blankToNull(enterpriseId);
+        String subjectText = enterprise == null ? "" : enterprise.trim();
+        boolean unknownSubject = false;
+        if (!subjectText.isEmpty()) {
+            subjectId = subjects.resolve(subjectText, CurrentUser.get().scope()).orElse(null);
+            unknownSubject = subjectId == null;
+        } else if (subjectId != null) {
+            subjectText = subjects.find(subjectId).map(f -> f.uscc() == null ? f.name() : f.name() + " · " + f.uscc())
+                    .orElse("");
+        }
+        var board = unknownSubject ? new PageResult<AlertService.AlertView>(List.of(), page == null ? 0 : page, 50, 0)
+                : alerts.list(subjectId, type, s.isBlank() ? null : s, regionCode, PageQuery.of(page, 50));
         model.addAttribute("regionCode", regionCode);
         model.addAttribute("alerts", board);
         model.addAttribute("openIncidents", incidents.openBySubject(
@@ -115,13 +133,19 @@ class EpidemicWebController {
         model.addAttribute("canOpenIncident", IncidentWebController.canOpen(CurrentUser.get()));
         model.addAttribute("type", type);
         model.addAttribute("status", s);
-        model.addAttribute("enterpriseId", enterpriseId);
+        model.addAttribute("enterpriseId", subjectId);
+        model.addAttribute("enterprise", subjectText);
+        model.addAttribute("unknownEnterprise", unknownSubject);
         model.addAttribute("types", AlertType.values());
         model.addAttribute("statuses", List.of("OPEN", "ACKNOWLEDGED", "RESOLVED"));
         CurrentUser user = CurrentUser.get();
         model.addAttribute("canAcknowledge", user.is(Role.EPIDEMIC_OFFICER, Role.HQ_OFFICER, Role.ADMIN));
         model.addAttribute("canSweep", EpidemicAccess.RESULT_SENDERS.contains(user.role()));
         return "epidemic/alerts";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     @PostMapping("/epidemic/alerts/{id}/acknowledge")

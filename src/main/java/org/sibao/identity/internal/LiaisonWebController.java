@@ -86,8 +86,11 @@ class LiaisonWebController {
             if (enterprise.isEmpty()) {
                 throw ApiException.invalid("enterpriseId", "validation.required");
             }
-            service.assignEnterprise(id, enterprise, CurrentUser.get());
-            redirect.addFlashAttribute("flash", messages.get("liaisons.assigned", enterprise));
+            // picked by name or USCC ("名称 · USCC") among the subjects in the user's scope
+            String subjectId = enterprises.resolve(enterprise, CurrentUser.get().scope()).orElse(enterprise);
+            service.assignEnterprise(id, subjectId, CurrentUser.get());
+            redirect.addFlashAttribute("flash", messages.get("liaisons.assigned",
+                    enterprises.nameOf(subjectId).orElse(enterprise)));
         } catch (ApiException e) {
             if (e.status() == HttpStatus.NOT_FOUND && isUserMissing(id)) {
                 throw e;
@@ -102,8 +105,9 @@ class LiaisonWebController {
     @PostMapping("/liaisons/{id}/enterprises/{enterpriseId}/remove")
     String unassign(@PathVariable String id, @PathVariable String enterpriseId,
             @RequestParam(required = false) String from, RedirectAttributes redirect) {
+        String name = enterprises.nameOf(enterpriseId).orElse(enterpriseId);
         service.unassignEnterprise(id, enterpriseId, CurrentUser.get());
-        redirect.addFlashAttribute("flash", messages.get("liaisons.unassigned", enterpriseId));
+        redirect.addFlashAttribute("flash", messages.get("liaisons.unassigned", name));
         return back(id, from);
     }
 

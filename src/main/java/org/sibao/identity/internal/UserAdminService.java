@@ -87,7 +87,10 @@ class UserAdminService {
         }
         String enterpriseId = blankToNull(in.enterpriseId());
         if (enterpriseId != null) {
-            v.check(enterprises.regionOf(enterpriseId).isPresent(), "enterpriseId", "user.enterpriseUnknown");
+            // an enterprise outside the administrator's region is as unknown as one that does not exist
+            v.check(enterprises.regionOf(enterpriseId)
+                    .filter(region -> actor == null || actor.scope().coversRegion(region)).isPresent(),
+                    "enterpriseId", "user.enterpriseUnknown");
         } else if (role == Role.ENTERPRISE) {
             v.reject("enterpriseId", "user.enterpriseRequired");
         }

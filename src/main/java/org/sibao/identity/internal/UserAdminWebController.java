@@ -93,7 +93,14 @@ class UserAdminWebController {
     @PostMapping("/admin/users")
     String create(UserForm form, Model model, RedirectAttributes redirect) {
         try {
-            UserRow created = service.create(form.toNewUser(), CurrentUser.get());
+            // the enterprise is picked by name or USCC ("名称 · USCC") among the subjects of the admin's region; text
+            // that names none is passed on as typed and answered as an unknown enterprise
+            CurrentUser admin = CurrentUser.get();
+            String picked = form.enterpriseId() == null || form.enterpriseId().isBlank() ? form.enterpriseId()
+                    : enterprises.resolve(form.enterpriseId(), admin.scope()).orElse(form.enterpriseId().trim());
+            UserForm resolved = new UserForm(form.username(), form.password(), form.displayName(), form.role(),
+                    form.regionCode(), form.sector(), form.departmentCode(), picked);
+            UserRow created = service.create(resolved.toNewUser(), admin);
             redirect.addFlashAttribute("flash", messages.get("users.created", created.username()));
             return "redirect:/admin/users/" + created.id();
         } catch (ApiException e) {
@@ -125,6 +132,8 @@ class UserAdminWebController {
         UserRow user = service.visible(id, CurrentUser.get());
         model.addAttribute("user", user);
         model.addAttribute("regionName", regions.find(user.regionCode()).map(Region::name).orElse(user.regionCode()));
+        model.addAttribute("enterpriseName", user.enterpriseId() == null ? null
+                : enterprises.nameOf(user.enterpriseId()).orElse(user.enterpriseId()));
         if (user.role() == Role.LIAISON) {
             model.addAttribute("assignments", LiaisonWebController.assignments(users, enterprises, id));
         }

@@ -156,20 +156,44 @@ class PolicyWebController {
         }
     }
 
-    /** The plain-language preview of the builder's rule (htmx / fetch target). */
+    /**
+     * The plain-language preview of the builder's rule (htmx / fetch target). Its problems are listed only with
+     * {@code check} (the builder asks so once the form was submitted): before that an empty or unfinished rule gets
+     * a hint, not errors the user has not had a chance to avoid.
+     */
     @PostMapping("/policies/preview")
-    String preview(@RequestParam(defaultValue = "") String eligibility, Model model) {
+    String preview(@RequestParam(defaultValue = "") String eligibility,
+            @RequestParam(defaultValue = "false") boolean check, Model model) {
         PolicyService.Preview p;
+        JsonNode rule;
         try {
-            p = service.preview(json.readTree(eligibility.isBlank() ? "null" : eligibility));
+            rule = json.readTree(eligibility.isBlank() ? "null" : eligibility);
+            p = service.preview(rule);
         } catch (RuntimeException e) {
             model.addAttribute("previewErrors", List.of(messages.getMessage("policy.form.badJson", null,
                     LocaleContextHolder.getLocale())));
             return "policy/fragments :: preview";
         }
         model.addAttribute("previewText", p.text());
+        if (!check && p.problems().hasProblems()) {
+            model.addAttribute("previewHint", messages.getMessage(isEmptyGroup(rule) ? "policy.builder.empty"
+                    : "policy.builder.incomplete", null, LocaleContextHolder.getLocale()));
+            return "policy/fragments :: preview";
+        }
         model.addAttribute("previewErrors", p.problems().problems().stream().map(this::describe).toList());
         return "policy/fragments :: preview";
+    }
+
+    /** Nothing at all, or a group without conditions: {@code {"all":[]}}, the new form's rule. */
+    private static boolean isEmptyGroup(JsonNode rule) {
+        if (rule == null || rule.isNull() || rule.isMissingNode()) {
+            return true;
+        }
+        if (!rule.isObject() || rule.size() != 1) {
+            return false;
+        }
+        JsonNode list = rule.has("all") ? rule.get("all") : rule.get("any");
+        return list != null && list.isArray() && list.isEmpty();
     }
 
     @GetMapping("/policies/{id}")
@@ -184,7 +208,10 @@ class PolicyWebController {
     @PostMapping("/policies/{id}/simulate")
     String simulate(@PathVariable String id, Model model) {
         PolicyRow p = service.editable(id);
-        model.addAttribute("sim", matcher.simulate(p, CurrentUser.get().scope(), 50));
+        PolicyMatcher.Simulation sim = matcher.simulate(p, CurrentUser.get().scope(), 50);
+        model.addAttribute("sim", sim);
+        model.addAttribute("regionNames", regions.names(sim.changed() == null ? List.of()
+                : sim.changed().stream().map(PolicyMatcher.Simulation.Change::regionCode).toList()));
         return "policy/fragments :: simulation";
     }
 
@@ -347,7 +374,11 @@ class PolicyWebController {
         return "policy/reach";
     }
 
-    /** The fact catalogue for the condition builder: name, label, type, ops and the codes with their labels. */
+    /**
+     * The fact catalogue for the condition builder: name, label, type, ops (codes, with their labels in
+     * {@code opLabels}) and the values to choose from with their labels — the codes of an enum fact, the GB/T 4754
+     * sections or divisions ("C 制造业"), the regions (by name, with their depth for indenting: 0 the province).
+     */
     @GetMapping(value = "/policies/facts", produces = "application/json")
     @ResponseBody
     List<Map<String, Object>> facts() {
@@ -359,10 +390,25 @@ class PolicyWebController {
             m.put("label", renderer.factLabel(f, locale));
             m.put("type", f.type().name());
             m.put("ops", f.ops().stream().map(o -> o.json()).toList());
-            List<Map<String, String>> values = new ArrayList<>();
-            for (String v : f.values()) {
-                values.add(Map.of("code", v, "label", messages.getMessage("rules.value." + f.name() + "." + v, null, v,
-                        locale)));
+            Map<String, String> opLabels = new LinkedHashMap<>();
+            f.ops().forEach(o -> opLabels.put(o.json(), messages.getMessage("rules.op." + o.json(), null, o.json(),
+                    locale)));
+            m.put("opLabels", opLabels);
+            List<Map<String, Object>> values = new ArrayList<>();
+            if (f.type() == org.sibao.rules.FactType.REGION) {
+                for (Region r : regions.all()) {
+                    values.add(Map.of("code", r.code(), "label", r.name(), "depth", r.level().ordinal()));
+                }
+            } else if ("industryCode".equals(f.name())) {
+                for (org.sibao.region.Industry i : regions.industries()) {
+                    if (!i.section()) {
+                        values.add(Map.of("code", i.code(), "label", renderer.valueLabel(f, i.code(), locale)));
+                    }
+                }
+            } else {
+                for (String v : f.values()) {
+                    values.add(Map.of("code", v, "label", renderer.valueLabel(f, v, locale)));
+                }
             }
             m.put("values", values);
             out.add(m);

@@ -1,5 +1,6 @@
 package org.sibao.rules.internal;
 
+import org.sibao.region.Industry;
 import org.sibao.region.Region;
 import org.sibao.region.RegionService;
 import org.sibao.rules.FactCatalogue;
@@ -9,7 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The engine and renderer, checking region and industry codes against the reference data. */
+/** The engine and renderer, checking and naming region and industry codes by the reference data. */
 @Configuration(proxyBeanMethods = false)
 class RulesConfiguration {
 
@@ -21,6 +22,7 @@ class RulesConfiguration {
 
     @Bean
     RuleRenderer ruleRenderer(MessageSource messages, RegionService regions) {
-        return new RuleRenderer(messages, code -> regions.find(code).map(Region::name).orElse(null));
+        return new RuleRenderer(messages, code -> regions.find(code).map(Region::name).orElse(null),
+                code -> regions.industry(code).map(Industry::name).orElse(null));
     }
 }

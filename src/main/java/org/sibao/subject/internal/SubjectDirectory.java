@@ -3,6 +3,7 @@ package org.sibao.subject.internal;
 import java.util.List;
 import java.util.Optional;
 
+import org.sibao.identity.DataScope;
 import org.sibao.identity.EnterpriseDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class SubjectDirectory implements EnterpriseDirectory {
 
     private final JdbcClient jdbc;
+    private final SubjectRepository repository;
 
-    SubjectDirectory(JdbcClient jdbc) {
+    SubjectDirectory(JdbcClient jdbc, SubjectRepository repository) {
         this.jdbc = jdbc;
+        this.repository = repository;
     }
 
     @Override
@@ -31,5 +34,10 @@ class SubjectDirectory implements EnterpriseDirectory {
     @Override
     public Optional<String> nameOf(String enterpriseId) {
         return jdbc.sql("SELECT name FROM subject WHERE id = ?").param(enterpriseId).query(String.class).optional();
+    }
+
+    @Override
+    public Optional<String> resolve(String text, DataScope scope) {
+        return repository.resolve(text, SubjectService.scopeFilter(scope));
     }
 }

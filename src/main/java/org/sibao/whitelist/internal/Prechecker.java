@@ -81,13 +81,14 @@ class Prechecker {
             String condition = renderer.render(new Rule.Condition(fact,
                     org.sibao.rules.Op.fromJson(c.op()).orElseThrow(), c.expected()), locale);
             parts.add(messages.getMessage("whitelist.precheck.condition",
-                    new Object[] {condition, actual(c.actual(), locale)}, locale));
+                    new Object[] {condition, actual(fact, c.actual(), locale)}, locale));
         }
         String prefix = messages.getMessage("whitelist.precheck.outcome." + outcome(e.outcome()), null, locale);
         return prefix + "：" + String.join("；", parts);
     }
 
-    private String actual(Object actual, Locale locale) {
+    /** What the subject has, as people read it: region and industry names, labels of codes, 是/否. */
+    private String actual(Fact fact, Object actual, Locale locale) {
         if (actual == null) {
             return messages.getMessage("whitelist.precheck.missing", null, locale);
         }
@@ -111,6 +112,9 @@ class Prechecker {
         }
         if (actual instanceof java.math.BigDecimal d) {
             return d.stripTrailingZeros().toPlainString();
+        }
+        if (actual instanceof String || actual instanceof Long) {
+            return renderer.shown(fact, actual, locale);
         }
         return String.valueOf(actual);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.ApiException;
 import org.sibao.platform.Messages;
+import org.sibao.region.RegionService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,11 +33,14 @@ class WhitelistApplicationPages {
     private final ApplicationService applications;
     private final WhitelistViews views;
     private final Messages messages;
+    private final RegionService regions;
 
-    WhitelistApplicationPages(ApplicationService applications, WhitelistViews views, Messages messages) {
+    WhitelistApplicationPages(ApplicationService applications, WhitelistViews views, Messages messages,
+            RegionService regions) {
         this.applications = applications;
         this.views = views;
         this.messages = messages;
+        this.regions = regions;
     }
 
     // ---- the form -----------------------------------------------------------------------------------------------
@@ -142,7 +146,14 @@ class WhitelistApplicationPages {
 
     private void detailModel(String id, Model model) {
         CurrentUser user = CurrentUser.get();
-        model.addAttribute("a", views.application(user, applications.find(user, id)));
+        ApplicationService.App app = applications.find(user, id);
+        model.addAttribute("a", views.application(user, app));
+        // the application's, the due and each step's region by name (the codes stay internal)
+        List<String> codes = new ArrayList<>();
+        codes.add(app.regionCode());
+        codes.add(app.dueRegion());
+        applications.steps(app).forEach(s -> codes.add(s.regionCode()));
+        model.addAttribute("regionNames", regions.names(codes));
         Map<String, ApplicationService.Review> byLevel = new LinkedHashMap<>();
         applications.reviews(id).forEach(r -> byLevel.put(r.level(), r));
         model.addAttribute("reviewByLevel", byLevel);

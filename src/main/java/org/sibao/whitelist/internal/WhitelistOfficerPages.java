@@ -14,6 +14,7 @@ import org.sibao.platform.FieldProblem;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.Validation;
+import org.sibao.region.Region;
 import org.sibao.region.RegionService;
 import org.sibao.region.Sector;
 import org.springframework.stereotype.Controller;
@@ -79,11 +80,21 @@ class WhitelistOfficerPages {
     private void batchesModel(Model model) {
         CurrentUser user = sectorOfficer();
         String sector = user.sector() == null ? null : user.sector().name();
-        model.addAttribute("batches", entries.batches(user, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
-        model.addAttribute("approved", applications.list(user,
+        List<EntryService.Batch> batches = entries.batches(user, PageQuery.of(0, PageQuery.MAX_SIZE)).items();
+        List<ApplicationService.App> approved = applications.list(user,
                 new ApplicationService.Filter("APPROVED", sector, null, null, false), PageQuery.of(0, 500)).items()
-                .stream().filter(a -> a.batchId() == null).toList());
+                .stream().filter(a -> a.batchId() == null).toList();
+        model.addAttribute("batches", batches);
+        model.addAttribute("approved", approved);
         model.addAttribute("sector", sector);
+        // regions by name: the batches' and candidates' columns, and the regions a batch may be for (the officer's
+        // own and those under it), chosen by name
+        List<String> codes = new ArrayList<>();
+        batches.forEach(b -> codes.add(b.regionCode()));
+        approved.forEach(a -> codes.add(a.regionCode()));
+        model.addAttribute("regionNames", regions.names(codes));
+        model.addAttribute("batchRegions", regions.all().stream()
+                .filter(r -> regions.isWithin(r.code(), user.regionCode())).toList());
     }
 
     @PostMapping("/whitelist/batches")
@@ -133,6 +144,7 @@ class WhitelistOfficerPages {
         CurrentUser user = CurrentUser.get();
         EntryService.Entry e = entries.entry(user, id);
         model.addAttribute("e", e);
+        model.addAttribute("regionName", regions.find(e.regionCode()).map(Region::name).orElse(e.regionCode()));
         model.addAttribute("history", entries.entryHistory(id));
         model.addAttribute("canRemove", entries.mayRemove(user, e)
                 && List.of("PUBLICIZED", "ACTIVE", "SUSPENDED").contains(e.status()));
@@ -182,9 +194,11 @@ class WhitelistOfficerPages {
 
     @GetMapping("/whitelist/recommendations")
     String recommendations(@RequestParam(required = false, defaultValue = "OPEN") String status, Model model) {
-        model.addAttribute("recommendations", entries.recommendations(sectorOfficer(),
+        List<EntryService.Recommendation> list = entries.recommendations(sectorOfficer(),
                 WhitelistFilters.status(WhitelistFilters.RECOMMENDATION_STATUSES, status),
-                PageQuery.of(0, PageQuery.MAX_SIZE)).items());
+                PageQuery.of(0, PageQuery.MAX_SIZE)).items();
+        model.addAttribute("recommendations", list);
+        model.addAttribute("regionNames", regions.names(list.stream().map(EntryService.Recommendation::regionCode).toList()));
         model.addAttribute("status", status);
         return "whitelist/recommendations";
     }

@@ -110,12 +110,7 @@ class WebUiTests {
     void creationFormShowsEachInvalidFieldInChinese() {
         WebClient web = signedIn("admin", "Admin@2022");
         assertThat(web.get("/admin/users/new").status()).isEqualTo(200);
-        Map<String, String> form = new HashMap<>();
-        form.put("username", TestUsers.uniqueName("form"));
-        form.put("password", "short");
-        form.put("displayName", "");
-        form.put("role", "SECTOR_OFFICER");
-        form.put("regionCode", "410200");
+        Map<String, String> form = userForm("SECTOR_OFFICER", "410200", "short", "");
         form.put("sector", "");
         form.put("departmentCode", "");
         form.put("enterpriseId", "");
@@ -151,6 +146,49 @@ class WebUiTests {
         assertThat(r.body()).contains("id=\"regionCode-error\"").contains("只能在本级及下级行政区划内创建用户");
     }
 
+    /** The new-user form with a fresh username. */
+    private static Map<String, String> userForm(String role, String regionCode, String password, String displayName) {
+        Map<String, String> form = new HashMap<>();
+        form.put("username", TestUsers.uniqueName("form"));
+        form.put("password", password);
+        form.put("displayName", displayName);
+        form.put("role", role);
+        form.put("regionCode", regionCode);
+        return form;
+    }
+
+    @Test
+    void anEnterpriseUserIsLinkedByNameWithinTheAdministratorsRegion() {
+        ApiClient api = new ApiClient(port).as("admin", "Admin@2022");
+        var kaifeng = api.get("/api/v1/enterprises?regionCode=410200&kind=ENTERPRISE&size=1").body().get("items").get(0);
+        var xinzheng = api.get("/api/v1/enterprises?regionCode=410184&kind=ENTERPRISE&size=1").body().get("items").get(0);
+        String kaifengLabel = kaifeng.get("name").asText() + " · " + kaifeng.get("uscc").asText();
+        String xinzhengLabel = xinzheng.get("name").asText() + " · " + xinzheng.get("uscc").asText();
+
+        WebClient web = signedIn("admin_kf", "Demo@2022");
+        String form = web.get("/admin/users/new").body();
+        assertThat(form).as("regions by name, the enterprise picked by name or USCC, no internal id asked for")
+                .contains(">开封市<").doesNotContain("410200 开封市").doesNotContain("企业编号")
+                .contains("list=\"user-enterprise-options\"").contains("/enterprises/options").contains("输入企业名称或信用代码选择");
+        assertThat(web.get("/enterprises/options?enterpriseId=" + kaifeng.get("uscc").asText()).body())
+                .contains(kaifengLabel);
+        assertThat(web.get("/enterprises/options?enterpriseId=" + xinzheng.get("uscc").asText()).body())
+                .as("the picker offers only the administrator's region").doesNotContain(xinzheng.get("name").asText());
+
+        Map<String, String> user = userForm("ENTERPRISE", "410200", "Passw0rdZ", "企业联络员");
+        user.put("enterpriseId", xinzhengLabel);
+        WebClient.Page outside = web.post("/admin/users", user);
+        assertThat(outside.status()).isEqualTo(200);
+        assertThat(outside.body()).as("an enterprise of another region is refused")
+                .contains("id=\"enterpriseId-error\"").contains("本辖区内没有这家企业");
+
+        user.put("enterpriseId", kaifengLabel);
+        WebClient.Page created = web.post("/admin/users", user);
+        assertThat(created.status()).isEqualTo(302);
+        WebClient.Page detail = web.get(created.location().replaceFirst("^https?://[^/]+", ""));
+        assertThat(detail.body()).contains(kaifeng.get("name").asText()).doesNotContain(kaifeng.get("id").asText());
+    }
+
     @Test
     void administratorDisablesAndResetsAUser() {
         ApiClient api = new ApiClient(port).as("admin", "Admin@2022");
@@ -176,7 +214,14 @@ class WebUiTests {
 
         web.get("/admin/users/" + id);
         web.post("/liaisons/" + id + "/enterprises", Map.of("enterpriseId", "no-such-enterprise", "from", "admin"));
-        assertThat(web.get("/admin/users/" + id).body()).contains("本区域内未找到企业：no-such-enterprise");
+        assertThat(web.get("/admin/users/" + id).body()).contains("本区域内未找到企业：no-such-enterprise")
+                .as("the enterprise is picked by name or USCC").contains("list=\"assign-enterprise-options\"")
+                .doesNotContain("企业编号");
+        var kaifeng = api.get("/api/v1/enterprises?regionCode=410200&kind=ENTERPRISE&size=1").body().get("items").get(0);
+        web.post("/liaisons/" + id + "/enterprises", Map.of("enterpriseId",
+                kaifeng.get("name").asText() + " · " + kaifeng.get("uscc").asText(), "from", "admin"));
+        assertThat(web.get("/admin/users/" + id).body()).contains("已分配企业 " + kaifeng.get("name").asText())
+                .doesNotContain(">" + kaifeng.get("id").asText() + "<");
     }
 
     @Test

@@ -18,9 +18,7 @@ class PassExportTest {
     int port;
 
     private WebClient login(String username) {
-        WebClient web = new WebClient(port);
-        web.login(username, "Demo@2022");
-        return web;
+        return WebClient.signedIn(port, username, "Demo@2022");
     }
 
     @Test

@@ -44,9 +44,11 @@ class AppealWebController {
     private final RegionService regions;
     private final AppealLedger ledger;
     private final AppealAttachments attachments;
+    private final AppealMetricsExport metricsExport;
 
     AppealWebController(AppealService service, AppealQueries queries, Messages messages, RegionService regions,
-            AppealLedger ledger, AppealAttachments attachments) {
+            AppealLedger ledger, AppealAttachments attachments, AppealMetricsExport metricsExport) {
+        this.metricsExport = metricsExport;
         this.ledger = ledger;
         this.attachments = attachments;
         this.service = service;
@@ -312,6 +314,16 @@ class AppealWebController {
         model.addAttribute("report", report);
         model.addAttribute("regionName", regions.find((String) report.get("regionCode")).map(r -> r.name()).orElse(""));
         return "appeal/metrics";
+    }
+
+    /** The metrics page (same region, period and scope) as an .xlsx: the figures and both rankings. */
+    @GetMapping("/appeal-metrics/export")
+    void exportMetrics(@RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        Map<String, Object> report = queries.report(CurrentUser.get(), regionCode, from, to);
+        metricsExport.send(report, regions.name((String) report.get("regionCode")), response);
     }
 
     /** The same report as JSON for the page's charts (session-authenticated; the API needs a bearer token). */

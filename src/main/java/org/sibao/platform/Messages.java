@@ -29,6 +29,11 @@ public class Messages {
         return value == null ? "" : get("enum." + value.getDeclaringClass().getSimpleName() + "." + value.name());
     }
 
+    /** A yes/no cell or column: 是 / 否. */
+    public String yesNo(boolean value) {
+        return get(value ? "common.yes" : "common.no");
+    }
+
     public String resolve(FieldProblem p) {
         return get(p.messageKey(), p.args());
     }

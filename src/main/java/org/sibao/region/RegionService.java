@@ -32,6 +32,11 @@ public interface RegionService {
         return out;
     }
 
+    /** A region's name for a list or an export: the code itself when unknown, empty for null. */
+    default String name(String code) {
+        return code == null ? "" : find(code).map(Region::name).orElse(code);
+    }
+
     /** The region and its ancestors, province first. */
     List<Region> path(String code);
 

@@ -455,6 +455,9 @@ class AppealLifecycleTest {
                     assertThat(row.getCell(3).getStringCellValue()).isEqualTo("资金");
                     assertThat(row.getCell(4).getStringCellValue()).isEqualTo("台账测试贷款难");
                     assertThat(row.getCell(6).getStringCellValue()).isEqualTo("已提交");
+                    assertThat(row.getCell(2).getStringCellValue()).isEqualTo("新郑市");
+                    assertThat(row.getCell(9).getStringCellValue()).as("filed at, to the minute")
+                            .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
                 }
                 if (row.getRowNum() > 0) {
                     assertThat(row.getCell(3).getStringCellValue()).isEqualTo("资金");

@@ -99,6 +99,10 @@ class PairingWebTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("需求方");
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("淇县景区");
             assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo("已结束");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).as("the region by name").isEqualTo("淇县");
+            assertThat(sheet.getRow(1).getCell(6).getStringCellValue()).isEqualTo("运输保障");
+            assertThat(sheet.getRow(1).getCell(9).getStringCellValue()).as("the time to the minute")
+                    .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         }
         WebClient kaifeng = new WebClient(port);
         kaifeng.login("hq_kf", "Demo@2022");

@@ -149,11 +149,82 @@ class SubjectExcelTest {
             assertThat(r.getCell(1).getStringCellValue()).isEqualTo(b);
             assertThat(r.getCell(10).getStringCellValue()).isEqualTo("138****5678");
             assertThat(r.getCell(11).getNumericCellValue()).isEqualTo(350.0);
+            assertThat(r.getCell(4).getStringCellValue()).as("kind by its label").isEqualTo("企业");
+            assertThat(r.getCell(6).getStringCellValue()).as("sector by its label").isEqualTo("工业生产");
+            assertThat(r.getCell(17).getStringCellValue()).as("flags by their labels").isEqualTo("规上企业、专精特新");
+            assertThat(r.getCell(18).getStringCellValue()).as("incidents by label and date").isEqualTo("重大安全事故 2021-03-05");
+            assertThat(cell(s, r, "租用国有房产")).as("yes/no attributes").isEqualTo("是");
+            assertThat(cell(s, r, "所在县区")).isEqualTo("龙亭区");
         }
         HttpResponse<byte[]> all = admin.getBytes("/api/v1/enterprises/export?q=" + token);
         try (Workbook wb = workbook(all)) {
             assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(3);
         }
+    }
+
+    /**
+     * The enterprises export is also the import format: an exported row, given another USCC and name, imports as
+     * a new subject with the same kind, sector, flags, incidents and attributes (the import reads the labels the
+     * export writes, and a phone the export masked as none).
+     */
+    @Test
+    void anExportedRowReimportsWithItsLabels() throws Exception {
+        ApiClient hq = new ApiClient(port).as("hq_kf", "Demo@2022");
+        String token = TestSubjects.token();
+        Map<String, Object> original = TestSubjects.enterprise(TestSubjects.uscc("410202"), "开封" + token + "往返", "410202",
+                "INDUSTRY");
+        original.put("flags", List.of("LIVELIHOOD", "SPECIALIZED"));
+        original.put("incidents", List.of(Map.of("kind", "FRAUD", "date", "2020-09-23"),
+                Map.of("kind", "SAFETY", "date", "2021-03-05")));
+        Response created = hq.post("/api/v1/enterprises", original);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        String copyUscc = TestSubjects.uscc("410202");
+        byte[] file;
+        try (Workbook wb = workbook(hq.getBytes("/api/v1/enterprises/export?q=" + token));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet s = wb.getSheetAt(0);
+            assertThat(s.getLastRowNum()).isEqualTo(1);
+            Row r = s.getRow(1);
+            assertThat(cell(s, r, "标记")).isEqualTo("规上企业、专精特新、关系民生/城市运行保障");
+            assertThat(cell(s, r, "事故及失信记录")).isEqualTo("弄虚作假 2020-09-23；重大安全事故 2021-03-05");
+            assertThat(cell(s, r, "联系电话")).isEqualTo("138****5678");
+            // as a person editing the file would: new cells (a streamed export writes inline strings, which POI
+            // does not overwrite in place)
+            r.removeCell(r.getCell(column(s, "统一社会信用代码")));
+            r.createCell(column(s, "统一社会信用代码")).setCellValue(copyUscc);
+            r.removeCell(r.getCell(column(s, "名称")));
+            r.createCell(column(s, "名称")).setCellValue("开封" + token + "再导入");
+            wb.write(out);
+            file = out.toByteArray();
+        }
+        HttpResponse<String> upload = multipart("/api/v1/enterprises/import", token("hq_kf"), file);
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(202);
+        JsonNode job = waitFor(hq, upload.body().replaceAll(".*\"jobId\"\\s*:\\s*\"([^\"]+)\".*", "$1"));
+        assertThat(job.get("errors").toString()).isEqualTo("[]");
+        assertThat(job.get("accepted").asInt()).isEqualTo(1);
+
+        JsonNode source = hq.get("/api/v1/enterprises/" + created.text("id")).body();
+        JsonNode copy = hq.get("/api/v1/enterprises?q=" + copyUscc).body().get("items").get(0);
+        for (String field : List.of("kind", "sector", "regionCode", "industryCode", "flags", "incidents", "attributes",
+                "employees", "outputValue", "address", "legalRepresentative")) {
+            assertThat(copy.get(field)).as(field).isEqualTo(source.get(field));
+        }
+        assertThat(copy.get("contactPhone") == null || copy.get("contactPhone").isNull()).as("a masked phone imports as none")
+                .isTrue();
+    }
+
+    private static int column(Sheet s, String header) {
+        for (org.apache.poi.ss.usermodel.Cell c : s.getRow(0)) {
+            if (header.equals(c.getStringCellValue())) {
+                return c.getColumnIndex();
+            }
+        }
+        throw new AssertionError("no column " + header);
+    }
+
+    private static String cell(Sheet s, Row r, String header) {
+        org.apache.poi.ss.usermodel.Cell c = r.getCell(column(s, header));
+        return c == null ? "" : c.getStringCellValue();
     }
 
     private static Map<String, Object> row(Object... kv) {

@@ -33,6 +33,13 @@ public final class WebClient {
         this.base = "http://localhost:" + port;
     }
 
+    /** A client signed in through the login form as {@code username}. */
+    public static WebClient signedIn(int port, String username, String password) {
+        WebClient web = new WebClient(port);
+        web.login(username, password);
+        return web;
+    }
+
     public record Page(int status, String body, String location) {
     }
 

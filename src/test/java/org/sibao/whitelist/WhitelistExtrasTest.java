@@ -158,12 +158,18 @@ class WhitelistExtrasTest {
         List<List<String>> rows = rows(entries.body());
         assertThat(rows.get(0)).contains("企业（项目）名称", "统一社会信用代码", "状态");
         assertThat(rows).anySatisfy(r -> assertThat(r).contains(name, "有效", "县级", "第一批"));
+        List<String> entry = rows.stream().filter(r -> r.contains(name)).findFirst().orElseThrow();
+        assertThat(entry.get(2)).as("the region by name").isEqualTo("涧西区");
+        assertThat(entry.get(7)).as("the time to the minute in Asia/Shanghai").matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
 
         HttpResponse<byte[]> apps = officer.getBytes("/api/v1/whitelist/applications/export?status=APPROVED");
         assertThat(apps.statusCode()).isEqualTo(200);
         List<List<String>> appRows = rows(apps.body());
         assertThat(appRows.get(0)).contains("企业（项目）名称", "预审结果");
         assertThat(appRows).anySatisfy(r -> assertThat(r).contains(name, "审核通过", "符合"));
+        List<String> app = appRows.stream().filter(r -> r.contains(name)).findFirst().orElseThrow();
+        assertThat(app.get(1)).isEqualTo("涧西区");
+        assertThat(app.get(7)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         assertThat(fx.sectorOfficer("410303", "INDUSTRY").getBytes("/api/v1/whitelist/entries/export")
                 .body()).satisfies(b -> assertThat(rows(b).stream().flatMap(List::stream)).doesNotContain(name));
     }

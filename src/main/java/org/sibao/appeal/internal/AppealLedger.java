@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.sibao.platform.BusinessClock;
 import org.sibao.platform.Messages;
+import org.sibao.platform.excel.ExcelExport;
 import org.sibao.platform.excel.ExcelWorkbook;
 import org.sibao.region.Department;
-import org.sibao.region.Region;
 import org.sibao.region.RegionService;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -42,13 +42,13 @@ class AppealLedger {
                 .split(" ")).map(k -> messages.get("appeal.ledger." + k)).toList();
         List<List<Object>> data = new ArrayList<>();
         for (AppealRow a : rows) {
-            data.add(Arrays.asList(a.id(), a.enterpriseName(), regionName(a.regionCode()),
+            data.add(Arrays.asList(a.id(), a.enterpriseName(), regions.name(a.regionCode()),
                     messages.label(a.category()), a.title(), messages.label(a.urgency()), messages.label(a.status()),
-                    regionName(a.handlerRegionCode()),
+                    regions.name(a.handlerRegionCode()),
                     a.departmentCode() == null ? "" : messages.label(Department.valueOf(a.departmentCode())),
-                    text(a.filedAt()), text(a.responseDueAt()), text(a.resolutionDueAt()),
-                    messages.get(a.overdueAt(now) != null ? "appeal.yes" : "appeal.no"), text(a.acceptedAt()),
-                    text(a.resolvedAt()), text(a.closedAt()), a.reopenCount(), a.escalationCount(), a.result()));
+                    ExcelExport.time(a.filedAt()), ExcelExport.time(a.responseDueAt()), ExcelExport.time(a.resolutionDueAt()),
+                    messages.yesNo(a.overdueAt(now) != null), ExcelExport.time(a.acceptedAt()),
+                    ExcelExport.time(a.resolvedAt()), ExcelExport.time(a.closedAt()), a.reopenCount(), a.escalationCount(), a.result()));
         }
         String file = "appeal-ledger-" + clock.today() + ".xlsx";
         StreamingResponseBody body = out -> ExcelWorkbook.create().sheet(messages.get("appeal.ledger.sheet"), headers, data).write(out);
@@ -58,11 +58,4 @@ class AppealLedger {
                 .body(body);
     }
 
-    private String regionName(String code) {
-        return code == null ? "" : regions.find(code).map(Region::name).orElse(code);
-    }
-
-    private static String text(OffsetDateTime t) {
-        return t == null ? "" : t.toLocalDateTime().withNano(0).toString().replace('T', ' ');
-    }
 }

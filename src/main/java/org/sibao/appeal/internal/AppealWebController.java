@@ -44,12 +44,15 @@ class AppealWebController {
     private final RegionService regions;
     private final AppealLedger ledger;
     private final AppealAttachments attachments;
+    private final AppealMetricsExport metricsExport;
 
     private final org.sibao.identity.UserDirectory users;
 
     AppealWebController(AppealService service, AppealQueries queries, Messages messages, RegionService regions,
-            AppealLedger ledger, AppealAttachments attachments, org.sibao.identity.UserDirectory users) {
+            AppealLedger ledger, AppealAttachments attachments, AppealMetricsExport metricsExport,
+            org.sibao.identity.UserDirectory users) {
         this.users = users;
+        this.metricsExport = metricsExport;
         this.ledger = ledger;
         this.attachments = attachments;
         this.service = service;
@@ -320,6 +323,16 @@ class AppealWebController {
         model.addAttribute("report", report);
         model.addAttribute("regionName", regions.find((String) report.get("regionCode")).map(r -> r.name()).orElse(""));
         return "appeal/metrics";
+    }
+
+    /** The metrics page (same region, period and scope) as an .xlsx: the figures and both rankings. */
+    @GetMapping("/appeal-metrics/export")
+    void exportMetrics(@RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        Map<String, Object> report = queries.report(CurrentUser.get(), regionCode, from, to);
+        metricsExport.send(report, regions.name((String) report.get("regionCode")), response);
     }
 
     /** The same report as JSON for the page's charts (session-authenticated; the API needs a bearer token). */

@@ -10,6 +10,8 @@ import org.sibao.platform.BusinessClock;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
+import org.sibao.platform.excel.ExcelExport;
+import org.sibao.platform.excel.ExcelWorkbook;
 import org.sibao.region.RegionService;
 import org.sibao.subject.SubjectFacts;
 import org.sibao.subject.Subjects;
@@ -146,6 +148,23 @@ class EpidemicWebController {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** The alert board's alerts (same filters, default OPEN, and scope; every page) as an .xlsx. */
+    @GetMapping("/epidemic/alerts/export")
+    void exportAlerts(@RequestParam(required = false) String type, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String enterpriseId, @RequestParam(required = false) String regionCode,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        String s = status == null ? "OPEN" : status;
+        Iterable<AlertService.AlertView> all = ExcelExport.allPages(
+                page -> alerts.list(enterpriseId, type, s.isBlank() ? null : s, regionCode, page), ExcelExport.MAX_ROWS);
+        List<String> headers = ExcelExport.headers(messages, "epidemic.field.", "type", "enterprise", "employee",
+                "openedAt", "status", "acknowledgedAt", "resolvedAt");
+        ExcelExport.send(response, "epidemic-alerts-" + clock.today() + ".xlsx", ExcelWorkbook.create()
+                .sheet(messages.get("epidemic.alerts.title"), headers, ExcelExport.rows(all, a -> java.util.Arrays.asList(
+                        messages.label(a.type()), a.enterpriseName(), a.employeeName(), ExcelExport.time(a.openedAt()),
+                        messages.get("enum.AlertStatus." + a.status()), ExcelExport.time(a.acknowledgedAt()),
+                        ExcelExport.time(a.resolvedAt())))));
     }
 
     @PostMapping("/epidemic/alerts/{id}/acknowledge")

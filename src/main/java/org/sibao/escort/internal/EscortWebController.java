@@ -1,9 +1,17 @@
 package org.sibao.escort.internal;
 
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.ApiException;
+import org.sibao.platform.BusinessClock;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
+import org.sibao.platform.excel.ExcelExport;
+import org.sibao.platform.excel.ExcelWorkbook;
+import org.sibao.region.RegionService;
 import org.sibao.subject.Subjects;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 /** The escort pages: one enterprise's inspections and shutdowns, and the HQ's lists with decision buttons. */
 @Controller
 class EscortWebController {
@@ -20,8 +30,13 @@ class EscortWebController {
     private final EscortService escort;
     private final Subjects subjects;
     private final Messages messages;
+    private final RegionService regions;
+    private final BusinessClock clock;
 
-    EscortWebController(EscortService escort, Subjects subjects, Messages messages) {
+    EscortWebController(EscortService escort, Subjects subjects, Messages messages, RegionService regions,
+            BusinessClock clock) {
+        this.regions = regions;
+        this.clock = clock;
         this.escort = escort;
         this.subjects = subjects;
         this.messages = messages;
@@ -96,6 +111,34 @@ class EscortWebController {
         model.addAttribute("status", status);
         common(model);
         return "escort/shutdowns";
+    }
+
+    /** The inspection list (same filter and scope, every page) as an .xlsx. */
+    @GetMapping("/escort/inspections/export")
+    void exportInspections(@RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
+        Iterable<Inspection> all = ExcelExport.allPages(page -> escort.inspections(null, status, page), ExcelExport.MAX_ROWS);
+        List<String> headers = ExcelExport.headers(messages, "escort.field.", "enterprise", "region", "department",
+                "kind", "reason", "plannedDate", "status", "approvalRequired", "requestedAt", "decidedAt", "comment");
+        ExcelExport.send(response, "inspections-" + clock.today() + ".xlsx", ExcelWorkbook.create()
+                .sheet(messages.get("escort.inspections.title"), headers, ExcelExport.rows(all, i -> Arrays.asList(
+                        i.enterpriseName(), regions.name(i.regionCode()), messages.get("enum.Department." + i.departmentCode()),
+                        messages.label(i.kind()), i.reason(), ExcelExport.date(i.plannedDate()), messages.label(i.status()),
+                        messages.yesNo(i.approvalRequired()), ExcelExport.time(i.requestedAt()),
+                        ExcelExport.time(i.decidedAt()), i.decisionComment()))));
+    }
+
+    /** The shutdown list (same filter and scope, every page) as an .xlsx. */
+    @GetMapping("/escort/shutdowns/export")
+    void exportShutdowns(@RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
+        Iterable<Shutdown> all = ExcelExport.allPages(page -> escort.shutdowns(null, status, page), ExcelExport.MAX_ROWS);
+        List<String> headers = ExcelExport.headers(messages, "escort.field.", "enterprise", "region", "reason", "days",
+                "status", "endCause", "requestedAt", "decidedAt", "startedAt", "endsAt", "endedAt", "comment");
+        ExcelExport.send(response, "shutdowns-" + clock.today() + ".xlsx", ExcelWorkbook.create()
+                .sheet(messages.get("escort.shutdowns.title"), headers, ExcelExport.rows(all, s -> Arrays.asList(
+                        s.enterpriseName(), regions.name(s.regionCode()), s.reason(), s.days(), messages.label(s.status()),
+                        s.endCause() == null ? "" : messages.get("escort.endCause." + s.endCause()),
+                        ExcelExport.time(s.requestedAt()), ExcelExport.time(s.decidedAt()), ExcelExport.time(s.startedAt()),
+                        ExcelExport.time(s.endsAt()), ExcelExport.time(s.endedAt()), s.decisionComment()))));
     }
 
     @PostMapping("/escort/inspections/{id}/{verb}")

@@ -1,5 +1,6 @@
 package org.sibao.identity.internal;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -7,9 +8,12 @@ import org.sibao.identity.CurrentUser;
 import org.sibao.identity.EnterpriseDirectory;
 import org.sibao.identity.Role;
 import org.sibao.platform.ApiException;
+import org.sibao.platform.BusinessClock;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
+import org.sibao.platform.excel.ExcelExport;
+import org.sibao.platform.excel.ExcelWorkbook;
 import org.sibao.region.Region;
 import org.sibao.region.RegionService;
 import org.springframework.http.HttpStatus;
@@ -21,6 +25,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * 包保干部: the HQ office (and administrators) assign enterprises to the liaison cadres of their region.
@@ -35,9 +41,11 @@ class LiaisonWebController {
     private final EnterpriseDirectory enterprises;
     private final RegionService regions;
     private final Messages messages;
+    private final BusinessClock clock;
 
     LiaisonWebController(UserAdminService service, UserRepository users, EnterpriseDirectory enterprises,
-            RegionService regions, Messages messages) {
+            RegionService regions, Messages messages, BusinessClock clock) {
+        this.clock = clock;
         this.service = service;
         this.users = users;
         this.enterprises = enterprises;
@@ -64,6 +72,22 @@ class LiaisonWebController {
         model.addAttribute("regionNames", result.items().stream().map(UserRow::regionCode).distinct()
                 .collect(java.util.stream.Collectors.toMap(c -> c, c -> regions.find(c).map(Region::name).orElse(c))));
         return "identity/liaisons";
+    }
+
+    /** The liaison list (same search and scope, every page) as an .xlsx, with each liaison's enterprises by name. */
+    @GetMapping("/liaisons/export")
+    void export(@RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
+        Iterable<UserRow> all = ExcelExport.allPages(page -> users.search(CurrentUser.get().scope(), Role.LIAISON, q, page),
+                ExcelExport.MAX_ROWS);
+        List<String> headers = List.of(messages.get("users.username"), messages.get("users.displayName"),
+                messages.get("users.region"), messages.get("liaisons.count"), messages.get("liaisons.assigned.title"));
+        ExcelExport.send(response, "liaisons-" + clock.today() + ".xlsx", ExcelWorkbook.create()
+                .sheet(messages.get("liaisons.title"), headers, ExcelExport.rows(all, u -> {
+                    List<Assignment> assigned = assignments(users, enterprises, u.id());
+                    return List.of(u.username(), u.displayName(), regions.name(u.regionCode()), assigned.size(),
+                            assigned.stream().map(a -> a.name().isEmpty() ? a.enterpriseId() : a.name())
+                                    .collect(java.util.stream.Collectors.joining("、")));
+                })));
     }
 
     @GetMapping("/liaisons/{id}")

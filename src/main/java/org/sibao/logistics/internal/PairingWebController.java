@@ -12,6 +12,7 @@ import org.sibao.platform.ApiException;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
+import org.sibao.platform.excel.ExcelExport;
 import org.sibao.platform.excel.ExcelWorkbook;
 import org.sibao.region.RegionService;
 import org.springframework.http.ContentDisposition;
@@ -122,11 +123,10 @@ class PairingWebController {
             @RequestParam(required = false) String status, @RequestParam(required = false) String enterpriseId) {
         List<List<?>> rows = new ArrayList<>();
         for (Pairing p : pairings.export(regionCode, status, enterpriseId, EXPORT_LIMIT)) {
-            rows.add(List.of(p.demandName(), p.demandRegionCode(), messages.get("enum.Sector." + p.demandSector()),
-                    p.supplyName(), p.supplyRegionCode(), messages.get("enum.Sector." + p.supplySector()),
-                    messages.get("enum.PairingKind." + p.kind().name()),
-                    messages.get("enum.PairingStatus." + p.status().name()), p.note() == null ? "" : p.note(),
-                    p.proposedAt().toString()));
+            rows.add(List.of(p.demandName(), regions.name(p.demandRegionCode()), messages.get("enum.Sector." + p.demandSector()),
+                    p.supplyName(), regions.name(p.supplyRegionCode()), messages.get("enum.Sector." + p.supplySector()),
+                    messages.label(p.kind()), messages.label(p.status()), p.note() == null ? "" : p.note(),
+                    ExcelExport.time(p.proposedAt())));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExcelWorkbook.create().sheet(messages.get("pairings.title"), List.of(messages.get("pairings.field.demand"),

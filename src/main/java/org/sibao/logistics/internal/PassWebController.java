@@ -1,13 +1,19 @@
 package org.sibao.logistics.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.ApiException;
+import org.sibao.platform.BusinessClock;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
+import org.sibao.platform.excel.ExcelExport;
+import org.sibao.platform.excel.ExcelWorkbook;
+import org.sibao.region.RegionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 /** The pass pages: the list with the transport officers' decisions, one pass with its code, the application form. */
 @Controller
 class PassWebController {
@@ -23,8 +31,13 @@ class PassWebController {
     private final PassService passes;
     private final Messages messages;
     private final org.sibao.subject.Subjects subjects;
+    private final RegionService regions;
+    private final BusinessClock clock;
 
-    PassWebController(PassService passes, Messages messages, org.sibao.subject.Subjects subjects) {
+    PassWebController(PassService passes, Messages messages, org.sibao.subject.Subjects subjects, RegionService regions,
+            BusinessClock clock) {
+        this.regions = regions;
+        this.clock = clock;
         this.passes = passes;
         this.messages = messages;
         this.subjects = subjects;
@@ -38,6 +51,26 @@ class PassWebController {
         model.addAttribute("canFile", PassService.canFile(CurrentUser.get()));
         common(model);
         return "logistics/passes";
+    }
+
+    /** The list's passes (same filter and scope, every page) as an .xlsx; drivers masked as on the pass page. */
+    @GetMapping("/passes/export")
+    void export(@RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
+        Iterable<VehiclePass> all = ExcelExport.allPages(page -> passes.passes(status, null, page), ExcelExport.MAX_ROWS);
+        List<String> headers = ExcelExport.headers(messages, "passes.field.", "plateNumber", "carrier", "carrierRegion",
+                "drivers", "origin", "destination", "served", "validFrom", "validTo", "status", "requestedAt",
+                "decidedAt", "comment");
+        ExcelExport.send(response, "passes-" + clock.today() + ".xlsx", ExcelWorkbook.create()
+                .sheet(messages.get("passes.title"), headers, ExcelExport.rows(all, this::exportRow)));
+    }
+
+    private List<?> exportRow(VehiclePass p) {
+        return Arrays.asList(p.plateNumber(), p.carrierName(), regions.name(p.carrierRegionCode()),
+                p.drivers().stream().map(d -> d.name() + " " + d.idNumber() + " " + d.phone()).collect(Collectors.joining("；")),
+                p.origin(), p.destination(),
+                p.servedEnterprises().stream().map(VehiclePass.Served::enterpriseName).collect(Collectors.joining("、")),
+                ExcelExport.time(p.validFrom()), ExcelExport.time(p.validTo()), messages.label(p.status()),
+                ExcelExport.time(p.requestedAt()), ExcelExport.time(p.decidedAt()), p.decisionComment());
     }
 
     @GetMapping("/passes/{id}")

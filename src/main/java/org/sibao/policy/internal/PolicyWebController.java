@@ -15,6 +15,8 @@ import org.sibao.platform.ApiException;
 import org.sibao.platform.BusinessClock;
 import org.sibao.platform.FieldProblem;
 import org.sibao.platform.PageQuery;
+import org.sibao.platform.excel.ExcelExport;
+import org.sibao.platform.excel.ExcelWorkbook;
 import org.sibao.policy.PolicyCategory;
 import org.sibao.policy.PolicyMode;
 import org.sibao.policy.PolicyStatus;
@@ -359,6 +361,60 @@ class PolicyWebController {
 
     @GetMapping("/policies/reach")
     String reach(@RequestParam(required = false) String regionCode, Model model) {
+        var figures = reachFor(regionCode);
+        model.addAttribute("reach", figures);
+        model.addAttribute("regionNames", regions.names(figures.byRegion().stream().map(ReachQuery.Figure::key).toList()));
+        return "policy/reach";
+    }
+
+    /** The reach page's figures (same region and scope) as an .xlsx: by policy, department and region, each with a total. */
+    @GetMapping("/policies/reach/export")
+    void exportReach(@RequestParam(required = false) String regionCode,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ReachQuery.Reach r = reachFor(regionCode);
+        org.sibao.platform.Messages m = problemLines;
+        List<String> figures = ExcelExport.headers(m, "policy.reach.field.", "eligible", "granted", "rate", "amount");
+        java.util.function.Function<List<String>, List<String>> withFigures = first -> {
+            List<String> h = new ArrayList<>(first);
+            h.addAll(figures);
+            return h;
+        };
+        String total = m.get("policy.reach.total");
+        List<List<?>> byPolicy = new ArrayList<>();
+        r.byPolicy().forEach(f -> byPolicy.add(reachCells(List.of(f.key(), f.label()), f)));
+        byPolicy.add(reachCells(List.of(total, ""), r.eligible(), r.granted(), r.rate(), r.grantedYuan()));
+        List<List<?>> byDepartment = new ArrayList<>();
+        r.byDepartment().forEach(f -> byDepartment.add(reachCells(List.of("-".equals(f.key()) ? "—"
+                : m.get("enum.Department." + f.key())), f)));
+        byDepartment.add(reachCells(List.of(total), r.eligible(), r.granted(), r.rate(), r.grantedYuan()));
+        List<List<?>> byRegion = new ArrayList<>();
+        r.byRegion().forEach(f -> byRegion.add(reachCells(List.of(regions.name(f.key())), f)));
+        byRegion.add(reachCells(List.of(total), r.eligible(), r.granted(), r.rate(), r.grantedYuan()));
+        ExcelExport.send(response, "policy-reach-" + r.regionCode() + "-" + clock.today() + ".xlsx", ExcelWorkbook.create()
+                .sheet(m.get("policy.reach.byPolicy"), withFigures.apply(ExcelExport.headers(m, "policy.reach.field.",
+                        "policyCode", "policyTitle")), byPolicy)
+                .sheet(m.get("policy.reach.byDepartment"), withFigures.apply(List.of(m.get("policy.reach.field.department"))),
+                        byDepartment)
+                .sheet(m.get("policy.reach.byRegion"), withFigures.apply(List.of(m.get("policy.reach.field.region"))),
+                        byRegion));
+    }
+
+    private static List<Object> reachCells(List<String> names, ReachQuery.Figure f) {
+        return reachCells(names, f.eligible(), f.granted(), f.rate(), f.grantedYuan());
+    }
+
+    /** A reach row: the names, then eligible, granted, the rate in per cent (one decimal) and the amount in yuan. */
+    private static List<Object> reachCells(List<String> names, long eligible, long granted, BigDecimal rate, BigDecimal yuan) {
+        List<Object> row = new ArrayList<>(names);
+        row.add(eligible);
+        row.add(granted);
+        row.add(rate.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP));
+        row.add(yuan);
+        return row;
+    }
+
+    /** The reach of a region the official may see (default their own): 403 for non-officials, 404 outside the scope. */
+    private ReachQuery.Reach reachFor(String regionCode) {
         CurrentUser user = CurrentUser.get();
         if (!user.role().isOfficial()) {
             throw ApiException.forbidden("error.forbidden");
@@ -368,10 +424,7 @@ class PolicyWebController {
         if (!prefix.startsWith(user.regionPrefix())) {
             throw ApiException.notFound("region", region);
         }
-        var figures = reach.reach(region, prefix, matcher.inForce().stream().map(c -> c.row().id()).toList());
-        model.addAttribute("reach", figures);
-        model.addAttribute("regionNames", regions.names(figures.byRegion().stream().map(ReachQuery.Figure::key).toList()));
-        return "policy/reach";
+        return reach.reach(region, prefix, matcher.inForce().stream().map(c -> c.row().id()).toList());
     }
 
     /**

@@ -52,7 +52,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * Excel for subjects: the import template (Chinese headers, an example row, a sheet explaining the codes), the
  * import as a background job (valid rows saved in batches, invalid rows reported by row number with reasons) and
  * the export of any filtered list. Column headers are always the Chinese ones, so a file exported by one user
- * imports for another; enum cells take the code (ENTERPRISE) or its Chinese label (企业).
+ * imports for another; enum cells take the code (ENTERPRISE) or its Chinese label (企业), and the export writes
+ * the labels (incidents as {@code 弄虚作假 2020-09-23}, yes/no attributes as 是/否), so an export re-imports.
  */
 @Component
 class SubjectExcel {
@@ -191,9 +192,9 @@ class SubjectExcel {
         row.add(r.uscc());
         row.add(r.projectNo());
         row.add(r.name());
-        row.add(r.kind().name());
+        row.add(zh(r.kind()));
         row.add(r.regionCode());
-        row.add(r.sector().name());
+        row.add(zh(r.sector()));
         row.add(r.industryCode());
         row.add(r.address());
         row.add(r.legalRepresentative());
@@ -204,17 +205,25 @@ class SubjectExcel {
         row.add(r.outputValue());
         row.add(r.totalInvestment());
         row.add(r.annualInvestment());
-        row.add(r.flags().stream().sorted().map(Enum::name).collect(Collectors.joining(",")));
-        row.add(r.incidents().stream().map(i -> i.kind().name() + ":" + i.date()).collect(Collectors.joining(";")));
+        row.add(r.flags().stream().sorted().map(this::zh).collect(Collectors.joining("、")));
+        row.add(r.incidents().stream().map(i -> zh(i.kind()) + " " + i.date()).collect(Collectors.joining("；")));
         for (SubjectAttribute a : SubjectAttribute.values()) {
             Object v = r.attributes().get(a);
-            row.add(v == null ? null : v instanceof Boolean b ? b.toString() : v);
+            row.add(v == null ? null : v instanceof Boolean b ? messages.get(ZH, b ? "common.yes" : "common.no") : v);
         }
-        row.add(regions.find(r.regionCode()).map(Region::name).orElse(""));
+        row.add(regions.name(r.regionCode()));
         row.add(messages.get(locale, "enum.SizeClass." + r.sizeClass().name()));
         row.add(messages.get(locale, "enum.WhitelistStatus." + r.whitelistStatus().name()));
         row.add(messages.get(locale, "enum.OperationMode." + r.operationMode().name()));
         return row;
+    }
+
+    /**
+     * The Chinese label of an importable enum cell, whatever the reader's language: the import reads the code or
+     * this label, so the export re-imports as it is.
+     */
+    private String zh(Enum<?> e) {
+        return messages.get(ZH, "enum." + e.getDeclaringClass().getSimpleName() + "." + e.name());
     }
 
     private static ResponseEntity<StreamingResponseBody> download(String asciiName, String name, StreamingResponseBody body) {
@@ -319,7 +328,8 @@ class SubjectExcel {
                 if (part.isBlank()) {
                     continue;
                 }
-                String[] kd = part.trim().split("[:：]", 2);
+                // FRAUD:2020-09-23 (the template's form) or 弄虚作假 2020-09-23 (the export's)
+                String[] kd = part.trim().split("\\s*[:：]\\s*|\\s+", 2);
                 incidents.add(new SubjectInput.IncidentInput(code(IncidentKind.values(), kd[0].trim()),
                         kd.length > 1 ? kd[1].trim() : null));
             }
@@ -342,11 +352,16 @@ class SubjectExcel {
         }
         return new SubjectInput(row.get(header("uscc")), row.get(header("projectNo")), row.get(header("name")),
                 code(SubjectKind.values(), row.get(header("kind"))), row.get(header("regionCode")),
-                row.get(header("address")), row.get(header("legalRepresentative")), row.get(header("contactPhone")),
+                row.get(header("address")), row.get(header("legalRepresentative")), phone(row.get(header("contactPhone"))),
                 code(Sector.values(), row.get(header("sector"))), row.get(header("industryCode")),
                 decimal(row, "employees", v), decimal(row, "annualRevenue", v), decimal(row, "totalAssets", v),
                 decimal(row, "outputValue", v), decimal(row, "totalInvestment", v), decimal(row, "annualInvestment", v),
                 flags, incidents, List.of(), attributes);
+    }
+
+    /** A phone masked by an export (138****5678) is no phone to import: the row keeps none rather than failing. */
+    private static String phone(String cell) {
+        return cell == null || cell.contains("*") ? null : cell;
     }
 
     /** The enum code for a code or its Chinese label; unknown text is passed on for the validator to name. */

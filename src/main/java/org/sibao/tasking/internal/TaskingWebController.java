@@ -1,13 +1,18 @@
 package org.sibao.tasking.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.ApiException;
 import org.sibao.platform.BusinessClock;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
+import org.sibao.platform.excel.ExcelExport;
+import org.sibao.platform.excel.ExcelWorkbook;
 import org.sibao.region.Department;
 import org.sibao.region.RegionService;
 import org.sibao.region.TaskForce;
@@ -27,6 +32,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /** Task pages (list with the assign form, detail with progress and decisions) and report pages (list, print, .docx). */
 @Controller
@@ -70,6 +77,21 @@ class TaskingWebController {
                     .toLocalDateTime().toString().substring(0, 16));
         }
         return "tasking/tasks";
+    }
+
+    /** The list's tasks (same filters and scope, every page) as an .xlsx. */
+    @GetMapping("/tasks/export")
+    void export(@RequestParam(required = false) String status, @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) Boolean assignedToMe, HttpServletResponse response) throws IOException {
+        Iterable<Task> all = ExcelExport.allPages(page -> tasks.list(status, overdue, assignedToMe, page), ExcelExport.MAX_ROWS);
+        List<String> headers = ExcelExport.headers(messages, "tasking.field.", "title", "assigner", "assignees",
+                "deadline", "priority", "status", "overdue", "createdBy", "createdAt", "closedAt");
+        ExcelExport.send(response, "tasks-" + clock.today() + ".xlsx", ExcelWorkbook.create()
+                .sheet(messages.get("tasking.tasks.title"), headers, ExcelExport.rows(all, t -> Arrays.asList(t.title(),
+                        t.regionName(), t.assignments().stream().map(Assignment::label).collect(Collectors.joining("、")),
+                        ExcelExport.time(t.deadline()), messages.get("tasking.priority." + t.priority()),
+                        messages.get("tasking.status." + t.status()), messages.yesNo(t.overdue()), t.createdByName(),
+                        ExcelExport.time(t.createdAt()), ExcelExport.time(t.closedAt())))));
     }
 
     @PostMapping("/tasks")

@@ -1,15 +1,16 @@
 package org.sibao.whitelist.internal;
 
 import java.io.OutputStream;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.Messages;
-import org.sibao.platform.PageQuery;
+import org.sibao.platform.excel.ExcelExport;
 import org.sibao.platform.excel.ExcelWorkbook;
+import org.sibao.region.RegionService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,8 +25,11 @@ class WhitelistViews {
     private final EntryService entries;
     private final CriteriaService criteria;
     private final Messages messages;
+    private final RegionService regions;
 
-    WhitelistViews(ApplicationService applications, EntryService entries, CriteriaService criteria, Messages messages) {
+    WhitelistViews(ApplicationService applications, EntryService entries, CriteriaService criteria, Messages messages,
+            RegionService regions) {
+        this.regions = regions;
         this.applications = applications;
         this.entries = entries;
         this.criteria = criteria;
@@ -70,34 +74,24 @@ class WhitelistViews {
     }
 
     void exportApplications(CurrentUser user, ApplicationService.Filter filter, OutputStream out) {
-        List<List<?>> rows = new ArrayList<>();
-        for (ApplicationService.App a : applications.list(user, filter, PageQuery.of(0, 500)).items()) {
-            rows.add(List.of(a.enterpriseName(), a.regionCode(), label("Sector", a.sector()),
-                    label("WlLevel", a.level()), label("WlApplicationStatus", a.status()),
-                    label("WlOutcome", a.precheck().outcome()), a.dueRegion() == null ? "" : a.dueRegion(),
-                    a.createdAt() == null ? "" : a.createdAt().toString()));
-        }
-        ExcelWorkbook.create().sheet(messages.get("whitelist.export.applications"), List.of(
-                messages.get("whitelist.field.enterprise"), messages.get("whitelist.field.region"),
-                messages.get("whitelist.field.sector"), messages.get("whitelist.field.level"),
-                messages.get("whitelist.field.status"), messages.get("whitelist.field.precheck"),
-                messages.get("whitelist.field.dueRegion"), messages.get("whitelist.field.createdAt")), rows).write(out);
+        Iterable<ApplicationService.App> all = ExcelExport.allPages(page -> applications.list(user, filter, page),
+                ExcelExport.MAX_ROWS);
+        ExcelWorkbook.create().sheet(messages.get("whitelist.export.applications"), ExcelExport.headers(messages,
+                "whitelist.field.", "enterprise", "region", "sector", "level", "status", "precheck", "dueRegion",
+                "createdAt"), ExcelExport.rows(all, a -> List.of(a.enterpriseName(), regions.name(a.regionCode()),
+                        label("Sector", a.sector()), label("WlLevel", a.level()), label("WlApplicationStatus", a.status()),
+                        label("WlOutcome", a.precheck().outcome()), regions.name(a.dueRegion()),
+                        ExcelExport.time(a.createdAt())))).write(out);
     }
 
     void exportEntries(CurrentUser user, EntryService.EntryFilter filter, OutputStream out) {
-        List<List<?>> rows = new ArrayList<>();
-        for (EntryService.Entry e : entries.entries(user, filter, PageQuery.of(0, 500)).items()) {
-            rows.add(List.of(e.name(), e.uscc(), e.regionCode(), label("Sector", e.sector()), label("WlLevel", e.level()),
-                    label("WlEntryStatus", e.status()), e.batchName(),
-                    e.activeSince() == null ? "" : e.activeSince().toString(),
-                    e.statusReason() == null ? "" : e.statusReason()));
-        }
-        ExcelWorkbook.create().sheet(messages.get("whitelist.export.entries"), List.of(
-                messages.get("whitelist.field.enterprise"), messages.get("whitelist.field.uscc"),
-                messages.get("whitelist.field.region"), messages.get("whitelist.field.sector"),
-                messages.get("whitelist.field.level"), messages.get("whitelist.field.status"),
-                messages.get("whitelist.field.batch"), messages.get("whitelist.field.activeSince"),
-                messages.get("whitelist.field.reason")), rows).write(out);
+        Iterable<EntryService.Entry> all = ExcelExport.allPages(page -> entries.entries(user, filter, page),
+                ExcelExport.MAX_ROWS);
+        ExcelWorkbook.create().sheet(messages.get("whitelist.export.entries"), ExcelExport.headers(messages,
+                "whitelist.field.", "enterprise", "uscc", "region", "sector", "level", "status", "batch", "activeSince",
+                "reason"), ExcelExport.rows(all, e -> Arrays.asList(e.name(), e.uscc(), regions.name(e.regionCode()),
+                        label("Sector", e.sector()), label("WlLevel", e.level()), label("WlEntryStatus", e.status()),
+                        e.batchName(), ExcelExport.time(e.activeSince()), e.statusReason()))).write(out);
     }
 
     private String label(String enumName, String value) {

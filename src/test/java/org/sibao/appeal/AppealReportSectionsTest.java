@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Appeals in the weekly dispatch brief and the Friday supervision report: figures for the week and an
- * unsatisfied call-back listed under its department. Uses 安阳 (410500), where no other test files appeals.
+ * unsatisfied call-back listed under its department. Uses 安阳 (410500) and 鹤壁 (410600), where no other test
+ * files appeals.
  */
 @FullStackTest
 class AppealReportSectionsTest {
@@ -56,6 +57,39 @@ class AppealReportSectionsTest {
         JsonNode byDepartment = section(friday.body(), "supervision.byDepartment");
         assertThat(byDepartment.get("rows").get(0).toString()).isEqualTo("[\"文峰区 财政局\",\"0\",\"1\",\"1\",\"2\"]");
         assertThat(section(friday.body(), "supervision.items").toString()).contains("流动资金贷款到期续贷困难", "重新办理", "不满意");
+    }
+
+    @Test
+    void anAppealOverdueOnItsResponseIsListedWithTheDeadlineItMissed() {
+        ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
+        // 鹤壁 (410600): a city of its own, so the other test's weekly counts of 安阳 stay exact
+        String enterpriseId = AppealFixtures.subject(admin, "410602", "鹤山超期响应测试有限公司");
+        ApiClient ent = AppealFixtures.user(admin, port, "ENTERPRISE", "410602", Map.of("enterpriseId", enterpriseId));
+        ApiClient cityHq = AppealFixtures.user(admin, port, "HQ_OFFICER", "410600", Map.of());
+        Map<String, Object> urgent = new java.util.HashMap<>(AppealFixtures.appeal(enterpriseId, "EPIDEMIC",
+                "防疫物资紧缺待调拨", "口罩和消毒液仅够两天使用"));
+        urgent.put("urgency", "URGENT");
+        Response filed = ent.post("/api/v1/appeals", urgent);
+        assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+        String missed = java.time.OffsetDateTime.parse(filed.text("responseDueAt"))
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        String resolution = java.time.OffsetDateTime.parse(filed.text("resolutionDueAt"))
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        admin.post("/api/v1/admin/clock/advance", Map.of("hours", 3));
+
+        Response friday = cityHq.post("/api/v1/reports/friday?regionCode=410600", "");
+        assertThat(friday.status()).isEqualTo(201);
+        JsonNode row = null;
+        for (JsonNode r : section(friday.body(), "supervision.items").get("rows")) {
+            if (r.toString().contains("防疫物资紧缺待调拨")) {
+                row = r;
+            }
+        }
+        assertThat(row).as("listed as overdue").isNotNull();
+        assertThat(row.toString()).as("with the response deadline it missed, not its later resolution deadline")
+                .contains(missed).doesNotContain(resolution);
     }
 
     private static JsonNode section(JsonNode report, String key) {

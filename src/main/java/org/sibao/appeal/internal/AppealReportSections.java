@@ -75,9 +75,10 @@ class AppealReportSections implements WeeklyFigures, SupervisionItems {
         items.addAll(jdbc.sql("""
                 SELECT a.id, a.title, a.enterprise_name, a.department_code,
                        COALESCE(a.assigned_region_code, a.handler_region_code),
-                       COALESCE(a.resolution_due_at, a.response_due_at, a.assign_due_at)
+                       """ + AppealSql.MISSED_DUE + """
+
                 FROM appeal a WHERE a.region_code LIKE ? AND """ + AppealSql.OVERDUE + " ORDER BY a.filed_at LIMIT ?")
-                .params(prefix, now, now, now, MAX_ITEMS_PER_KIND)
+                .params(now, prefix, now, now, now, MAX_ITEMS_PER_KIND)
                 .query(item(SupervisionKind.OVERDUE))
                 .list());
         items.addAll(jdbc.sql("""

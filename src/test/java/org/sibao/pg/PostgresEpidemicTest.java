@@ -134,6 +134,27 @@ class PostgresEpidemicTest {
     }
 
     @Test
+    void codeProtectionAndNamedDailyReportsOnPostgres() {
+        ApiClient admin = user("pg_epi_codes", "ADMIN", "410000");
+        EpidemicFixtures fx = new EpidemicFixtures(admin, subjects);
+        // 中原区: the other tests count the subjects of 新郑
+        String subject = fx.activeSubject("410102");
+        String id = TestIds.next();
+        fx.roster(subject, EpidemicFixtures.employee("赋码员工", id, "FIXED"));
+        ApiClient.Response listed = admin.get("/api/v1/epidemic/code-protection?regionCode=410102&reveal=true&size=500");
+        assertThat(listed.status()).as(listed.raw()).isEqualTo(200);
+        assertThat(listed.raw()).contains("赋码员工", id);
+        assertThat(admin.getBytes("/api/v1/epidemic/code-protection/export?regionCode=410102").statusCode()).isEqualTo(200);
+
+        String employeeId = jdbc.sql("SELECT id FROM epi_employee WHERE subject_id = ?").param(subject).query(String.class).single();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        ApiClient.Response report = admin.post("/api/v1/enterprises/" + subject + "/health-reports", Map.of("date", today,
+                "present", 1, "symptomatic", List.of(Map.of("employeeId", employeeId, "symptom", "咳嗽"))));
+        assertThat(report.status()).as(report.raw()).isIn(200, 201);
+        assertThat(admin.get("/api/v1/enterprises/" + subject + "/health-reports").raw()).contains("赋码员工", "咳嗽");
+    }
+
+    @Test
     void sampleTimesAreStoredToTheMicrosecondAndKeyedByTheirInstantOnPostgres() {
         ApiClient admin = user("pg_epi_clock", "ADMIN", "410000");
         EpidemicFixtures fx = new EpidemicFixtures(admin, subjects);

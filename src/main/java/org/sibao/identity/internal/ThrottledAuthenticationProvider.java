@@ -34,8 +34,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final BusinessClock clock;
     private final SibaoProperties.Security settings;
 
+    private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
+
     ThrottledAuthenticationProvider(UserRepository users, PasswordEncoder encoder, BusinessClock clock,
-            SibaoProperties properties) {
+            SibaoProperties properties, org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
@@ -69,6 +74,28 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         users.recordSuccess(user.id());
         return authenticated(user.toCurrentUser());
+    }
+
+    /**
+     * The current password asked again (to change it): a wrong one counts towards the lock exactly as at sign-in,
+     * so a stolen session cannot guess it; the count is kept in a transaction of its own (the change itself rolls
+     * back). Answers whether it matched; {@link LockedException} while the account is locked.
+     */
+    boolean verifyCurrent(String userId, String password) {
+        UserRow user = users.findById(userId).orElseThrow(() -> new BadCredentialsException("unknown user"));
+        OffsetDateTime now = clock.nowOffset();
+        if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+            throw new LockedException("locked");
+        }
+        if (password != null && encoder.matches(password, user.passwordHash())) {
+            return true;
+        }
+        Integer count = ownTransaction.execute(t -> users.recordFailure(user.id(), settings.lockAfterFailures(),
+                now.plus(settings.lockDuration())));
+        if (count != null && count >= settings.lockAfterFailures()) {
+            throw new LockedException("locked");
+        }
+        return false;
     }
 
     /** Failures of a name no account has: counted per node, at most {@link #UNKNOWN_NAMES_KEPT} names at once. */

@@ -30,10 +30,12 @@ class UserAdminService {
     private final AuditLog audit;
     private final UserCache cache;
     private final SessionRevoker sessions;
+    private final ThrottledAuthenticationProvider throttle;
 
     UserAdminService(UserRepository users, PasswordEncoder encoder, RegionService regions,
             EnterpriseDirectory enterprises, BusinessClock clock, AuditLog audit, UserCache cache,
-            SessionRevoker sessions) {
+            SessionRevoker sessions, ThrottledAuthenticationProvider throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.sessions = sessions;
         this.encoder = encoder;
@@ -148,7 +150,11 @@ class UserAdminService {
         UserRow user = users.findById(me.id()).orElseThrow(() -> ApiException.notFound("user", me.id()));
         Validation v = new Validation();
         if (v.required(currentPassword, "currentPassword")) {
-            v.check(encoder.matches(currentPassword, user.passwordHash()), "currentPassword", "account.currentWrong");
+            try {
+                v.check(throttle.verifyCurrent(user.id(), currentPassword), "currentPassword", "account.currentWrong");
+            } catch (org.springframework.security.authentication.LockedException e) {
+                throw ApiException.invalid("currentPassword", "account.locked");
+            }
         }
         PasswordPolicy.check(newPassword, v, "newPassword");
         if (!v.hasProblemAt("newPassword") && newPassword.equals(currentPassword)) {

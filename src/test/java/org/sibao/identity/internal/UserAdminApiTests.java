@@ -241,6 +241,25 @@ class UserAdminApiTests {
     }
 
     @Test
+    void guessingTheCurrentPasswordLocksTheAccountAsSignInDoes() {
+        String username = TestUsers.uniqueName("gss");
+        TestUsers.create(admin(), username, "SUPERVISOR", "410200", Map.of());
+        ApiClient me = new ApiClient(port).as(username, TestUsers.PASSWORD);
+        ApiClient.Response last = null;
+        for (int i = 0; i < 5; i++) {
+            last = me.post("/api/v1/me/password", Map.of("currentPassword", "guess" + i + "x1", "newPassword", "Taken2022x"));
+            assertThat(last.status()).isEqualTo(400);
+        }
+        assertThat(last.raw()).as("the fifth wrong guess locks").contains("锁定");
+        ApiClient.Response right = me.post("/api/v1/me/password",
+                Map.of("currentPassword", TestUsers.PASSWORD, "newPassword", "Taken2022x"));
+        assertThat(right.status()).isEqualTo(400);
+        assertThat(right.raw()).as("even the right one, while locked").contains("锁定");
+        assertThat(new ApiClient(port).post("/api/v1/auth/token", Map.of("username", username, "password", TestUsers.PASSWORD))
+                .status()).as("and signing in").isEqualTo(401);
+    }
+
+    @Test
     void usersChangeTheirOwnPassword() {
         String username = TestUsers.uniqueName("own");
         TestUsers.create(admin(), username, "LIAISON", "410200", Map.of());

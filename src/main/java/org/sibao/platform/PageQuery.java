@@ -14,7 +14,11 @@ public record PageQuery(int page, int size) {
     public static PageQuery of(Integer page, Integer size, int defaultSize) {
         Validation v = new Validation();
         PageQuery q = of(page, size, defaultSize, v);
-        v.throwIfInvalid();
+        // in a request, an invalid page or size is named together with the list's other invalid parameters, which
+        // its service checks after this (see BodyTypeProblems.defer); elsewhere it is refused at once
+        if (v.hasProblems() && !org.sibao.platform.web.BodyTypeProblems.defer(v.problems())) {
+            v.throwIfInvalid();
+        }
         return q;
     }
 

@@ -449,7 +449,10 @@ class SubjectApiTest {
 
         Response bad = admin.get("/api/v1/enterprises?sector=MINING&size=501");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(errors(bad)).containsKeys("sector");
+        assertThat(errors(bad)).as("the paging and the filter named together").containsKeys("sector", "size");
+        Response badPage = admin.get("/api/v1/enterprises?page=-1");
+        assertThat(badPage.status()).as("a bad page alone is still refused").isEqualTo(400);
+        assertThat(errors(badPage)).containsKeys("page");
     }
 
     @Test

@@ -57,7 +57,8 @@ class AppealApiController {
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String enterpriseId,
             @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return queries.list(queries.parse(status, category, regionCode, overdue, enterpriseId, q), PageQuery.of(page, size));
+        PageQuery paging = PageQuery.of(page, size); // first: a bad page is named with the filters
+        return queries.list(queries.parse(status, category, regionCode, overdue, enterpriseId, q), paging);
     }
 
     @GetMapping("/export")

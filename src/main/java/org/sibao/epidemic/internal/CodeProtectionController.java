@@ -34,7 +34,8 @@ class CodeProtectionController {
     PageResult<CodeProtection.Item> list(@RequestParam(required = false) String status,
             @RequestParam(required = false) String regionCode, @RequestParam(defaultValue = "false") boolean reveal,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return protection.list(protection.query(status, regionCode, reveal), PageQuery.of(page, size));
+        PageQuery paging = PageQuery.of(page, size); // first: a bad page is named with the filters
+        return protection.list(protection.query(status, regionCode, reveal), paging);
     }
 
     /** Written before the answer starts (in the caller's scope and transaction), then sent. */

@@ -36,7 +36,8 @@ class AuditController {
             @RequestParam(required = false) String entityId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
-        return audit.search(filter(actor, action, entityType, entityId, from, to), PageQuery.of(page, size));
+        PageQuery paging = PageQuery.of(page, size); // first: a bad page is named with the filters
+        return audit.search(filter(actor, action, entityType, entityId, from, to), paging);
     }
 
     /** The filter of the API and the web page, with the signed-in administrator's region applied. */

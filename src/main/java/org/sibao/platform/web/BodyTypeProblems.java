@@ -65,6 +65,22 @@ public final class BodyTypeProblems {
         return true;
     }
 
+    /**
+     * Keeps problems of the request found before its own checks run (a list's {@code page} or {@code size}), so that
+     * they are reported with whatever those checks find ({@link #merge}), or on their own before the answer is
+     * written ({@code RequestProblemsAdvice}). False outside a request: the caller throws at once.
+     */
+    public static boolean defer(List<FieldProblem> problems) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return false;
+        }
+        List<FieldProblem> all = new ArrayList<>(pending());
+        all.addAll(problems);
+        request.setAttribute(ATTRIBUTE, List.copyOf(all), RequestAttributes.SCOPE_REQUEST);
+        return true;
+    }
+
     /** The wrongly typed fields of this request's body (empty outside a request or when there were none). */
     @SuppressWarnings("unchecked")
     public static List<FieldProblem> pending() {

@@ -49,11 +49,12 @@ class PolicyApiController {
     PageResult<PolicyView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String q,
             @RequestParam(required = false) String category, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
+        PageQuery paging = PageQuery.of(page, size); // first: a bad page is named with the filters below
         Validation v = new Validation();
         PolicyStatus s = parse(PolicyStatus.class, status, "status", v);
         PolicyCategory c = parse(PolicyCategory.class, category, "category", v);
         v.throwIfInvalid();
-        return service.list(s, q, c, PageQuery.of(page, size)).map(service::view);
+        return service.list(s, q, c, paging).map(service::view);
     }
 
     @GetMapping("/{id}")

@@ -63,9 +63,10 @@ class SubjectApiController {
             @RequestParam(required = false) String kind, @RequestParam(required = false) String sizeClass,
             @RequestParam(required = false) String whitelistStatus, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
+        PageQuery paging = PageQuery.of(page, size); // first: a bad page is named with the filters
         SubjectFilter filter = filters.parse(regionCode, sector, q, kind, sizeClass, whitelistStatus);
         boolean clear = PersonalData.visibleInClear(CurrentUser.get());
-        PageResult<SubjectRecord> result = subjects.list(filter, PageQuery.of(page, size));
+        PageResult<SubjectRecord> result = subjects.list(filter, paging);
         phoneReads.shown(CurrentUser.get(), result.items(), "api");
         return result.map(r -> SubjectView.of(r, clear));
     }

@@ -95,13 +95,28 @@ class SubjectRepository {
         String t = text.trim();
         int dot = t.lastIndexOf('·');
         String uscc = dot >= 0 ? t.substring(dot + 1).trim() : t;
-        String name = dot >= 0 ? t.substring(0, dot).trim() : t;
-        List<Object> params = new ArrayList<>(List.of(t, uscc.toUpperCase(java.util.Locale.ROOT), name));
-        params.addAll(scope.params());
-        List<String> ids = jdbc.sql("SELECT s.id FROM subject s WHERE (s.id = ? OR (s.uscc = ? AND s.project_no IS NULL)"
-                + " OR s.name = ?) AND (" + scope.sql() + ") ORDER BY s.id LIMIT 2").params(params)
-                .query(String.class).list();
-        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
+        // "名称 · USCC" as the pickers write it names one subject by its USCC, never another of the same name
+        boolean picked = dot >= 0 && uscc.matches("[0-9A-Za-z]{18}");
+        String name = picked ? null : t;
+        // the most precise first: the id, then the USCC (the picker's "名称 · USCC" names it, and two subjects may
+        // share a name), then a name no other subject in scope has
+        for (String[] match : new String[][] {{"s.id = ?", t}, {"s.uscc = ? AND (s.project_no IS NULL OR s.project_no = '')",
+                uscc.toUpperCase(java.util.Locale.ROOT)}, {"s.name = ?", name}}) {
+            if (match[1] == null) {
+                continue;
+            }
+            List<Object> params = new ArrayList<>(List.of(match[1]));
+            params.addAll(scope.params());
+            List<String> ids = jdbc.sql("SELECT s.id FROM subject s WHERE " + match[0] + " AND (" + scope.sql()
+                    + ") ORDER BY s.id LIMIT 2").params(params).query(String.class).list();
+            if (ids.size() == 1) {
+                return Optional.of(ids.get(0));
+            }
+            if (ids.size() > 1) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     boolean exists(String id) {

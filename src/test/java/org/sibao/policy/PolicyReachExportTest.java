@@ -39,4 +39,19 @@ class PolicyReachExportTest {
         assertThat(kaifeng.column(0, "政策编号")).noneMatch(c -> c.startsWith("NY"));
         assertThat(kf.download("/policies/reach/export?regionCode=411300").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aSectorOfficerCountsItsOwnSectorAsOnItsDashboard() {
+        org.sibao.support.ApiClient officer = new org.sibao.support.ApiClient(port).as("sector_industry_ny", "Demo@2022");
+        org.sibao.support.ApiClient hq = new org.sibao.support.ApiClient(port).as("hq_ny", "Demo@2022");
+        var mine = officer.get("/api/v1/policies/reach").body();
+        var dashboard = officer.get("/api/v1/dashboard").body().get("policies");
+        assertThat(mine.get("eligible").asLong()).isEqualTo(dashboard.get("eligible").asLong());
+        assertThat(mine.get("granted").asLong()).isEqualTo(dashboard.get("granted").asLong());
+        assertThat(mine.get("eligible").asLong()).as("not the whole city's")
+                .isLessThan(hq.get("/api/v1/policies/reach").body().get("eligible").asLong());
+        Xlsx x = Xlsx.of(WebClient.signedIn(port, "sector_industry_ny", "Demo@2022").download("/policies/reach/export"),
+                "policy-reach-411300-");
+        assertThat(Long.parseLong(x.cell(0, x.row(0, "合计"), "符合条件（户次）"))).isEqualTo(mine.get("eligible").asLong());
+    }
 }

@@ -190,7 +190,8 @@ class PolicyApiController {
             throw ApiException.notFound("region", region);
         }
         List<String> ids = matcher.inForce().stream().map(c -> c.row().id()).toList();
-        return reach.reach(region, prefix, ids);
+        // a sector officer counts its own sector's subjects, as on its dashboard (its data scope)
+        return reach.reach(region, prefix, user.scope().sector(), ids);
     }
 
     private PolicyRow decidable(String id, String subjectId) {

@@ -424,7 +424,8 @@ class PolicyWebController {
         if (!prefix.startsWith(user.regionPrefix())) {
             throw ApiException.notFound("region", region);
         }
-        return reach.reach(region, prefix, matcher.inForce().stream().map(c -> c.row().id()).toList());
+        // a sector officer counts its own sector's subjects, as on its dashboard (its data scope)
+        return reach.reach(region, prefix, user.scope().sector(), matcher.inForce().stream().map(c -> c.row().id()).toList());
     }
 
     /**

@@ -32,16 +32,17 @@ class ReachQuery {
 
     /**
      * @param regionCode the region reported on; {@code prefix} its code prefix
+     * @param sector     the subjects' sector counted (a sector officer's own), null for all
      * @param inForce    ids of the policy versions in force
      */
-    Reach reach(String regionCode, String prefix, List<String> inForce) {
+    Reach reach(String regionCode, String prefix, org.sibao.region.Sector sector, List<String> inForce) {
         if (inForce.isEmpty()) {
             return new Reach(regionCode, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), List.of());
         }
-        List<Figure> byPolicy = grouped("p.code", "p.title", prefix, inForce);
+        List<Figure> byPolicy = grouped("p.code", "p.title", prefix, sector, inForce);
         List<Figure> byDepartment = grouped("COALESCE(p.department_code, '-')", "COALESCE(p.department_code, '-')",
-                prefix, inForce);
-        List<Figure> byRegion = grouped("x.region_code", "x.region_code", prefix, inForce);
+                prefix, sector, inForce);
+        List<Figure> byRegion = grouped("x.region_code", "x.region_code", prefix, sector, inForce);
         long eligible = byPolicy.stream().mapToLong(Figure::eligible).sum();
         long granted = byPolicy.stream().mapToLong(Figure::granted).sum();
         BigDecimal amount = byPolicy.stream().map(Figure::grantedYuan).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -53,8 +54,9 @@ class ReachQuery {
      * counts as eligible when its stored outcome is ELIGIBLE (or it was granted, under this or an earlier version:
      * a grant stands when facts change later).
      */
-    private List<Figure> grouped(String key, String label, String prefix, List<String> inForce) {
-        org.sibao.identity.SqlFilter rows = ReachRows.of(inForce, prefix, null);
+    private List<Figure> grouped(String key, String label, String prefix, org.sibao.region.Sector sector,
+            List<String> inForce) {
+        org.sibao.identity.SqlFilter rows = ReachRows.of(inForce, prefix, sector);
         List<Object> params = rows.params();
         String sql = "SELECT " + key + " AS k, MIN(" + label + ") AS l, COUNT(*) AS eligible,"
                 + " SUM(x.granted) AS granted,"

@@ -38,7 +38,8 @@ class DashboardWebTest {
                 .doesNotContain("&amp;sector=\"").contains("/dashboard?regionCode=410100\"");
         WebClient.Page quiet = web.get("/dashboard?regionCode=411700");
         assertThat(quiet.body()).as("a rate over nothing reads —, not 0.0%")
-                .contains("响应率 —", "按时检测率 —").doesNotContain("响应率 0.0%");
+                .contains("响应率 —", "按时检测率 —").doesNotContain("响应率 0.0%")
+                .containsPattern("id=\"card-coverage\"[^>]*>—<");
 
         WebClient.Page data = web.get("/dashboard/data?regionCode=410100");
         assertThat(data.status()).isEqualTo(200);

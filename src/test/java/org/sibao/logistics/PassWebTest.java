@@ -109,10 +109,16 @@ class PassWebTest {
         assertThat(stranger.download("/passes/" + id + "/qr.png").statusCode()).as("another enterprise's pass").isEqualTo(404);
 
         ent.get(detailPath);
-        assertThat(ent.post("/passes/" + id + "/revoke", Map.of()).status()).isEqualTo(302);
+        assertThat(ent.get(detailPath).body()).as("revoking asks first and wants a reason")
+                .contains("data-confirm=\"撤销 豫A5G6H7 的通行证", "id=\"revoke-reason\"");
+        assertThat(ent.post("/passes/" + id + "/revoke", Map.of("reason", "车辆停运")).status()).isEqualTo(302);
         assertThat(ent.get(detailPath).body()).contains("已撤销").doesNotContain("id=\"pass-qr\"");
         assertThat(ent.download("/passes/" + id + "/qr.png").statusCode()).as("a revoked pass has no code to print")
                 .isEqualTo(404);
+        WebClient auditor = new WebClient(port);
+        auditor.login("admin", "Admin@2022");
+        assertThat(auditor.get("/admin/audit?entityType=pass&entityId=" + id).body()).as("the audit log names the steps")
+                .contains("申请通行证", "批准通行证", "撤销通行证", "车辆停运");
     }
 
     private static String decode(byte[] png) throws Exception {

@@ -232,7 +232,8 @@ class DashboardService implements DisposableBean {
         ProductionFigures.Weekly weekly = production.weekly(region.code(), sector, IsoWeek.of(clock.now()));
 
         return new DashboardSnapshot(region.code(), region.name(), region.level().name(), sector, clock.nowOffset(),
-                overall.whitelisted(), bySector, overall.ratio(), overall.target(), coverageBySector, open, overdue,
+                overall.whitelisted(), bySector, overall.ratio(), overall.totalValue().signum() > 0, overall.target(),
+                coverageBySector, open, overdue,
                 rate(metrics.responseRate()), rate(metrics.resolutionRate()), rate(metrics.satisfactionRate()),
                 metrics.assigned(), metrics.callbacks(), emergencies, mode, epi.openAlerts(), rate(epi.onTimeTestingRate()), epi.watched(), weekly, totals.eligible(),
                 totals.granted(), totals.grantedYuan().setScale(2, RoundingMode.HALF_UP), List.copyOf(children));

@@ -11,7 +11,8 @@ import org.sibao.region.Sector;
 
 /** The figures of one region and sector (null: all), computed at {@code asOf}; immutable, shared by readers. */
 record DashboardSnapshot(String regionCode, String regionName, String level, Sector sector, OffsetDateTime asOf,
-        long active, Map<String, Long> activeBySector, BigDecimal coverageOverall, BigDecimal coverageTarget,
+        long active, Map<String, Long> activeBySector, BigDecimal coverageOverall, boolean coverageCounted,
+        BigDecimal coverageTarget,
         Map<String, BigDecimal> coverageBySector, long appealsOpen, long appealsOverdue, double responseRate,
         double resolutionRate, double satisfactionRate, long appealsAssigned, long appealsCallbacks,
         long regionsInEmergency, String mode, long openAlerts,

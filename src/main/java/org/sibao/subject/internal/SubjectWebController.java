@@ -102,10 +102,10 @@ class SubjectWebController {
      */
     @GetMapping("/enterprises/options")
     String options(@RequestParam(required = false) String q, @RequestParam(required = false) String enterpriseId,
-            @RequestParam(required = false) String carrierEnterpriseId,
+            @RequestParam(required = false) String enterprise, @RequestParam(required = false) String carrierEnterpriseId,
             @RequestParam(required = false) String servedEnterpriseIds, Model model) {
         // the text typed in whichever picker asks (each sends its own input under its own name)
-        String text = q != null ? q : enterpriseId != null ? enterpriseId
+        String text = q != null ? q : enterpriseId != null ? enterpriseId : enterprise != null ? enterprise
                 : carrierEnterpriseId != null ? carrierEnterpriseId : servedEnterpriseIds;
         SubjectFilter filter = filters.parse(null, null, text, null, null, null);
         model.addAttribute("options", subjects.list(filter, PageQuery.of(0, 20)).items());

@@ -172,6 +172,8 @@ class WebUiTests {
                 .contains("list=\"user-enterprise-options\"").contains("/enterprises/options").contains("输入企业名称或信用代码选择");
         assertThat(web.get("/enterprises/options?enterpriseId=" + kaifeng.get("uscc").asText()).body())
                 .contains(kaifengLabel);
+        assertThat(web.get("/enterprises/options?enterprise=" + kaifeng.get("uscc").asText()).body())
+                .as("the alert board's picker sends its text as enterprise").contains(kaifengLabel);
         assertThat(web.get("/enterprises/options?enterpriseId=" + xinzheng.get("uscc").asText()).body())
                 .as("the picker offers only the administrator's region").doesNotContain(xinzheng.get("name").asText());
 

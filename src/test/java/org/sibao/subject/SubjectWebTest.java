@@ -56,7 +56,7 @@ class SubjectWebTest {
         HttpClient client = browser();
         HttpResponse<String> list = get(client, "/enterprises?sector=INDUSTRY");
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(list.body()).contains("id=\"subject-table\"", "工业生产", "href=\"/enterprises\"", "导出Excel", "id=\"filter-region\"", "兰考县");
+        assertThat(list.body()).contains("id=\"subject-table\"", "工业生产", "href=\"/enterprises\"", "导出 Excel", "id=\"filter-region\"", "兰考县");
         assertThat(list.body()).doesNotContain("<script>");
         HttpResponse<String> home = get(client, "/");
         assertThat(home.body()).contains("辖区市场主体");

@@ -72,7 +72,10 @@ class CoverageWebController {
         List<List<?>> bySector = new ArrayList<>();
         CoverageFigure all = coverage.figure(q);
         bySector.add(figureRow(all.sector() == null ? messages.get("coverage.allSectors") : messages.label(all.sector()), all));
-        coverage.bySector(q).forEach(f -> bySector.add(figureRow(messages.label(f.sector()), f)));
+        if (all.sector() == null) {
+            // one sector asked for (or a sector officer's own): the row above is that sector already
+            coverage.bySector(q).forEach(f -> bySector.add(figureRow(messages.label(f.sector()), f)));
+        }
         List<List<?>> byRegion = coverage.byChild(q).stream().<List<?>>map(c -> cells(c.regionName(), c.coveredValue(),
                 c.totalValue(), c.ratio(), all.target(), c.met(), c.whitelisted(), c.subjects())).toList();
         List<List<?>> suggestions = coverage.suggestions(q, 10).items().stream().<List<?>>map(s -> List.of(s.name(),

@@ -63,7 +63,7 @@ class RosterExcel {
         Locale zh = Locale.SIMPLIFIED_CHINESE;
         List<String> headers = FIELDS.stream().map(f -> header(zh, f)).toList();
         String postTypes = java.util.Arrays.stream(PostType.values())
-                .map(t -> messages.get(zh, "enum.PostType." + t.name()) + "（" + t.name() + "）")
+                .map(t -> messages.get(zh, "enum.PostType." + t.name()))
                 .collect(java.util.stream.Collectors.joining(" / "));
         List<List<?>> guide = List.of(
                 List.of(messages.get(zh, "epidemic.template.example"), String.join(" | ", List.of("张三", "11010519491231002X",

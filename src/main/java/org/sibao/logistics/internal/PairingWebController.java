@@ -1,7 +1,6 @@
 package org.sibao.logistics.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -138,7 +137,7 @@ class PairingWebController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("结对合作.xlsx", StandardCharsets.UTF_8).build().toString())
+                        .filename("pairings.xlsx").build().toString())
                 .body(out.toByteArray());
     }
 

@@ -41,7 +41,20 @@ class UserCache {
         return e.version == tokenVersion ? Optional.ofNullable(e.user) : Optional.empty();
     }
 
+    /**
+     * Forgets the user now and again once the current transaction commits: a request reading the user meanwhile
+     * (before the change is visible) would otherwise keep the old credentials version for {@link #TTL_NANOS}.
+     */
     void evict(String id) {
         entries.remove(id);
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            entries.remove(id);
+                        }
+                    });
+        }
     }
 }

@@ -40,6 +40,7 @@ class CodeProtectionController {
 
     /** Written before the answer starts (in the caller's scope and transaction), then sent. */
     @GetMapping({"/api/v1/epidemic/code-protection/export", "/epidemic/code-protection/export"})
+    @ResponseBody
     ResponseEntity<byte[]> export(@RequestParam(required = false) String status,
             @RequestParam(required = false) String regionCode, @RequestParam(defaultValue = "false") boolean reveal) {
         CodeProtection.Query q = protection.query(status, regionCode, reveal);

@@ -85,7 +85,11 @@ class EpidemicApiController {
     }
 
     @PostMapping(path = "/epidemic/test-results", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
-    TestResultService.IngestResult testResultsCsv(HttpEntity<String> request) {
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "CSV with the header idNumber,sampledAt,kind,result",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
+    TestResultService.IngestResult testResultsCsv(@io.swagger.v3.oas.annotations.Parameter(hidden = true)
+            HttpEntity<String> request) {
         // an entity rather than a required body: an empty CSV is answered about its header, not as a missing body
         return results.ingestCsv(request.getBody());
     }

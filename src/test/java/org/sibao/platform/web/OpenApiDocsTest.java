@@ -37,6 +37,12 @@ class OpenApiDocsTest {
         assertThat(paths.get("/public/passes/verify").has("get")).isTrue();
         // pages only (a form to type a pass code in) are not API
         assertThat(paths.has("/public/passes/check")).isFalse();
+        assertThat(paths.has("/api/v1/epidemic/code-protection")).isTrue();
+        assertThat(paths.has("/api/v1/epidemic/code-protection/export")).isTrue();
+        JsonNode ingest = paths.get("/api/v1/epidemic/test-results").get("post");
+        assertThat(ingest.path("parameters").toString()).as("no stray parameter").doesNotContain("\"request\"");
+        assertThat(ingest.get("requestBody").get("content").has("text/csv")).isTrue();
+        assertThat(ingest.get("requestBody").get("content").has("application/json")).isTrue();
     }
 
     @Test

@@ -10,6 +10,9 @@ public interface Appeals {
     /** Open appeals in a scope (not yet resolved, rejected or withdrawn). */
     long openCount(DataScope scope);
 
+    /** Appeals closed (销号) in a scope. */
+    long closedCount(DataScope scope);
+
     /** Open appeals past a deadline now, in a scope. */
     long overdueCount(DataScope scope);
 

@@ -15,6 +15,8 @@ public interface EpidemicFigures {
      *                          sweep), or rostered within it and so not due yet
      * @param onTimeTestingRate onTime ÷ watched, 0..1 (0 when nobody is watched)
      */
-    record Figures(long openAlerts, long watched, long onTime, double onTimeTestingRate) {
+    /** @param openAlertsByType the open alerts by type (SPEC §11 "open alerts by kind"), types with none left out */
+    record Figures(long openAlerts, long watched, long onTime, double onTimeTestingRate,
+            java.util.Map<String, Long> openAlertsByType) {
     }
 }

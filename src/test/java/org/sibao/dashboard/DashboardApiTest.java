@@ -174,6 +174,26 @@ class DashboardApiTest {
     }
 
     @Test
+    void closedAppealsAndOpenAlertsByKindAgreeWithTheLists() {
+        ApiClient hq = new ApiClient(port).as("hq_kf", PASSWORD);
+        JsonNode d = dashboard(hq, "");
+        long closed = hq.get("/api/v1/appeals?status=CLOSED&size=1").body().get("total").longValue();
+        assertThat(d.get("appeals").get("closed").longValue()).isEqualTo(closed);
+        JsonNode byType = d.get("epidemic").get("openAlertsByType");
+        long sum = 0;
+        for (String type : byType.propertyNames()) {
+            long n = byType.get(type).longValue();
+            sum += n;
+            assertThat(hq.get("/api/v1/epidemic/alerts?status=OPEN&type=" + type + "&size=1").body().get("total").longValue())
+                    .as(type).isEqualTo(n);
+        }
+        assertThat(sum).isEqualTo(d.get("epidemic").get("openAlerts").longValue());
+        org.sibao.support.WebClient web = new org.sibao.support.WebClient(port);
+        web.login("hq_kf", PASSWORD);
+        assertThat(web.get("/dashboard").body()).contains("id=\"card-appeals-closed\"", "已销号");
+    }
+
+    @Test
     void anHqDrillsDownBySector() {
         ApiClient hq = new ApiClient(port).as("hq_kf", PASSWORD);
         JsonNode all = dashboard(hq, "");

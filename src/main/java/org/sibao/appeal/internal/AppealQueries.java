@@ -215,6 +215,13 @@ class AppealQueries implements Appeals {
     }
 
     @Override
+    public long closedCount(DataScope scope) {
+        SqlFilter where = scope.subjects("a.region_code", "a.sector", "a.enterprise_id")
+                .and(new SqlFilter("a.status = 'CLOSED'", List.of()));
+        return repository.count(where);
+    }
+
+    @Override
     public long overdueCount(DataScope scope) {
         OffsetDateTime now = clock.nowOffset();
         SqlFilter where = scope.subjects("a.region_code", "a.sector", "a.enterprise_id")

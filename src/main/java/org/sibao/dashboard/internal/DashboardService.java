@@ -223,6 +223,7 @@ class DashboardService implements DisposableBean {
         AppealMetrics metrics = appeals.metrics(scope, region.code(), today.minusDays(METRICS_DAYS - 1L), today);
         long open = appeals.openCount(scope);
         long overdue = appeals.overdueCount(scope);
+        long closed = appeals.closedCount(scope);
 
         EpidemicFigures.Figures epi = epidemic.figures(scope);
         long emergencies = modes.regionsInEmergency(region.prefix()).size();
@@ -233,9 +234,10 @@ class DashboardService implements DisposableBean {
 
         return new DashboardSnapshot(region.code(), region.name(), region.level().name(), sector, clock.nowOffset(),
                 overall.whitelisted(), bySector, overall.ratio(), overall.totalValue().signum() > 0, overall.target(),
-                coverageBySector, open, overdue,
+                coverageBySector, open, overdue, closed,
                 rate(metrics.responseRate()), rate(metrics.resolutionRate()), rate(metrics.satisfactionRate()),
-                metrics.assigned(), metrics.callbacks(), emergencies, mode, epi.openAlerts(), rate(epi.onTimeTestingRate()), epi.watched(), weekly, totals.eligible(),
+                metrics.assigned(), metrics.callbacks(), emergencies, mode, epi.openAlerts(), epi.openAlertsByType(),
+                rate(epi.onTimeTestingRate()), epi.watched(), weekly, totals.eligible(),
                 totals.granted(), totals.grantedYuan().setScale(2, RoundingMode.HALF_UP), List.copyOf(children));
     }
 

@@ -13,9 +13,10 @@ import org.sibao.region.Sector;
 record DashboardSnapshot(String regionCode, String regionName, String level, Sector sector, OffsetDateTime asOf,
         long active, Map<String, Long> activeBySector, BigDecimal coverageOverall, boolean coverageCounted,
         BigDecimal coverageTarget,
-        Map<String, BigDecimal> coverageBySector, long appealsOpen, long appealsOverdue, double responseRate,
+        Map<String, BigDecimal> coverageBySector, long appealsOpen, long appealsOverdue, long appealsClosed,
+        double responseRate,
         double resolutionRate, double satisfactionRate, long appealsAssigned, long appealsCallbacks,
-        long regionsInEmergency, String mode, long openAlerts,
+        long regionsInEmergency, String mode, long openAlerts, Map<String, Long> openAlertsByType,
         double onTimeTestingRate, long watchedEmployees, ProductionFigures.Weekly production, long eligible,
         long granted, BigDecimal grantedYuan, List<Child> children) {
 
@@ -62,6 +63,7 @@ record DashboardSnapshot(String regionCode, String regionName, String level, Sec
         Map<String, Object> appeals = new LinkedHashMap<>();
         appeals.put("open", appealsOpen);
         appeals.put("overdue", appealsOverdue);
+        appeals.put("closed", appealsClosed);
         appeals.put("responseRate", responseRate);
         appeals.put("resolutionRate", resolutionRate);
         appeals.put("satisfactionRate", satisfactionRate);
@@ -69,6 +71,7 @@ record DashboardSnapshot(String regionCode, String regionName, String level, Sec
         Map<String, Object> epidemic = new LinkedHashMap<>();
         epidemic.put("regionsInEmergency", regionsInEmergency);
         epidemic.put("openAlerts", openAlerts);
+        epidemic.put("openAlertsByType", openAlertsByType);
         epidemic.put("onTimeTestingRate", onTimeTestingRate);
         epidemic.put("watchedEmployees", watchedEmployees);
         epidemic.put("mode", mode);

@@ -35,8 +35,10 @@ class EpidemicFiguresQuery implements EpidemicFigures {
     @Override
     public Figures figures(DataScope scope) {
         SqlFilter alertScope = scope.subjects("a.region_code", "a.sector", "a.subject_id");
-        long open = jdbc.sql("SELECT COUNT(*) FROM epi_alert a WHERE " + alertScope.sql() + " AND a.status = 'OPEN'")
-                .params(alertScope.params()).query(Long.class).single();
+        java.util.Map<String, Long> byType = new java.util.TreeMap<>();
+        jdbc.sql("SELECT a.type, COUNT(*) FROM epi_alert a WHERE " + alertScope.sql() + " AND a.status = 'OPEN' GROUP BY a.type")
+                .params(alertScope.params()).query((rs, n) -> byType.put(rs.getString(1), rs.getLong(2))).list();
+        long open = byType.values().stream().mapToLong(Long::longValue).sum();
 
         OffsetDateTime now = clock.nowOffset();
         List<Object> params = new ArrayList<>();
@@ -62,6 +64,6 @@ class EpidemicFiguresQuery implements EpidemicFigures {
                 + " WHERE " + employeeScope.sql();
         long[] counts = jdbc.sql(sql).params(params).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
         double rate = counts[0] == 0 ? 0 : (double) counts[1] / counts[0];
-        return new Figures(open, counts[0], counts[1], rate);
+        return new Figures(open, counts[0], counts[1], rate, java.util.Map.copyOf(byType));
     }
 }

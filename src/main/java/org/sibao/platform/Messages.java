@@ -43,12 +43,14 @@ public class Messages {
      * ({@code drivers[0].idNumber → field.drivers.idNumber}), then by its last name ({@code field.idNumber}); the
      * field itself when neither is known.
      */
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[(\\d+)\\]");
+
     public String fieldLabel(String field) {
         if (field == null || field.isBlank()) {
             return "";
         }
         Locale locale = LocaleContextHolder.getLocale();
-        String path = field.replaceAll("\\[\\d+\\]", "");
+        String path = INDEX.matcher(field).replaceAll("");
         String label = source.getMessage("field." + path, null, null, locale);
         if (label == null) {
             label = source.getMessage("field." + path.substring(path.lastIndexOf('.') + 1), null, null, locale);
@@ -57,7 +59,7 @@ public class Messages {
             return field;
         }
         // which of a list: the last index, counted from 1 (drivers[1].idNumber → 驾驶员身份证号（第 2 项）)
-        java.util.regex.Matcher index = java.util.regex.Pattern.compile("\\[(\\d+)\\]").matcher(field);
+        java.util.regex.Matcher index = INDEX.matcher(field);
         String nth = null;
         while (index.find()) {
             nth = index.group(1);

@@ -106,7 +106,10 @@ public final class RuleRenderer {
         return label(locale, "rules.fact." + fact.name(), fact.name());
     }
 
-    /** A fact's value as people read it (region names, labels of codes, units, 是/否); a list joined with "、". */
+    /**
+     * A fact's value as people read it ("中型", "南阳市", "C 制造业", units, 是/否; the code itself when it has no
+     * label); a list joined with "、".
+     */
     public String shown(Fact fact, Object value, Locale locale) {
         return values(fact, value, locale, "rules.join.list");
     }
@@ -118,11 +121,6 @@ public final class RuleRenderer {
             parts.add(value(fact, v, locale));
         }
         return String.join(msg(locale, joinKey), parts);
-    }
-
-    /** One code of a fact as people read it: "中型", "南阳市", "C 制造业"; the code itself when it has no label. */
-    public String valueLabel(Fact fact, String code, Locale locale) {
-        return value(fact, code, locale);
     }
 
     private String value(Fact fact, Object value, Locale locale) {

@@ -1,11 +1,9 @@
 package org.sibao.appeal.internal;
 
 import java.io.IOException;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.sibao.platform.BusinessClock;
@@ -80,13 +78,7 @@ class AppealMetricsExport {
         Object v = figures.get(key);
         boolean none = v == null || ("responseRate".equals(key) && zero(figures.get("assigned")))
                 || (("resolutionRate".equals(key) || "satisfactionRate".equals(key)) && zero(figures.get("callbacks")));
-        if (none) {
-            return "—";
-        }
-        NumberFormat percent = NumberFormat.getPercentInstance(Locale.ROOT);
-        percent.setMinimumFractionDigits(1);
-        percent.setMaximumFractionDigits(1);
-        return percent.format(((Number) v).doubleValue());
+        return none ? "—" : org.sibao.platform.web.Percent.format((Number) v);
     }
 
     private static boolean zero(Object n) {

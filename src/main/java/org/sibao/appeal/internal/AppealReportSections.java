@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.sibao.appeal.AppealMetrics;
 import org.sibao.appeal.Appeals;
@@ -119,6 +118,6 @@ class AppealReportSections implements WeeklyFigures, SupervisionItems {
 
     /** A rate as a percentage, or "—" when nothing was counted (0 ÷ 0 is no rate, not 0 %). */
     private static String percent(double rate, long denominator) {
-        return denominator == 0 ? "—" : String.format(Locale.ROOT, "%.1f%%", rate * 100);
+        return org.sibao.platform.web.Percent.format(rate, denominator);
     }
 }

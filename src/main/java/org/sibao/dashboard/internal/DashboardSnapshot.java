@@ -22,7 +22,7 @@ record DashboardSnapshot(String regionCode, String regionName, String level, Sec
 
     /** A rate as a page shows it: "77.8%", or "—" when there was nothing to count (0 of 0 is not 0 %). */
     static String percent(double rate, long denominator) {
-        return denominator == 0 ? "—" : String.format(java.util.Locale.ROOT, "%.1f%%", rate * 100);
+        return org.sibao.platform.web.Percent.format(rate, denominator);
     }
 
     public String responseShown() {

@@ -132,7 +132,7 @@ class CodeProtection {
                 .query((rs, n) -> item(rs, q.reveal())).stream()) {
             Iterable<List<?>> rows = () -> items.<List<?>>map(i -> {
                 count[0]++;
-                return List.of(i.enterpriseName(), regions.find(i.regionCode()).map(Region::name).orElse(i.regionCode()),
+                return List.of(i.enterpriseName(), regions.name(i.regionCode()),
                         i.name(), i.idNumber(), i.phone() == null ? "" : i.phone(), messages.label(i.postType()),
                         messages.get("enum.WhitelistStatus." + i.whitelistStatus()),
                         messages.get(i.codeProtected() ? "epidemic.codeProtection.yes" : "epidemic.codeProtection.no"));
@@ -149,16 +149,23 @@ class CodeProtection {
         }
     }
 
-    /** Counts per status in the region (the page's summary). */
+    /** Counts per status in the region (the page's summary), in one statement over the region's rosters. */
     @Transactional(readOnly = true)
     Map<Status, Long> counts(Query q) {
-        Map<Status, Long> out = new LinkedHashMap<>();
+        SqlFilter region = inRegion(q.regionCode());
+        StringBuilder sums = new StringBuilder();
         for (Status s : Status.values()) {
-            SqlFilter where = where(new Query(s, q.regionCode(), false));
-            out.put(s, jdbc.sql("SELECT COUNT(*) FROM epi_employee e JOIN subject s ON s.id = e.subject_id WHERE "
-                    + where.sql()).params(where.params()).query(Long.class).single());
+            sums.append(sums.length() == 0 ? "" : ", ").append("COALESCE(SUM(CASE WHEN ").append(s.sql())
+                    .append(" THEN 1 ELSE 0 END), 0)");
         }
-        return out;
+        return jdbc.sql("SELECT " + sums + " FROM epi_employee e JOIN subject s ON s.id = e.subject_id WHERE "
+                + region.sql()).params(region.params()).query((rs, n) -> {
+                    Map<Status, Long> out = new LinkedHashMap<>();
+                    for (Status s : Status.values()) {
+                        out.put(s, rs.getLong(s.ordinal() + 1));
+                    }
+                    return out;
+                }).single();
     }
 
     private static final String SELECT = """
@@ -166,10 +173,14 @@ class CodeProtection {
                 e.phone_mask, e.post_type, s.whitelist_status
             FROM epi_employee e JOIN subject s ON s.id = e.subject_id WHERE """;
 
-    private SqlFilter where(Query q) {
-        SqlFilter scope = CurrentUser.get().scope().subjects("s.region_code", "s.sector", "s.id");
-        return scope.and(new SqlFilter(q.status().sql() + " AND s.region_code LIKE ?",
-                List.of(Region.prefixOf(q.regionCode()) + "%")));
+    /** The reader's scope, narrowed to a region and everything under it. */
+    private static SqlFilter inRegion(String regionCode) {
+        return CurrentUser.get().scope().subjects("s.region_code", "s.sector", "s.id")
+                .and(new SqlFilter("s.region_code LIKE ?", List.of(Region.prefixOf(regionCode) + "%")));
+    }
+
+    private static SqlFilter where(Query q) {
+        return inRegion(q.regionCode()).and(new SqlFilter(q.status().sql(), List.of()));
     }
 
     private Item item(java.sql.ResultSet rs, boolean reveal) throws java.sql.SQLException {

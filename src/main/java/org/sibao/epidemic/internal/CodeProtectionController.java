@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class CodeProtectionController {
 
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     private final CodeProtection protection;
     private final RegionService regions;
 
@@ -49,7 +47,7 @@ class CodeProtectionController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"code-protection-" + q.regionCode() + "-"
                         + q.status().name().toLowerCase(java.util.Locale.ROOT) + ".xlsx\"")
-                .header(HttpHeaders.CONTENT_TYPE, XLSX)
+                .header(HttpHeaders.CONTENT_TYPE, org.sibao.platform.excel.ExcelExport.XLSX)
                 .cacheControl(org.springframework.http.CacheControl.noStore()).body(out.toByteArray());
     }
 

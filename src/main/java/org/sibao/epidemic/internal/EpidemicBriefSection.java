@@ -79,8 +79,7 @@ class EpidemicBriefSection implements WeeklyFigures {
         rows.add(new FigureRow("本周新增应急处置事件 / 处置中", incidents[0] + " / " + incidents[1], null));
         rows.add(new FigureRow("处于应急状态（平急转换）的地区", String.valueOf(emergency.size()), emergency.isEmpty() ? null
                 : String.join("、", emergency.stream().map(c -> names.getOrDefault(c, c)).toList())));
-        rows.add(new FigureRow("核酸检测按时率", f.watched() == 0 ? "—"
-                : String.format(Locale.ROOT, "%.1f%%", f.onTimeTestingRate() * 100),
+        rows.add(new FigureRow("核酸检测按时率", org.sibao.platform.web.Percent.format(f.onTimeTestingRate(), f.watched()),
                 "在册员工 " + f.watched() + " 人，按时 " + f.onTime() + " 人"));
         return List.of(new FigureSection("epidemic.figures", 300, "疫情防控（电子哨预警）", rows));
     }

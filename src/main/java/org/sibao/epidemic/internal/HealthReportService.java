@@ -126,7 +126,8 @@ class HealthReportService {
                 .params(subject.id(), date, subject.regionCode(), subject.sector().name(), in.present(), symptoms.size(),
                         user.id(), now).update();
         List<SymptomView> views = new ArrayList<>();
-        Map<String, String> names = rosterNames(subject.id());
+        Map<String, String> names = rosterNames(subject.id(),
+                identities.stream().map(Identity::hash).distinct().toList());
         for (int i = 0; i < symptoms.size(); i++) {
             Identity id = identities.get(i);
             String symptom = symptoms.get(i).symptom().trim();
@@ -144,10 +145,16 @@ class HealthReportService {
         return new Saved(new ReportView(subject.id(), date, in.present(), views.isEmpty(), views, now), replaced);
     }
 
-    /** The roster's names by keyed ID hash. */
-    private Map<String, String> rosterNames(String subjectId) {
+    /** The names of those of {@code hashes} on the subject's roster, by keyed ID hash (one statement). */
+    private Map<String, String> rosterNames(String subjectId, List<String> hashes) {
         Map<String, String> out = new java.util.HashMap<>();
-        jdbc.sql("SELECT id_hash, name FROM epi_employee WHERE subject_id = ?").param(subjectId)
+        if (hashes.isEmpty()) {
+            return out;
+        }
+        List<Object> params = new ArrayList<>(List.of(subjectId));
+        params.addAll(hashes);
+        jdbc.sql("SELECT id_hash, name FROM epi_employee WHERE subject_id = ? AND id_hash IN ("
+                + String.join(", ", java.util.Collections.nCopies(hashes.size(), "?")) + ")").params(params)
                 .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
         return out;
     }

@@ -58,15 +58,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throw unknownNameFailure(username);
         }
         UserRow user = found.get();
-        OffsetDateTime now = clock.nowOffset();
-        if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
-            throw new LockedException("locked");
-        }
-        if (!encoder.matches(password, user.passwordHash())) {
-            int count = users.recordFailure(user.id(), settings.lockAfterFailures(), now.plus(settings.lockDuration()));
-            if (count >= settings.lockAfterFailures()) {
-                throw new LockedException("locked");
-            }
+        if (!passwordMatches(user, password)) {
             throw new BadCredentialsException("bad credentials");
         }
         if (!user.enabled()) {
@@ -78,11 +70,19 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     /**
      * The current password asked again (to change it): a wrong one counts towards the lock exactly as at sign-in,
-     * so a stolen session cannot guess it; the count is kept in a transaction of its own (the change itself rolls
-     * back). Answers whether it matched; {@link LockedException} while the account is locked.
+     * so a stolen session cannot guess it. Answers whether it matched; {@link LockedException} while the account
+     * is locked.
      */
     boolean verifyCurrent(String userId, String password) {
         UserRow user = users.findById(userId).orElseThrow(() -> new BadCredentialsException("unknown user"));
+        return passwordMatches(user, password);
+    }
+
+    /**
+     * The one password check of an account: refused while locked; a wrong password is counted in a transaction of
+     * its own (a surrounding change that rolls back keeps the count), and the failure that reaches the limit locks.
+     */
+    private boolean passwordMatches(UserRow user, String password) {
         OffsetDateTime now = clock.nowOffset();
         if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
             throw new LockedException("locked");

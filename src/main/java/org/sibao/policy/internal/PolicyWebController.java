@@ -59,16 +59,16 @@ class PolicyWebController {
     private final RuleEngine engine;
     private final RuleRenderer renderer;
     private final MessageSource messages;
-    /** Problems as lines with the fields' labels. */
-    private final org.sibao.platform.Messages problemLines;
+    /** The platform's messages: problems as lines with the fields' labels, export headings. */
+    private final org.sibao.platform.Messages platformMessages;
     private final JsonMapper json;
     private final BusinessClock clock;
 
     PolicyWebController(PolicyService service, PolicyMatcher matcher, PolicyMatches matches, Redemptions redemptions,
             ReachQuery reach, Subjects subjects, RuleEngine engine, RuleRenderer renderer, MessageSource messages,
             JsonMapper json, BusinessClock clock, org.sibao.region.RegionService regions,
-            org.sibao.platform.Messages problemLines) {
-        this.problemLines = problemLines;
+            org.sibao.platform.Messages platformMessages) {
+        this.platformMessages = platformMessages;
         this.regions = regions;
         this.service = service;
         this.clock = clock;
@@ -372,7 +372,7 @@ class PolicyWebController {
     void exportReach(@RequestParam(required = false) String regionCode,
             jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         ReachQuery.Reach r = reachFor(regionCode);
-        org.sibao.platform.Messages m = problemLines;
+        org.sibao.platform.Messages m = platformMessages;
         List<String> figures = ExcelExport.headers(m, "policy.reach.field.", "eligible", "granted", "rate", "amount");
         java.util.function.Function<List<String>, List<String>> withFigures = first -> {
             List<String> h = new ArrayList<>(first);
@@ -456,12 +456,12 @@ class PolicyWebController {
             } else if ("industryCode".equals(f.name())) {
                 for (org.sibao.region.Industry i : regions.industries()) {
                     if (!i.section()) {
-                        values.add(Map.of("code", i.code(), "label", renderer.valueLabel(f, i.code(), locale)));
+                        values.add(Map.of("code", i.code(), "label", renderer.shown(f, i.code(), locale)));
                     }
                 }
             } else {
                 for (String v : f.values()) {
-                    values.add(Map.of("code", v, "label", renderer.valueLabel(f, v, locale)));
+                    values.add(Map.of("code", v, "label", renderer.shown(f, v, locale)));
                 }
             }
             m.put("values", values);
@@ -538,7 +538,7 @@ class PolicyWebController {
     }
 
     private String describe(FieldProblem p) {
-        return problemLines.line(p);
+        return platformMessages.line(p);
     }
 
     private static void requireAuthor() {

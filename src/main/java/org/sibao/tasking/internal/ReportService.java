@@ -1,7 +1,6 @@
 package org.sibao.tasking.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -64,7 +63,6 @@ class ReportService {
 
     static final String REPORT = "report";
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Set<Role> READERS = Set.of(Role.ADMIN, Role.HQ_OFFICER, Role.SUPERVISOR);
 
@@ -416,7 +414,7 @@ class ReportService {
     }
 
     static String percent(BigDecimal ratio) {
-        return ratio == null ? "" : ratio.multiply(HUNDRED).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+        return ratio == null ? "" : org.sibao.platform.web.Percent.format(ratio);
     }
 
     private static String nz(String s) {

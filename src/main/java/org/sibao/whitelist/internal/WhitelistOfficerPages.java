@@ -14,7 +14,6 @@ import org.sibao.platform.FieldProblem;
 import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.Validation;
-import org.sibao.region.Region;
 import org.sibao.region.RegionService;
 import org.sibao.region.Sector;
 import org.springframework.stereotype.Controller;
@@ -144,7 +143,7 @@ class WhitelistOfficerPages {
         CurrentUser user = CurrentUser.get();
         EntryService.Entry e = entries.entry(user, id);
         model.addAttribute("e", e);
-        model.addAttribute("regionName", regions.find(e.regionCode()).map(Region::name).orElse(e.regionCode()));
+        model.addAttribute("regionName", regions.name(e.regionCode()));
         model.addAttribute("history", entries.entryHistory(id));
         model.addAttribute("canRemove", entries.mayRemove(user, e)
                 && List.of("PUBLICIZED", "ACTIVE", "SUSPENDED").contains(e.status()));

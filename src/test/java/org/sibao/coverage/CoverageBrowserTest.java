@@ -49,7 +49,7 @@ class CoverageBrowserTest {
             browser.screenshot("coverage-province");
             assertThat(browser.consoleErrors()).as("no failed resources, script errors or CSP violations").isEmpty();
 
-            browser.driver().findElement(By.linkText("开封市")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.linkText("开封市")));
             browser.waitForText(By.cssSelector("#coverage-path .active"), "开封市");
             browser.waitFor(By.cssSelector("#coverage-charts[data-rendered=true]"));
             assertThat(browser.path()).contains("regionCode=410200");

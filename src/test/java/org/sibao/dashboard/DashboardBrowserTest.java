@@ -27,7 +27,7 @@ class DashboardBrowserTest {
             browser.screenshot("dashboard-province");
             assertThat(browser.consoleErrors()).as("no failed resources, script errors or CSP violations").isEmpty();
 
-            browser.driver().findElement(By.linkText("郑州市")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.linkText("郑州市")));
             browser.waitForText(By.cssSelector("#dashboard-path .active"), "郑州市");
             browser.waitFor(By.cssSelector("#dashboard-charts[data-rendered=true]"));
             assertThat(browser.path()).contains("regionCode=410100");

@@ -42,7 +42,7 @@ class EpidemicBrowserTest {
             browser.login("epi_xz", "Demo@2022");
             browser.open("/epidemic/alerts").waitForPage();
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("电子哨预警");
-            browser.driver().findElement(By.id("sweep-now")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.id("sweep-now")));
             browser.waitFor(By.cssSelector(".alert-success"));
             assertThat(browser.text(By.cssSelector(".alert-success"))).startsWith("巡检完成");
 
@@ -51,14 +51,14 @@ class EpidemicBrowserTest {
             browser.open("/epidemic/alerts?status=OPEN&type=POSITIVE_RESULT").waitForPage();
             assertThat(browser.text(By.id("alert-filters"))).doesNotContain("企业编号");
             browser.driver().findElement(By.id("f-enterprise")).sendKeys(facts.name() + " · " + facts.uscc());
-            browser.driver().findElement(By.cssSelector("#alert-filters button[type=submit]")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.cssSelector("#alert-filters button[type=submit]")));
             browser.waitFor(By.cssSelector("#epidemic-alerts tbody tr[data-type]"));
             assertThat(browser.path()).contains("enterprise=");
             assertThat(browser.text(By.id("epidemic-alerts"))).contains("检测阳性", "阳性员工");
             browser.screenshot("epidemic-alert-board");
             assertThat(browser.consoleErrors()).as("no failed resources, script errors or CSP violations").isEmpty();
 
-            browser.driver().findElement(By.cssSelector("#epidemic-alerts button[type=submit]")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.cssSelector("#epidemic-alerts button[type=submit]")));
             browser.waitFor(By.cssSelector(".alert-success"));
             assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("已签收预警");
 

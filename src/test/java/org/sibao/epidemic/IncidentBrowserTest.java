@@ -54,7 +54,7 @@ class IncidentBrowserTest {
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("疫情应急处置");
             assertThat(browser.text(By.id("incident-" + id))).contains("赵阳性", "首例阳性", "临时观察");
             browser.screenshot("epidemic-incidents");
-            browser.driver().findElement(By.cssSelector("#incident-" + id + " a.btn")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.cssSelector("#incident-" + id + " a.btn")));
             browser.waitFor(By.id("incident-status"));
             assertThat(browser.path()).isEqualTo("/epidemic/incidents/" + id);
             assertThat(browser.text(By.id("incident-status"))).isEqualTo("临时观察");
@@ -62,19 +62,19 @@ class IncidentBrowserTest {
             assertThat(browser.text(By.id("incident-timeline"))).contains("报告首例阳性，进入临时观察", "混检阳性，已转临时留观点");
 
             new Select(browser.driver().findElement(By.id("retest-result-input"))).selectByValue("POSITIVE");
-            browser.driver().findElement(By.id("retest-submit")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.id("retest-submit")));
             browser.waitFor(By.cssSelector(".alert-success"));
             assertThat(browser.text(By.id("retest-result"))).contains("阳性");
             assertThat(browser.text(By.id("incident-timeline"))).contains("复检结果：PCR 阳性");
 
             browser.driver().findElement(By.cssSelector("#confirm-form input[value='" + colleague + "']")).click();
-            browser.driver().findElement(By.id("confirm-submit")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.id("confirm-submit")));
             browser.waitForText(By.id("incident-status"), "已确诊");
             assertThat(browser.text(By.id("incident-contacts"))).contains("钱同事", "装配车间");
 
             new Select(browser.driver().findElement(By.id("s-days"))).selectByValue("2");
             browser.driver().findElement(By.id("s-reason")).sendKeys("装配车间确诊，停产消杀");
-            browser.driver().findElement(By.id("shutdown-submit")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.id("shutdown-submit")));
             browser.waitFor(By.cssSelector(".alert-success"));
             assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("停产申请已报指挥部");
             assertThat(browser.text(By.id("incident-shutdowns"))).contains("待审批", "装配车间确诊，停产消杀");

@@ -35,7 +35,7 @@ class PairingBrowserTest {
             browser.open("/pairings/propose?demandEnterpriseId=" + demand + "&kind=SUPPLY").waitForPage();
             assertThat(browser.driver().findElements(By.cssSelector("#suggestions tbody tr[id^=suggestion-]"))).isNotEmpty();
             browser.screenshot("pairings-propose");
-            browser.driver().findElement(By.cssSelector("#suggestions tbody tr[id^=suggestion-] button[type=submit]")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.cssSelector("#suggestions tbody tr[id^=suggestion-] button[type=submit]")));
             browser.waitForText(By.id("pairing-status"), "待确认");
             browser.screenshot("pairing-detail");
             assertThat(browser.consoleErrors()).isEmpty();

@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -119,8 +120,7 @@ public final class Browser implements AutoCloseable {
         pass.clear();
         pass.sendKeys(password);
         WebElement submit = driver.findElement(By.id("login-submit"));
-        submit.click();
-        wait.until(ExpectedConditions.stalenessOf(submit));
+        clickToNavigate(submit);
         waitForPage();
         return this;
     }
@@ -128,9 +128,28 @@ public final class Browser implements AutoCloseable {
     /** Signs out with the navbar's button and waits for the sign-in page. */
     public Browser logout() {
         WebElement button = waitForClickable(By.id("logout"));
-        button.click();
-        wait.until(ExpectedConditions.stalenessOf(button));
+        clickToNavigate(button);
         waitFor(By.id("login-submit"));
+        return this;
+    }
+
+    /**
+     * Clicks an element that loads a new document and waits until the old one is gone. The old document is
+     * marked before the click and the wait ends when the marker is no longer there: asking the clicked element
+     * whether it is stale races the navigation (Chromium may answer "Node with given id does not belong to the
+     * document" instead of a stale-element error).
+     */
+    public Browser clickToNavigate(WebElement element) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.__sibaoLeaving = true;");
+        element.click();
+        wait.until(d -> {
+            try {
+                return !Boolean.TRUE.equals(js.executeScript("return window.__sibaoLeaving === true;"));
+            } catch (WebDriverException navigating) {
+                return false;
+            }
+        });
         return this;
     }
 

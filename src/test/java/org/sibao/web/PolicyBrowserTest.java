@@ -29,7 +29,7 @@ class PolicyBrowserTest {
             browser.login("sector_industry_ny", "Demo@2022");
             browser.open("/policies").waitForPage();
             assertThat(browser.text(By.id("policy-table"))).contains("NY40-20");
-            browser.driver().findElement(By.id("policy-new")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.id("policy-new")));
             browser.waitFor(By.cssSelector("#rule-builder[data-ready=true]"));
             browser.driver().findElement(By.id("f-code")).sendKeys(code);
             browser.driver().findElement(By.id("f-title")).sendKeys("千人以上企业防疫补助（测试）");
@@ -82,7 +82,7 @@ class PolicyBrowserTest {
                     .contains("大型 或 中型").contains("行业门类为 C 制造业");
             assertThat(browser.isPresent(By.id("rule-preview-errors"))).isFalse();
             browser.screenshot("policy-builder");
-            browser.driver().findElement(By.id("policy-save")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.id("policy-save")));
 
             browser.waitFor(By.id("policy-title"));
             assertThat(browser.text(By.id("policy-title"))).contains(code);
@@ -94,7 +94,7 @@ class PolicyBrowserTest {
             browser.screenshot("policy-simulation");
 
             // the draft opens again in the builder with its choices by name
-            browser.driver().findElement(By.id("policy-edit")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.id("policy-edit")));
             browser.waitFor(By.cssSelector("#rule-builder[data-ready=true]"));
             browser.waitForText(By.id("rule-preview-text"), "制造业");
             assertThat(browser.driver().findElements(By.cssSelector(".rule-chip"))).extracting(WebElement::getText)

@@ -43,7 +43,7 @@ class ProductionBrowserTest {
             new Select(browser.driver().findElement(By.id("operatingState"))).selectByValue("CLOSED_LOOP");
             browser.driver().findElement(By.id("problems")).sendKeys("物流车辆通行证办理较慢");
             browser.screenshot("production-form");
-            browser.driver().findElement(By.id("production-submit")).click();
+            browser.clickToNavigate(browser.driver().findElement(By.id("production-submit")));
             browser.waitForText(By.cssSelector(".alert-success"), "生产周报已提交");
             assertThat(browser.text(By.id("production-history"))).contains("1520.50").contains("闭环生产");
             browser.screenshot("production-history");

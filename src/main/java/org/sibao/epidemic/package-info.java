@@ -39,7 +39,8 @@
  * (EPIDEMIC_OFFICER, HQ_OFFICER, ADMIN; anything but OPEN is 409) → RESOLVED by the next sweep once the cause is
  * gone. The sweep can be started by INTEGRATION, EPIDEMIC_OFFICER and ADMIN and runs every 5 minutes under
  * ShedLock. Risk level per subject ({@code GET /enterprises/{id}/epidemic-risk}): HIGH with an unresolved
- * POSITIVE_RESULT or SYMPTOM alert, MEDIUM with TEST_OVERDUE or ARRIVAL_UNREGISTERED, else LOW.</li>
+ * POSITIVE_RESULT or SYMPTOM alert, MEDIUM with TEST_OVERDUE or ARRIVAL_UNREGISTERED, else LOW. A SYMPTOM alert names the
+ * employee ({@code employeeId}) when the reported person is on the roster, else it is the subject's own.</li>
  * <li>Mode switch: only HQ_OFFICERs (others 403), of the region or above (else 404); anyone signed in may read a
  * region's mode. {@code affectedEnterprises} is the number of ACTIVE whitelist subjects whose operation mode the
  * switch set. Back to NORMAL leaves subjects closed-loop that another EMERGENCY region (an ancestor or a division

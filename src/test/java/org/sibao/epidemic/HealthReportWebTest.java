@@ -61,6 +61,9 @@ class HealthReportWebTest {
         assertThat(ent.get("/epidemic/enterprise/" + subject).body()).as("the recent reports name the person")
                 .contains("发热员工 发热");
         fx.sweep();
-        assertThat(fx.alertStatuses(subject, "SYMPTOM", null)).containsExactly("OPEN");
+        assertThat(fx.alertStatuses(subject, "SYMPTOM", employeeId)).as("the alert names the employee")
+                .containsExactly("OPEN");
+        assertThat(fx.alertStatuses(subject, "SYMPTOM", null)).as("and no other alert is opened for the subject")
+                .containsExactly("OPEN");
     }
 }

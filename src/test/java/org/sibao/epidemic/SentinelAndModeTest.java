@@ -194,6 +194,46 @@ class SentinelAndModeTest {
     }
 
     @Test
+    void aSymptomaticEmployeeHasTheirOwnAlertApartFromSomeoneOffTheRoster() {
+        String subject = fx.activeSubject(XINZHENG);
+        String coughing = TestIds.next();
+        String healthy = TestIds.next();
+        fx.roster(subject, EpidemicFixtures.employee("咳嗽员工", coughing, "FIXED"),
+                EpidemicFixtures.employee("健康员工", healthy, "FIXED"));
+        Map<String, String> ids = new java.util.HashMap<>();
+        admin.get("/api/v1/enterprises/" + subject + "/employees?size=10").body().get("items")
+                .forEach(e -> ids.put(e.get("name").asString(), e.get("id").asString()));
+        java.time.LocalDate today = fx.now().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        assertThat(admin.post("/api/v1/enterprises/" + subject + "/health-reports", Map.of("date", today.toString(),
+                "present", 2, "symptomatic", List.of(Map.of("idNumber", coughing, "symptom", "咳嗽"),
+                        Map.of("idNumber", TestIds.next(), "symptom", "发热")))).status()).isEqualTo(201);
+        fx.sweep();
+
+        List<tools.jackson.databind.JsonNode> open = new java.util.ArrayList<>();
+        admin.get("/api/v1/epidemic/alerts?size=50&enterpriseId=" + subject + "&type=SYMPTOM").body().get("items")
+                .forEach(open::add);
+        assertThat(open).extracting(a -> a.path("employeeId").asString(null))
+                .as("one for the rostered employee, one for the subject (a visitor off the roster)")
+                .containsExactlyInAnyOrder(ids.get("咳嗽员工"), null);
+
+        // the next report lists only the visitor: the employee's alert resolves, the subject's stays open
+        assertThat(admin.post("/api/v1/enterprises/" + subject + "/health-reports", Map.of("date", today.toString(),
+                "present", 2, "symptomatic", List.of(Map.of("idNumber", TestIds.next(), "symptom", "发热")))).status())
+                .as("the day's report replaced").isEqualTo(200);
+        fx.sweep();
+        assertThat(fx.alertStatuses(subject, "SYMPTOM", ids.get("咳嗽员工"))).containsExactly("RESOLVED");
+        List<String> subjectLevel = new java.util.ArrayList<>();
+        admin.get("/api/v1/epidemic/alerts?size=50&enterpriseId=" + subject + "&type=SYMPTOM").body().get("items")
+                .forEach(a -> {
+                    if (a.path("employeeId").isMissingNode() || a.path("employeeId").isNull()) {
+                        subjectLevel.add(a.get("status").asString());
+                    }
+                });
+        assertThat(subjectLevel).containsExactly("OPEN");
+        assertThat(fx.alertStatuses(subject, "SYMPTOM", ids.get("健康员工"))).isEmpty();
+    }
+
+    @Test
     void flagsUnregisteredArrivalsUntilBackFilled() {
         String subject = fx.activeSubject(XINZHENG);
         String today = fx.now().atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().toString();

@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link #REPORT_CUT_OFF} that day, so before the cut-off yesterday's is checked and after it today's. A subject
  * registered after the due day owes nothing for it: today's report is checked instead.</li>
  * <li>ARRIVAL_UNREGISTERED (per subject): an arrival reported afterwards is not back-filled yet.</li>
- * <li>SYMPTOM (per subject): the latest report of yesterday or today lists someone with symptoms.</li>
+ * <li>SYMPTOM (per employee): the subject's latest report of yesterday or today lists the employee with symptoms;
+ * (per subject) it lists someone with symptoms who is not on the roster.</li>
  * </ul>
  * It then recomputes every zone's colour in one statement, for what only the clock changes (an arrival's
  * observation starting or ending); everything else recomputes its subject's zones when it happens.
@@ -114,11 +115,22 @@ class SentinelSweep {
                 new Cause(AlertType.ARRIVAL_UNREGISTERED, false,
                         "EXISTS (SELECT 1 FROM epi_arrival r WHERE r.subject_id = s.id AND r.status = 'UNREGISTERED')",
                         List.of()),
-                new Cause(AlertType.SYMPTOM, false, """
-                        EXISTS (SELECT 1 FROM epi_health_report r WHERE r.subject_id = s.id AND r.symptomatic > 0
-                            AND r.report_date = (SELECT MAX(r2.report_date) FROM epi_health_report r2
-                                WHERE r2.subject_id = s.id AND r2.report_date >= ?))""", List.of(today.minusDays(1))));
+                new Cause(AlertType.SYMPTOM, true,
+                        "EXISTS (SELECT 1 FROM epi_health_symptom y WHERE y.subject_id = s.id AND y.id_hash = e.id_hash"
+                                + " AND y.report_date = " + LATEST_REPORT + ")",
+                        List.of(today.minusDays(1))),
+                // someone with symptoms who is not on the roster: the subject's own alert
+                new Cause(AlertType.SYMPTOM, false,
+                        "EXISTS (SELECT 1 FROM epi_health_symptom y WHERE y.subject_id = s.id"
+                                + " AND y.report_date = " + LATEST_REPORT
+                                + " AND NOT EXISTS (SELECT 1 FROM epi_employee o WHERE o.subject_id = s.id"
+                                + " AND o.id_hash = y.id_hash))",
+                        List.of(today.minusDays(1))));
     }
+
+    /** The date of the subject's latest health report of yesterday or today (one parameter: yesterday). */
+    private static final String LATEST_REPORT =
+            "(SELECT MAX(r2.report_date) FROM epi_health_report r2 WHERE r2.subject_id = s.id AND r2.report_date >= ?)";
 
     /**
      * The subjects watched (alias {@code s}): those on the ACTIVE whitelist, and any other that keeps a roster here
@@ -150,8 +162,10 @@ class SentinelSweep {
 
     private int resolve(Cause c, OffsetDateTime now) {
         String match = c.perEmployee() ? "e.id = a.employee_id AND " : "s.id = a.subject_id AND ";
+        // a type with both kinds of cause (SYMPTOM) resolves each kind by its own cause
         String sql = "UPDATE epi_alert a SET status = 'RESOLVED', resolved_at = ?, open_key = NULL "
                 + "WHERE a.type = '" + c.type().name() + "' AND a.status IN ('OPEN', 'ACKNOWLEDGED') "
+                + "AND a.employee_id IS " + (c.perEmployee() ? "NOT NULL " : "NULL ")
                 + "AND NOT EXISTS (SELECT 1 " + source(c).replace("WHERE ", "WHERE " + match) + "(" + c.condition() + "))";
         List<Object> params = new ArrayList<>();
         params.add(now);

@@ -61,7 +61,7 @@ empty
 SIBAO_BENCH_PG_URL="$url" SIBAO_BENCH_PG_USER="$user" SIBAO_BENCH_PG_PASSWORD="$password" \
   bench/policy-rematch.sh "$subjects" 500 3
 
-echo "== B1 ingest, B2 sweep, B6 emergency switch (PostgreSQL, $employees employees)"
+echo "== B1 ingest, B2 sweep, B3 dashboard at scale, B6 emergency switch (PostgreSQL, $employees employees)"
 empty
 SIBAO_TEST_PG_URL="$url" SIBAO_TEST_PG_USER="$user" SIBAO_TEST_PG_PASSWORD="$password" \
   mvn -q -B test -Dtest=EpidemicBenchmark -Dsibao.bench=true -Dsibao.bench.employees="$employees" \
@@ -82,6 +82,9 @@ rows=(
   "B2|sentinel sweep, ms|$(num epidemic.json b2SweepMs)|<= 3000"
   "B3|dashboard p95, province, ms|$(num b3-dashboard.json p95Ms province)|<= 50"
   "B3|dashboard p95, county, ms|$(num b3-dashboard.json p95Ms county)|<= 50"
+  "B3|dashboard p95 at $scale scale, province (sector drill-down), ms|$(num epidemic.json b3WarmProvinceP95Ms)|<= 50"
+  "B3|dashboard p95 at $scale scale, county, ms|$(num epidemic.json b3WarmCountyP95Ms)|<= 50"
+  "B3|dashboard snapshot computed cold at $scale scale, province, ms|$(num epidemic.json b3ColdProvinceMs)|"
   "B4|full policy rematch, s|$(num b4-policy-rematch.json fullRematchMedianSeconds)|<= 30"
   "B4|one subject's matches, ms|$(num b4-policy-rematch.json oneSubjectMedianMillis)|<= 5"
   "B5|appeal create + read, requests/s|$(num b5-appeals.json requestsPerSecond)|>= 1000"

@@ -43,8 +43,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Benchmarks B1 (bulk test-result ingest), B2 (sentinel sweep) and B6 (emergency switch of 5,000 subjects) on
- * PostgreSQL, through the running application over HTTP. Not part of the test suite: it runs only with
+ * Benchmarks B1 (bulk test-result ingest), B2 (sentinel sweep), B3 (the dashboard at this scale: a snapshot's
+ * computation and warm requests) and B6 (emergency switch of 5,000 subjects) on PostgreSQL, through the running application over HTTP. Not part of the test suite: it runs only with
  * {@code -Dsibao.bench=true} (and the PostgreSQL test variables), e.g.
  * <pre>
  * SIBAO_TEST_PG_URL=jdbc:postgresql://localhost:5432/sibao_test SIBAO_TEST_PG_USER=sibao SIBAO_TEST_PG_PASSWORD=sibao \
@@ -91,7 +91,7 @@ class EpidemicBenchmark {
     DataSource dataSource;
 
     @Test
-    void b1b2b6() throws Exception {
+    void b1b2b3b6() throws Exception {
         assumeTrue(Boolean.getBoolean("sibao.bench"), "benchmark: run with -Dsibao.bench=true");
         Random random = new Random(20220601);
         OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
@@ -195,6 +195,24 @@ class EpidemicBenchmark {
         }
         out.put("b2SweepMs", median(sweeps));
 
+        // B3 at this scale: a snapshot's computation (the first request for a key computes it while the caller
+        // waits), then warm requests, as the province's HQ and a county's, two threads at a time
+        String county = counties.get(0);
+        ApiClient province = user("bench_hq_hn", "HQ_OFFICER", "410000");
+        ApiClient local = user("bench_hq_county", "HQ_OFFICER", county);
+        long c0 = System.nanoTime();
+        assertThat(province.get("/api/v1/dashboard?regionCode=410000&sector=INDUSTRY").status()).isEqualTo(200);
+        double coldProvince = (System.nanoTime() - c0) / 1e6;
+        c0 = System.nanoTime();
+        assertThat(local.get("/api/v1/dashboard?regionCode=" + county).status()).isEqualTo(200);
+        double coldCounty = (System.nanoTime() - c0) / 1e6;
+        double provinceP95 = dashboardP95(province, "/api/v1/dashboard?regionCode=410000&sector=INDUSTRY");
+        double countyP95 = dashboardP95(local, "/api/v1/dashboard?regionCode=" + county);
+        out.put("b3ColdProvinceMs", coldProvince);
+        out.put("b3ColdCountyMs", coldCounty);
+        out.put("b3WarmProvinceP95Ms", provinceP95);
+        out.put("b3WarmCountyP95Ms", countyP95);
+
         // B6: switch 开封 (5,000 ACTIVE subjects) to EMERGENCY and back, over HTTP
         ApiClient hq = user("bench_hq_kf", "HQ_OFFICER", "410200");
         List<Double> switches = new ArrayList<>();
@@ -218,6 +236,9 @@ class EpidemicBenchmark {
                         b1, copyRate, b1 / copyRate),
                 String.format("| B2 | sweep %.0f ms (first sweep %d ms, %,d alerts opened) | ≤ 3 s |", median(sweeps),
                         first.body().get("durationMs").asLong(), first.body().get("opened").asInt()),
+                String.format("| B3 | warm p95 %.1f ms province (INDUSTRY drill-down) / %.1f ms county %s (2 threads, %d requests each); "
+                        + "a snapshot computed cold: %.0f ms province, %.0f ms county | p95 ≤ 50 ms warm |",
+                        provinceP95, countyP95, county, DASHBOARD_REQUESTS, coldProvince, coldCounty),
                 String.format("| B6 | switch of %,d subjects %.0f ms | ≤ 1 s |", affected, median(switches)));
         System.out.println(table);
         Files.createDirectories(Path.of("target", "bench"));
@@ -225,6 +246,44 @@ class EpidemicBenchmark {
         out.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
         Files.writeString(Path.of("target", "bench", "epidemic.json"), json.append("}\n").toString());
         Files.writeString(Path.of("target", "bench", "epidemic.md"), table + "\n");
+    }
+
+    private static final int DASHBOARD_REQUESTS = 2_000;
+
+    /**
+     * The 95th percentile of a dashboard request's latency (ms) over two threads of {@link #DASHBOARD_REQUESTS}
+     * each, after as many warm-up requests.
+     */
+    private double dashboardP95(ApiClient client, String path) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + client.token()).GET().build();
+        java.util.concurrent.Callable<List<Double>> run = () -> {
+            List<Double> took = new ArrayList<>();
+            for (int i = 0; i < 2 * DASHBOARD_REQUESTS; i++) {
+                long s = System.nanoTime();
+                java.net.http.HttpResponse<byte[]> r = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("dashboard answered " + r.statusCode());
+                }
+                if (i >= DASHBOARD_REQUESTS) {
+                    took.add((System.nanoTime() - s) / 1e6);
+                }
+            }
+            return took;
+        };
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<Double> all = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Double>> f : pool.invokeAll(List.of(run, run))) {
+                all.addAll(f.get());
+            }
+            Collections.sort(all);
+            return all.get((int) Math.ceil(all.size() * 0.95) - 1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void copyEmployees(String rows, String latest) throws Exception {

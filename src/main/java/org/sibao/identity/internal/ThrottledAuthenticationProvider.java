@@ -2,9 +2,7 @@ package org.sibao.identity.internal;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.BusinessClock;
@@ -36,8 +34,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
+    private final UnknownNameThrottle unknownNames;
+
     ThrottledAuthenticationProvider(UserRepository users, PasswordEncoder encoder, BusinessClock clock,
-            SibaoProperties properties, org.springframework.transaction.PlatformTransactionManager transactions) {
+            SibaoProperties properties, org.springframework.transaction.PlatformTransactionManager transactions,
+            UnknownNameThrottle unknownNames) {
+        this.unknownNames = unknownNames;
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -98,33 +100,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         return false;
     }
 
-    /** Failures of a name no account has: counted per node, at most {@link #UNKNOWN_NAMES_KEPT} names at once. */
-    private record Failures(int count, OffsetDateTime lockedUntil) {
-    }
-
-    private static final int UNKNOWN_NAMES_KEPT = 10_000;
-    private final Map<String, Failures> unknownNames = new ConcurrentHashMap<>();
-
     /**
      * A name no account has fails the way an account does, locking after the same number of failures for the same
-     * time, so that the answer never tells whether an account exists.
+     * time (counted in the database, across nodes), so that the answer never tells whether an account exists.
      */
     private RuntimeException unknownNameFailure(String username) {
-        OffsetDateTime now = clock.nowOffset();
-        Failures before = unknownNames.get(username);
-        if (before != null && before.lockedUntil() != null && before.lockedUntil().isAfter(now)) {
-            return new LockedException("locked");
-        }
-        if (unknownNames.size() >= UNKNOWN_NAMES_KEPT) {
-            unknownNames.entrySet().removeIf(e -> e.getValue().lockedUntil() == null || !e.getValue().lockedUntil().isAfter(now));
-        }
-        Failures after = unknownNames.merge(username, new Failures(1, null),
-                (old, one) -> new Failures(old.lockedUntil() != null ? 1 : old.count() + 1, null));
-        if (after.count() >= settings.lockAfterFailures()) {
-            unknownNames.put(username, new Failures(0, now.plus(settings.lockDuration())));
-            return new LockedException("locked");
-        }
-        return new BadCredentialsException("bad credentials");
+        return unknownNames.fail(username) ? new LockedException("locked") : new BadCredentialsException("bad credentials");
     }
 
     static UsernamePasswordAuthenticationToken authenticated(CurrentUser user) {

@@ -36,6 +36,9 @@ class AuthApiTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    UnknownNameThrottle unknownNames;
+
     private ApiClient anonymous() {
         return new ApiClient(port);
     }
@@ -97,6 +100,35 @@ class AuthApiTests {
         ApiClient.Response fifth = anon.post("/api/v1/auth/token", wrong);
         assertThat(fifth.status()).isEqualTo(401);
         assertThat(fifth.text("detail")).isEqualTo("连续登录失败次数过多，账户已锁定，请15分钟后再试。");
+    }
+
+    @Test
+    void aNameNoAccountHasIsCountedInTheDatabaseSoEveryNodeCountsTogether() {
+        String name = TestUsers.uniqueName("nobody");
+        Map<String, String> wrong = Map.of("username", name, "password", "wrong-pass-1");
+        for (int i = 1; i <= 3; i++) {
+            assertThat(anonymous().post("/api/v1/auth/token", wrong).status()).isEqualTo(401);
+        }
+        String hash = UnknownNameThrottle.hash(name);
+        assertThat(jdbc.sql("SELECT failures FROM login_unknown_name WHERE name_hash = ?").param(hash)
+                .query(Integer.class).single()).isEqualTo(3);
+        // another node's two failures (the same rows): the fifth locks, wherever it was counted
+        assertThat(unknownNames.fail(name)).isFalse();
+        assertThat(unknownNames.fail(name)).isTrue();
+        assertThat(anonymous().post("/api/v1/auth/token", wrong).text("detail"))
+                .isEqualTo("连续登录失败次数过多，账户已锁定，请15分钟后再试。");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_unknown_name WHERE name_hash = ? OR name_hash = ?")
+                .params(hash, name).query(Long.class).single()).as("kept as a hash, not the name").isEqualTo(1);
+
+        // idle rows are forgotten once neither counting nor locked
+        String idle = UnknownNameThrottle.hash(TestUsers.uniqueName("idle"));
+        jdbc.sql("INSERT INTO login_unknown_name (name_hash, failures, locked_until, updated_at) VALUES (?, 2, NULL, ?)")
+                .params(idle, java.time.OffsetDateTime.now().minusDays(30)).update();
+        assertThat(unknownNames.forgetIdle()).isPositive();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_unknown_name WHERE name_hash = ?").param(idle)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM login_unknown_name WHERE name_hash = ?").param(hash)
+                .query(Long.class).single()).as("a locked name is kept").isEqualTo(1);
     }
 
     @Test

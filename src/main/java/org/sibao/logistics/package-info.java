@@ -29,7 +29,22 @@
  * APPROVED passes. An approved pass past {@code validTo} on the business clock reads as EXPIRED.</li>
  * <li>The code is {@code <pass id>.<base64url HMAC-SHA256(id|plate|validTo epoch seconds)>} under
  * {@code sibao.passes.signing-key} (SIBAO_PASS_SIGNING_KEY, required in production; generated per install in demo
- * mode and kept in {@code platform_setting}). Verification answers only valid true/false.</li>
+ * mode and kept in {@code platform_setting}).</li>
+ * <li>Verification: valid when the signature matches, the pass is APPROVED, the business clock is within
+ * {@code validFrom}–{@code validTo} and at least one served subject is still on the whitelist (ACTIVE, or SUSPENDED
+ * by a shutdown). A valid code answers {@code valid}, {@code plateNumber}, {@code validTo} and, for the checkpoint's
+ * point-to-point check, {@code validFrom}, {@code origin}, {@code destination}, {@code carrierName},
+ * {@code servedEnterprises} (the names of the served subjects still on the whitelist) and {@code drivers} (names
+ * masked: 张*, 欧阳**); never an ID number or a phone, not even masked. An invalid code answers
+ * {@code {"valid":false,"plateNumber":null,"validTo":null}} and nothing else; the Chinese page says why only for an
+ * authentic code (已撤销, 已撤销：服务企业已移出白名单, 已过期, 尚未生效), never for a forged one, and never the
+ * revocation's text.</li>
+ * <li>熔断: when a whitelist entry is removed ({@code EntryRemoved}, after commit), every APPROVED, unexpired pass
+ * that served the subject and serves no subject still on the whitelist (ACTIVE or SUSPENDED: a shutdown of at most
+ * 3 days keeps the passes) is revoked by the platform ({@code revokedBy} {@code system}, the reason naming the
+ * removed subject), found and revoked set-wise, audited as {@code passes.revoke}; the carrier's users and the
+ * TRANSPORT sector officers of the carrier's county and city are notified. A pass still serving another whitelist
+ * subject stays valid; a PENDING one stays pending (its approval checks the served subjects again).</li>
  * <li>The drivers' list ({@code /passes/drivers}) holds the drivers of APPROVED passes valid now on the business
  * clock, of carriers under {@code regionCode} (default: the caller's region; outside the caller's region 404); for
  * TRANSPORT sector officers, HQ officers and the administrator (others 403).</li>

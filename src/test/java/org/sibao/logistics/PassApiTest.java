@@ -17,12 +17,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sibao.platform.personal.IdNumbers;
 import org.sibao.subject.Subjects;
 import org.sibao.subject.TestSubjects;
 import org.sibao.subject.WhitelistStatus;
 import org.sibao.support.ApiClient;
 import org.sibao.support.FullStackTest;
 import org.sibao.support.TestUsers;
+import org.sibao.support.TestWhitelist;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -188,16 +190,11 @@ class PassApiTest {
         String id = approvedPass("豫A12345D");
         String code = transport().get("/api/v1/passes/" + id).text("code");
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/public/passes/verify?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)))
-                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = page(code);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(page.body()).contains("有效通行证", "豫A12345D");
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/public/passes/verify?code=nope")).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(bad.body()).contains("无效通行证");
+        assertThat(page("nope").body()).contains("无效通行证");
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/public/passes/check")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(form.statusCode()).isEqualTo(200);
@@ -352,6 +349,172 @@ class PassApiTest {
         assertThat(as("sector_industry_xz").get("/api/v1/passes/drivers").status()).isEqualTo(403);
         String stored = jdbc.sql("SELECT id_number_cipher FROM pass_driver WHERE pass_id = ?").param(id).query(String.class).single();
         assertThat(stored).doesNotContain("41018419850315");
+    }
+
+    @Test
+    void aValidCodeShowsTheRouteTheCarrierTheServedAndMaskedDriversButNoPersonalNumbers() throws Exception {
+        String carrier = subject("TRANSPORT", null);
+        String served = subject("INDUSTRY", WhitelistStatus.ACTIVE);
+        String id1 = idNumber("41018419850315123");
+        String id2 = idNumber("41018419920720456");
+        Map<String, Object> m = request(carrier, "豫AD35791", List.of(served));
+        m.put("drivers", List.of(Map.of("name", "张伟", "idNumber", id1, "phone", "13812345678"),
+                Map.of("name", "欧阳娜娜", "idNumber", id2, "phone", "13998765432")));
+        String id = transport().post("/api/v1/passes", m).text("id");
+        ApiClient.Response approved = transport().post("/api/v1/passes/" + id + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        String code = approved.text("code");
+
+        ApiClient.Response ok = verify(code);
+        assertThat(ok.body().get("valid").asBoolean()).isTrue();
+        assertThat(ok.text("plateNumber")).isEqualTo("豫AD35791");
+        assertThat(OffsetDateTime.parse(ok.text("validFrom")).toInstant())
+                .isEqualTo(OffsetDateTime.parse(approved.text("validFrom")).toInstant());
+        assertThat(OffsetDateTime.parse(ok.text("validTo")).toInstant())
+                .isEqualTo(OffsetDateTime.parse(approved.text("validTo")).toInstant());
+        assertThat(ok.text("origin")).isEqualTo("郑州国际物流园");
+        assertThat(ok.text("destination")).isEqualTo("新郑市龙湖镇");
+        assertThat(ok.text("carrierName")).isEqualTo(approved.text("carrierName"));
+        assertThat(texts(ok.body().get("servedEnterprises")))
+                .containsExactly(subjects.find(served, org.sibao.identity.DataScope.system()).orElseThrow().name());
+        assertThat(texts(ok.body().get("drivers"))).containsExactly("张*", "欧阳**");
+        assertNoPersonalNumbers(ok.raw(), id1, id2);
+        assertThat(ok.raw()).doesNotContain("张伟", "欧阳娜娜", carrier, served);
+
+        HttpResponse<String> page = page(code);
+        assertThat(page.body()).contains("有效通行证", "豫AD35791", "郑州国际物流园", "新郑市龙湖镇",
+                approved.text("carrierName"), texts(ok.body().get("servedEnterprises")).get(0), "张*、欧阳**", "路线（点对点）");
+        assertNoPersonalNumbers(page.body(), id1, id2);
+        assertThat(page.body()).doesNotContain("张伟", "欧阳娜娜");
+        HttpResponse<String> english = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/public/passes/verify?lang=en&code=" + URLEncoder.encode(code,
+                        StandardCharsets.UTF_8))).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(english.body()).contains("Valid pass", "Route (point to point)", "张*、欧阳**");
+
+        String forged = code.substring(0, code.length() - 2) + (code.endsWith("AA") ? "BB" : "AA");
+        assertThat(names(verify(forged).body())).as("an invalid code answers as little as before")
+                .containsExactly("valid", "plateNumber", "validTo");
+        assertThat(page(forged).body()).contains("无效通行证").doesNotContain("豫AD35791", "id=\"pass-why\"");
+        transport().post("/api/v1/passes/" + id + "/revoke", Map.of("reason", "车辆停运检修"));
+        assertThat(names(verify(code).body())).containsExactly("valid", "plateNumber", "validTo");
+        assertThat(page(code).body()).as("an authentic revoked code says so, and nothing more")
+                .contains("无效通行证", "已撤销").doesNotContain("豫AD35791", "车辆停运检修", "移出白名单", "郑州国际物流园");
+    }
+
+    @Test
+    void removingTheOnlyServedSubjectFromTheWhitelistRevokesThePass() throws Exception {
+        String carrier = subject("TRANSPORT", null);
+        String username = TestUsers.uniqueName("delisted");
+        TestUsers.create(admin, username, "ENTERPRISE", XINZHENG, Map.of("enterpriseId", carrier));
+        String listed = TestWhitelist.activeEntry(admin, as("sector_industry_xz"), XINZHENG, "新郑熔断测试");
+        String listedName = subjects.find(listed, org.sibao.identity.DataScope.system()).orElseThrow().name();
+        String stillActive = subject("COMMERCE", WhitelistStatus.ACTIVE);
+        String paused = subject("INDUSTRY", WhitelistStatus.ACTIVE);
+
+        String only = approved(carrier, "豫A3R5T7", List.of(listed));
+        String shared = approved(carrier, "豫A3R5T8", List.of(listed, stillActive));
+        String withPaused = approved(carrier, "豫A3R5T9", List.of(listed, paused));
+        String pending = transport().post("/api/v1/passes", request(carrier, "豫A3R6T1", List.of(listed))).text("id");
+        String onlyCode = transport().get("/api/v1/passes/" + only).text("code");
+        assertThat(verify(onlyCode).body().get("valid").asBoolean()).isTrue();
+        // a shutdown (at most 3 days) suspends the entry: its passes stay valid
+        subjects.setWhitelistStatus(paused, WhitelistStatus.SUSPENDED, "COUNTY");
+
+        String entry = jdbc.sql("SELECT id FROM wl_entry WHERE enterprise_id = ? AND status = 'ACTIVE'").param(listed)
+                .query(String.class).single();
+        ApiClient.Response removed = as("sector_industry_xz").post("/api/v1/whitelist/entries/" + entry + "/remove",
+                Map.of("reason", "发生聚集性疫情，熔断"));
+        assertThat(removed.status()).as(removed.raw()).isEqualTo(200);
+        assertThat(verify(onlyCode).body().get("valid").asBoolean()).as("invalid at once").isFalse();
+
+        ApiClient.Response revoked = eventually(() -> transport().get("/api/v1/passes/" + only),
+                r -> "REVOKED".equals(r.text("status")));
+        assertThat(revoked.text("revokedBy")).isEqualTo("system");
+        assertThat(revoked.text("decisionComment")).contains(listedName, "熔断移出白名单");
+        assertThat(revoked.raw()).doesNotContain("发生聚集性疫情");
+        assertThat(names(verify(onlyCode).body())).containsExactly("valid", "plateNumber", "validTo");
+        assertThat(page(onlyCode).body()).contains("无效通行证", "已撤销：服务企业已移出白名单")
+                .doesNotContain("豫A3R5T7", listedName, revoked.text("carrierName"), "发生聚集性疫情");
+
+        for (String kept : List.of(shared, withPaused)) {
+            assertThat(transport().get("/api/v1/passes/" + kept).text("status")).isEqualTo("APPROVED");
+            ApiClient.Response check = verify(transport().get("/api/v1/passes/" + kept).text("code"));
+            assertThat(check.body().get("valid").asBoolean()).as("still serves a whitelist subject").isTrue();
+            assertThat(texts(check.body().get("servedEnterprises"))).as("only the subjects still listed")
+                    .hasSize(1).doesNotContain(listedName);
+        }
+        assertThat(transport().get("/api/v1/passes/" + pending).text("status")).as("the approval checks again")
+                .isEqualTo("PENDING");
+
+        assertThat(jdbc.sql("SELECT actor FROM audit_log WHERE entity_type = 'pass' AND entity_id = ?"
+                + " AND action = 'passes.revoke'").param(only).query(String.class).list()).containsExactly("system");
+        assertThat(jdbc.sql("SELECT after_json FROM audit_log WHERE entity_id = ? AND action = 'passes.revoke'")
+                .param(only).query(String.class).single()).contains("REVOKED", listedName);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE entity_id IN (?, ?) AND action = 'passes.revoke'")
+                .params(shared, withPaused).query(Long.class).single()).isZero();
+        for (String user : List.of(username, "sector_transport_xz", "sector_transport_zz")) {
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM notification n JOIN app_user u ON u.id = n.user_id"
+                    + " WHERE u.username = ? AND n.message_key = 'passes.notice.delisted' AND n.link = ?")
+                    .params(user, "/passes/" + only).query(Long.class).single()).as(user).isEqualTo(1);
+        }
+        assertThat(new ApiClient(port).as(username, TestUsers.PASSWORD).get("/api/v1/notifications?size=100").raw())
+                .contains("豫A3R5T7", listedName, "已移出白名单");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE message_key = 'passes.notice.delisted'"
+                + " AND link IN (?, ?)").params("/passes/" + shared, "/passes/" + withPaused).query(Long.class).single())
+                .isZero();
+    }
+
+    private String approved(String carrier, String plate, List<String> served) {
+        ApiClient.Response filed = transport().post("/api/v1/passes", request(carrier, plate, served));
+        assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+        ApiClient.Response approved = transport().post("/api/v1/passes/" + filed.text("id") + "/approve", Map.of());
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        return filed.text("id");
+    }
+
+    private HttpResponse<String> page(String code) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/public/passes/verify?code=" + URLEncoder.encode(code, StandardCharsets.UTF_8)))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Neither the drivers' ID numbers nor their phones, in clear or masked. */
+    private static void assertNoPersonalNumbers(String text, String... idNumbers) {
+        assertThat(text).doesNotContain("****", "idNumber", "phone", "13812345678", "13998765432",
+                IdNumbers.maskPhone("13812345678"), IdNumbers.maskPhone("13998765432"));
+        for (String id : idNumbers) {
+            assertThat(text).doesNotContain(id, IdNumbers.maskId(id));
+        }
+    }
+
+    private static ApiClient.Response eventually(java.util.function.Supplier<ApiClient.Response> call,
+            java.util.function.Predicate<ApiClient.Response> done) {
+        long until = System.currentTimeMillis() + 10_000;
+        ApiClient.Response r = call.get();
+        while (!done.test(r) && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            r = call.get();
+        }
+        assertThat(done.test(r)).as(r.raw()).isTrue();
+        return r;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> out = new ArrayList<>();
+        object.propertyNames().forEach(out::add);
+        return out;
     }
 
     private static List<String> fields(ApiClient.Response r) {

@@ -1,13 +1,13 @@
 package org.sibao.whitelist;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.sibao.subject.TestSubjects;
 import org.sibao.support.ApiClient;
 import org.sibao.support.TestUsers;
+import org.sibao.support.TestWhitelist;
 
 /** Subjects, users and applications of the whitelist tests, each test with its own. */
 final class WhitelistFixture {
@@ -54,15 +54,7 @@ final class WhitelistFixture {
     }
 
     static Map<String, Object> readyDeclarations() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        for (String k : List.of("operatingNormally", "meetsEnvironmentalStandards", "meetsSafetyStandards",
-                "followsProvincialGuide", "epidemicTaskForce", "responsibleExecutive", "emergencyPlan", "drillsHeld",
-                "closedLoopDormitory", "closedLoopCanteen", "masksStocked", "gownsStocked", "disinfectantStocked",
-                "antigenKitsStocked")) {
-            d.put(k, true);
-        }
-        d.put("isolationPlaces", 5);
-        return d;
+        return TestWhitelist.readyDeclarations();
     }
 
     static Map<String, Object> application(String enterpriseId, String level, Map<String, Object> declarations) {

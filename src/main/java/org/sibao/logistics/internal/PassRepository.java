@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,54 @@ class PassRepository {
         return page.result(items, total);
     }
 
+    /** What a checkpoint sees of a valid pass: served subjects still on the whitelist, drivers' names (clear). */
+    record Checkpoint(List<String> servedEnterprises, List<String> driverNames) {
+    }
+
+    /**
+     * A pass's served subjects still on the whitelist ({@code r}, {@code s}): ACTIVE, or SUSPENDED by a shutdown (at
+     * most 3 days, which leaves the passes valid).
+     */
+    private static final String SERVED_ON_WHITELIST = " FROM vehicle_pass_served r JOIN subject s ON s.id = r.enterprise_id"
+            + " WHERE r.pass_id = %s AND s.whitelist_status IN ('ACTIVE', 'SUSPENDED')";
+
+    /**
+     * The approved passes, unexpired at {@code now}, that serve a subject and no subject still on the whitelist, locked
+     * for their revocation; one statement over the passes, their served subjects and the subject table (read-only).
+     */
+    List<VehiclePass> lockDelisted(String enterpriseId, OffsetDateTime now) {
+        List<VehiclePass> passes = jdbc.sql("SELECT " + COLUMNS + " FROM vehicle_pass p WHERE p.status = 'APPROVED'"
+                + " AND p.valid_to >= ? AND EXISTS (SELECT 1 FROM vehicle_pass_served o WHERE o.pass_id = p.id"
+                + " AND o.enterprise_id = ?) AND NOT EXISTS (SELECT 1" + SERVED_ON_WHITELIST.formatted("p.id") + ") ORDER BY p.id FOR UPDATE")
+                .params(now, enterpriseId).query(this::row).list();
+        return withChildren(passes);
+    }
+
+    /** Revokes approved passes at once (the caller holds their locks); how many were revoked. */
+    int revokeAll(List<String> ids, String reason, String revokedBy, OffsetDateTime at) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<Object> params = new ArrayList<>(List.of(reason, revokedBy, at));
+        params.addAll(ids);
+        return jdbc.sql("UPDATE vehicle_pass SET status = 'REVOKED', decision_comment = ?, revoked_by = ?, revoked_at = ?,"
+                + " version = version + 1 WHERE status = 'APPROVED' AND id IN (" + placeholders(ids.size()) + ")")
+                .params(params).update();
+    }
+
+    /** The public check's details of a pass (names of the served subjects now, drivers by position). */
+    Checkpoint checkpoint(String passId) {
+        List<String> served = jdbc.sql("SELECT s.name" + SERVED_ON_WHITELIST.formatted("?") + " ORDER BY s.name")
+                .param(passId).query(String.class).list();
+        List<String> drivers = jdbc.sql("SELECT name FROM pass_driver WHERE pass_id = ? ORDER BY position")
+                .param(passId).query(String.class).list();
+        return new Checkpoint(served, drivers);
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
     /** The pass a code names, whatever the scope (for the public check). */
     Optional<VehiclePass> findForVerification(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM vehicle_pass WHERE id = ?").param(id).query(this::row).optional();
@@ -117,7 +166,7 @@ class PassRepository {
             return passes;
         }
         List<String> ids = passes.stream().map(VehiclePass::id).toList();
-        String in = String.join(", ", ids.stream().map(i -> "?").toList());
+        String in = placeholders(ids.size());
         Map<String, List<VehiclePass.Driver>> drivers = new LinkedHashMap<>();
         jdbc.sql("SELECT pass_id, name, id_number_masked, phone_masked FROM pass_driver WHERE pass_id IN (" + in
                 + ") ORDER BY pass_id, position").params(new ArrayList<Object>(ids))

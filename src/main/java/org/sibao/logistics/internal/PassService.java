@@ -2,6 +2,7 @@ package org.sibao.logistics.internal;
 
 import org.sibao.platform.personal.PersonalDataCipher;
 import org.sibao.platform.personal.IdNumbers;
+import org.sibao.platform.personal.PersonNames;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,7 @@ import org.sibao.platform.ApiException;
 import org.sibao.platform.BusinessClock;
 import org.sibao.platform.FieldProblem;
 import org.sibao.platform.Ids;
+import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.sibao.platform.Validation;
@@ -34,19 +37,25 @@ import org.sibao.region.Sector;
 import org.sibao.subject.SubjectFacts;
 import org.sibao.subject.Subjects;
 import org.sibao.subject.WhitelistStatus;
+import org.sibao.whitelist.EntryRemoved;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * Vehicle passes: the carrier (or an official for it) applies, a TRANSPORT sector officer whose region covers the
- * carrier approves (issuing the signed code) or rejects; the officer or the carrier revokes. See the module's
- * package documentation for the rules.
+ * carrier approves (issuing the signed code) or rejects; the officer or the carrier revokes, and the platform does
+ * when the last served subject leaves the whitelist. See the module's package documentation for the rules.
  */
 @Service
 @Transactional
 class PassService {
 
     static final String PASS = "pass";
+    /** {@code revoked_by} of a pass the platform revoked because none of its served subjects is on the whitelist. */
+    static final String SYSTEM = "system";
     static final int MAX_TEXT = 200;
     static final int MAX_DRIVERS = 5;
     static final int MAX_DAYS = 90;
@@ -66,10 +75,33 @@ class PassService {
         }
     }
 
-    /** The public answer to a check: nothing beyond valid or not (plate and end only when valid). */
-    record Verification(boolean valid, String plateNumber, OffsetDateTime validTo) {
+    /**
+     * The public answer to a check: an invalid code answers {@code valid:false} with nothing else; a valid one what a
+     * checkpoint needs to see that the vehicle runs the route it was approved for (点对点): plate, validity, route,
+     * carrier, the served subjects still on the whitelist (names) and the drivers' masked names. Never an ID number
+     * or a phone, not even masked.
+     */
+    record Verification(boolean valid, String plateNumber, OffsetDateTime validTo,
+            @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime validFrom,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String origin,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String destination,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String carrierName,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> servedEnterprises,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> drivers) {
 
-        static final Verification INVALID = new Verification(false, null, null);
+        static final Verification INVALID = new Verification(false, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * Why an authentic code (its signature matches) is not valid, for the public page only: a checkpoint may tell
+     * the driver why; a forged or unknown code is {@link #UNKNOWN} and the page says nothing more.
+     */
+    enum Invalidity {
+        UNKNOWN, REVOKED, DELISTED, EXPIRED, NOT_YET_VALID
+    }
+
+    /** A check with, when invalid, why (the JSON answer is {@code answer} alone). */
+    record Check(Verification answer, Invalidity invalidity) {
     }
 
     private final PassRepository repository;
@@ -79,9 +111,10 @@ class PassService {
     private final BusinessClock clock;
     private final PassSigner signer;
     private final PersonalDataCipher cipher;
+    private final Messages messages;
 
     PassService(PassRepository repository, Subjects subjects, AuditLog audit, Notifications notifications,
-            BusinessClock clock, PassSigner signer, PersonalDataCipher cipher) {
+            BusinessClock clock, PassSigner signer, PersonalDataCipher cipher, Messages messages) {
         this.repository = repository;
         this.subjects = subjects;
         this.audit = audit;
@@ -89,6 +122,7 @@ class PassService {
         this.clock = clock;
         this.signer = signer;
         this.cipher = cipher;
+        this.messages = messages;
     }
 
     // --- who may do what
@@ -207,12 +241,8 @@ class PassService {
         repository.insert(p, drivers);
         VehiclePass stored = repository.find(p.id(), SqlFilter.NONE).orElseThrow();
         audit.record("passes.file", PASS, p.id(), p.carrierRegionCode(), null, auditView(stored));
-        Notice notice = Notice.of("PASSES", "passes.notice.pending", "/passes/" + p.id(), carrier.name(), plate);
-        notifications.send(notice, Recipients.roleAt(Role.SECTOR_OFFICER, carrier.regionCode(), Sector.TRANSPORT));
-        String city = carrier.regionCode().substring(0, 4) + "00";
-        if (!city.equals(carrier.regionCode())) {
-            notifications.send(notice, Recipients.roleAt(Role.SECTOR_OFFICER, city, Sector.TRANSPORT));
-        }
+        notifyTransportOfficers(Notice.of("PASSES", "passes.notice.pending", "/passes/" + p.id(), carrier.name(), plate),
+                carrier.regionCode());
         return present(stored);
     }
 
@@ -292,14 +322,48 @@ class PassService {
         }
         String reason = comment(d, false);
         requireStatus(before, PassStatus.APPROVED);
-        VehiclePass after = new VehiclePass(before.id(), before.carrierEnterpriseId(), before.carrierName(),
-                before.carrierRegionCode(), before.carrierSector(), before.plateNumber(), before.drivers(), before.origin(),
-                before.destination(), before.validFrom(), before.validTo(), before.servedEnterprises(), PassStatus.REVOKED,
-                before.code(), before.requestedBy(), before.requestedAt(), before.decidedBy(), before.decidedAt(),
-                reason == null ? before.decisionComment() : reason, user.id(), clock.nowOffset(), before.version() + 1);
+        VehiclePass after = before.revoked(reason, user.id(), clock.nowOffset());
         save(before, after, "passes.revoke");
         notifyCarrier(after, "passes.notice.revoked");
         return present(after);
+    }
+
+    /**
+     * 熔断: a removed entry takes with it every approved, unexpired pass that served its subject and serves no other
+     * subject still on the whitelist (ACTIVE, or SUSPENDED by a shutdown of at most three days, which must not cost
+     * the carrier its passes). Each is revoked by the platform with the removal named, audited as a revocation, and
+     * the carrier's users and the transport officers of its county and city are told. Delivered after the removal
+     * commits (the Modulith outbox, also after a restart), in a transaction of its own.
+     */
+    @ApplicationModuleListener
+    void on(EntryRemoved event) {
+        revokeDelisted(event.enterpriseId());
+    }
+
+    /** The revocations of {@link #on(EntryRemoved)}; the passes revoked. */
+    List<VehiclePass> revokeDelisted(String enterpriseId) {
+        OffsetDateTime now = clock.nowOffset();
+        List<VehiclePass> before = repository.lockDelisted(enterpriseId, now);
+        if (before.isEmpty()) {
+            return List.of();
+        }
+        String name = subjects.find(enterpriseId, DataScope.system()).map(SubjectFacts::name)
+                .orElseGet(() -> before.get(0).servedEnterprises().stream()
+                        .filter(s -> s.enterpriseId().equals(enterpriseId)).map(VehiclePass.Served::enterpriseName)
+                        .findFirst().orElse(enterpriseId));
+        String reason = messages.get(Locale.SIMPLIFIED_CHINESE, "passes.revoke.delisted", name);
+        repository.revokeAll(before.stream().map(VehiclePass::id).toList(), reason, SYSTEM, now);
+        List<VehiclePass> revoked = new ArrayList<>();
+        for (VehiclePass b : before) {
+            VehiclePass after = b.revoked(reason, SYSTEM, now);
+            audit.record("passes.revoke", PASS, after.id(), after.carrierRegionCode(), auditView(b), auditView(after));
+            Notice notice = Notice.of("PASSES", "passes.notice.delisted", "/passes/" + after.id(), after.plateNumber(),
+                    after.carrierName(), name);
+            notifications.send(notice, Recipients.enterprise(after.carrierEnterpriseId()));
+            notifyTransportOfficers(notice, after.carrierRegionCode());
+            revoked.add(after);
+        }
+        return revoked;
     }
 
     // --- reading
@@ -346,23 +410,41 @@ class PassService {
         return repository.whitelistDrivers(Region.prefixOf(code), clock.nowOffset(), page);
     }
 
-    /** Public check: valid only if the signature matches, the pass is APPROVED and now is within its validity. */
+    /** The public JSON check (see {@link #check}). */
     @Transactional(readOnly = true)
     Verification verify(String code) {
-        Optional<String> id = PassSigner.passId(code);
-        if (id.isEmpty()) {
-            return Verification.INVALID;
+        return check(code).answer();
+    }
+
+    /**
+     * Public check: valid only if the signature matches, the pass is APPROVED, now is within its validity and at
+     * least one served subject is still on the whitelist (ACTIVE or SUSPENDED; so a removal answers invalid at once,
+     * before its revocation is processed). Why an authentic code is invalid is kept for the page.
+     */
+    @Transactional(readOnly = true)
+    Check check(String code) {
+        Optional<VehiclePass> found = PassSigner.passId(code).flatMap(repository::findForVerification);
+        if (found.isEmpty() || !signer.matches(code, found.get().id(), found.get().plateNumber(), found.get().validTo())) {
+            return new Check(Verification.INVALID, Invalidity.UNKNOWN);
         }
-        Optional<VehiclePass> p = repository.findForVerification(id.get());
-        if (p.isEmpty() || p.get().status() != PassStatus.APPROVED
-                || !signer.matches(code, p.get().id(), p.get().plateNumber(), p.get().validTo())) {
-            return Verification.INVALID;
-        }
+        VehiclePass p = found.get();
         OffsetDateTime now = clock.nowOffset();
-        if (now.isAfter(p.get().validTo()) || now.isBefore(p.get().validFrom())) {
-            return Verification.INVALID;
+        Invalidity why = switch (p.status()) {
+            case REVOKED -> SYSTEM.equals(p.revokedBy()) ? Invalidity.DELISTED : Invalidity.REVOKED;
+            case APPROVED -> now.isAfter(p.validTo()) ? Invalidity.EXPIRED
+                    : now.isBefore(p.validFrom()) ? Invalidity.NOT_YET_VALID : null;
+            default -> Invalidity.UNKNOWN;
+        };
+        if (why != null) {
+            return new Check(Verification.INVALID, why);
         }
-        return new Verification(true, p.get().plateNumber(), p.get().validTo());
+        PassRepository.Checkpoint seen = repository.checkpoint(p.id());
+        if (seen.servedEnterprises().isEmpty()) {
+            return new Check(Verification.INVALID, Invalidity.DELISTED);
+        }
+        return new Check(new Verification(true, p.plateNumber(), p.validTo(), p.validFrom(), p.origin(),
+                p.destination(), p.carrierName(), seen.servedEnterprises(),
+                seen.driverNames().stream().map(PersonNames::mask).toList()), null);
     }
 
     // --- helpers
@@ -398,6 +480,15 @@ class PassService {
             throw ApiException.conflict("passes.concurrent");
         }
         audit.record(action, PASS, after.id(), after.carrierRegionCode(), auditView(before), auditView(after));
+    }
+
+    /** The TRANSPORT sector officers of the carrier's county, and of its city when that is another region. */
+    private void notifyTransportOfficers(Notice notice, String regionCode) {
+        notifications.send(notice, Recipients.roleAt(Role.SECTOR_OFFICER, regionCode, Sector.TRANSPORT));
+        String city = regionCode.substring(0, 4) + "00";
+        if (!city.equals(regionCode)) {
+            notifications.send(notice, Recipients.roleAt(Role.SECTOR_OFFICER, city, Sector.TRANSPORT));
+        }
     }
 
     private void notifyCarrier(VehiclePass p, String key) {

@@ -23,6 +23,14 @@ record VehiclePass(String id, String carrierEnterpriseId, String carrierName, St
         return servedEnterprises.stream().map(Served::enterpriseId).toList();
     }
 
+    /** This pass revoked by {@code by} at {@code at}, its comment replaced when one is given. */
+    VehiclePass revoked(String comment, String by, OffsetDateTime at) {
+        return new VehiclePass(id, carrierEnterpriseId, carrierName, carrierRegionCode, carrierSector, plateNumber,
+                drivers, origin, destination, validFrom, validTo, servedEnterprises, PassStatus.REVOKED, code,
+                requestedBy, requestedAt, decidedBy, decidedAt, comment == null ? decisionComment : comment, by, at,
+                version + 1);
+    }
+
     VehiclePass withStatus(PassStatus s) {
         return new VehiclePass(id, carrierEnterpriseId, carrierName, carrierRegionCode, carrierSector, plateNumber,
                 drivers, origin, destination, validFrom, validTo, servedEnterprises, s, code, requestedBy, requestedAt,

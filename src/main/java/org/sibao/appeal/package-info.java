@@ -21,6 +21,10 @@
  * <li>A DEPT_HANDLER reads every appeal of its region (read-only context) but acts only on those assigned to its
  * department at its own region (403 otherwise); its list shows its department's appeals.</li>
  * <li>A reopened appeal of a cluster has no department: the HQ triages it again.</li>
+ * <li>A new appeal goes to the HQ office of the subject's county; where that office has no (enabled) HQ officer on
+ * the platform, to the nearest office above that has one, so that no appeal waits where nobody can triage it (in
+ * the demo, 开封's and 南阳's counties: their appeals start with the city's office). An escalation skips offices
+ * without HQ officers the same way.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Appeals")

@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the department's handler accepts and resolves, the filer calls back and the supervisor closes. Demo users act
  * where they exist; elsewhere (a county of 开封 or 南阳, 郑州) a stand-in {@code demo-seed} of the right role does.
  *
- * <p>The states: submitted, assigned, in progress, escalated (up to the city and the province), merged into one
+ * <p>The states: submitted, assigned, in progress, escalated (up to the city and the province; 开封's and 南阳's
+ * counties have no HQ officer, so their appeals start with the city's office), merged into one
  * common-issue cluster, resolved awaiting call-back, confirmed awaiting closure, reopened, rejected, withdrawn and
  * closed. Finished appeals lie days or weeks back, so the metrics have a trend and durations: after each step
  * every time of the appeal moves back by the gap to the next step, and at the end by the rest of its age. One
@@ -316,10 +317,10 @@ class AppealDemoData implements ApplicationRunner {
                     "为我公司供货的纸箱包装厂因疫情停产，包材库存仅够一周使用，请帮助对接其他包装材料供应商。", 0),
             script(KF, 1, AppealCategory.LOGISTICS, "开封至郑州货运班线停运，成品无法发出",
                     "开封至郑州的零担货运班线停运，我公司成品无法发往郑州分拨中心，请协调恢复班线或开通保供通道。", 0,
-                    escalate("涉及跨市货运班线，需市指挥部协调交通运输部门")),
+                    escalate("涉及跨市货运班线，需省指挥部协调交通运输部门")),
             script(KF, 2, AppealCategory.ENERGY, "工业园区变电站扩容",
                     "园区新入驻企业用电负荷增加，现有变电站容量不足，请协调加快变电站扩容工程。", 1,
-                    escalate("变电站扩容需市级供电公司统筹"), assign(Department.POWER)),
+                    assign(Department.POWER)),
             script(KF, 0, AppealCategory.LABOR, "用工缺口大，申请组织专场招聘会",
                     "二季度订单增加，一线普工缺口约150人，请人社部门组织线上线下专场招聘。", 2,
                     escalate("用工缺口较大，需市人社局统筹组织"), assign(Department.HRSS), accept()),

@@ -121,7 +121,7 @@ class AppealService {
         boolean major = Boolean.TRUE.equals(in.major());
         AppealRow row = new AppealRow(Ids.newId(), subject.id(), subject.name(), subject.regionCode(),
                 subject.sector().name(), category, in.title().trim(), in.description().trim(), urgency, major,
-                AppealStatus.SUBMITTED, user.username(), user.role().name(), at, subject.regionCode(), null, null,
+                AppealStatus.SUBMITTED, user.username(), user.role().name(), at, staffedHq(subject.regionCode()), null, null,
                 null, null, calendar.assignDue(now), calendar.responseDue(now, urgency),
                 calendar.resolutionDue(now, null, major), null, null, null, null, null, 0, 0, 0);
         repository.insert(row);
@@ -284,6 +284,12 @@ class AppealService {
         if (up == null) {
             throw ApiException.conflict("appeal.error.topLevel");
         }
+        // an HQ office above with nobody on the platform cannot take it: it goes on up to one that can
+        Region staffed = up;
+        while (staffed != null && !hasHqOfficers(staffed.code())) {
+            staffed = higherHq(staffed.code());
+        }
+        up = staffed != null ? staffed : up;
         Instant now = clock.now();
         OffsetDateTime at = now.atZone(BusinessClock.ZONE).toOffsetDateTime();
         AppealRow escalated = a.change().status(AppealStatus.ESCALATED).handlerRegionCode(up.code())
@@ -295,6 +301,25 @@ class AppealService {
         notifications.send(Notice.of("APPEAL", "appeal.notice.escalated", link(saved), saved.enterpriseName(), saved.title()),
                 Recipients.roleAt(Role.HQ_OFFICER, up.code()));
         return saved;
+    }
+
+    /**
+     * The HQ office that triages a new appeal: the subject's county's, or where that office has no HQ officer on the
+     * platform, the nearest one above that has (county → city → province); the county's when nobody has.
+     */
+    String staffedHq(String countyCode) {
+        for (String code = countyCode; code != null; ) {
+            if (hasHqOfficers(code)) {
+                return code;
+            }
+            Region up = higherHq(code);
+            code = up == null ? null : up.code();
+        }
+        return countyCode;
+    }
+
+    private boolean hasHqOfficers(String regionCode) {
+        return !users.userIds(Role.HQ_OFFICER, regionCode, null).isEmpty();
     }
 
     /** The nearest ancestor acting at a higher level (county → city → province), or null at the province. */

@@ -10,7 +10,7 @@ import org.sibao.support.ApiClient;
 import org.sibao.support.TestUsers;
 
 /** Subjects, users and applications of the whitelist tests, each test with its own. */
-final class WhitelistFixture {
+public final class WhitelistFixture {
 
     final ApiClient anonymous;
     final ApiClient admin;
@@ -53,7 +53,8 @@ final class WhitelistFixture {
         return user("ENTERPRISE", region, Map.of("enterpriseId", enterpriseId));
     }
 
-    static Map<String, Object> readyDeclarations() {
+    /** Every readiness declaration made (the seeded criteria's DECLARATION rules pass). */
+    public static Map<String, Object> readyDeclarations() {
         Map<String, Object> d = new LinkedHashMap<>();
         for (String k : List.of("operatingNormally", "meetsEnvironmentalStandards", "meetsSafetyStandards",
                 "followsProvincialGuide", "epidemicTaskForce", "responsibleExecutive", "emergencyPlan", "drillsHeld",
@@ -65,7 +66,7 @@ final class WhitelistFixture {
         return d;
     }
 
-    static Map<String, Object> application(String enterpriseId, String level, Map<String, Object> declarations) {
+    public static Map<String, Object> application(String enterpriseId, String level, Map<String, Object> declarations) {
         Map<String, Object> m = new HashMap<>();
         m.put("enterpriseId", enterpriseId);
         m.put("level", level);

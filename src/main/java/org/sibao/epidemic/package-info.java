@@ -44,7 +44,8 @@
  * <li>Mode switch: only HQ_OFFICERs (others 403), of the region or above (else 404); anyone signed in may read a
  * region's mode. {@code affectedEnterprises} is the number of ACTIVE whitelist subjects whose operation mode the
  * switch set. Back to NORMAL leaves subjects closed-loop that another EMERGENCY region (an ancestor or a division
- * below) still covers. Notices go out asynchronously after commit. A subject that joins the whitelist while its
+ * below) still covers. Notices go out asynchronously after commit and name the region by its name (新郑市), as the
+ * overdue re-test notice names the incident's subject: people read names, not codes or ids. A subject that joins the whitelist while its
  * region is in EMERGENCY goes closed-loop at once.</li>
  * <li>Zones: {@code POST /enterprises/{id}/zones} {@code {"name","kind":"EXCHANGE|PRODUCTION|LIVING|PUBLIC",
  * "colour"?}} → 201 with a random venue code ({@code SBV-…}); {@code GET /epidemic/zones/{id}/qr.png} renders the

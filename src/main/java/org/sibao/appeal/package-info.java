@@ -12,7 +12,9 @@
  * <li>Deadlines run from filing (and restart on escalation; the resolution deadline restarts on reopening):
  * assignment 1 working day, first response (accept) 3 working days or 2 clock hours when URGENT, resolution
  * 7 working days, {@code dueDays} working days when the HQ sets them, one calendar month for a major problem
- * without {@code dueDays}; a response is never due after the resolution. "N working days" keeps the time of day;
+ * without {@code dueDays}; a response is never due after the resolution, and an URGENT appeal's assignment never
+ * after its response (the earlier of 1 working day and 2 hours: a problem to answer within 2 hours is assigned
+ * within them, and once late it is late on assignment, {@code overdueKind} ASSIGN). "N working days" keeps the time of day;
  * a start on a rest day counts from the next working day's midnight. The working-day calendar holds the State
  * Council's holidays and swapped workdays of 2022–2026 and 元旦 2027 ({@code sibao.appeal.holidays/workdays}
  * replace them).</li>

@@ -44,7 +44,8 @@
  * <li>Mode switch: only HQ_OFFICERs (others 403), of the region or above (else 404); anyone signed in may read a
  * region's mode. {@code affectedEnterprises} is the number of ACTIVE whitelist subjects whose operation mode the
  * switch set. Back to NORMAL leaves subjects closed-loop that another EMERGENCY region (an ancestor or a division
- * below) still covers. Notices go out asynchronously after commit. A subject that joins the whitelist while its
+ * below) still covers. Notices go out asynchronously after commit and name the region by its name (新郑市), as the
+ * overdue re-test notice names the incident's subject: people read names, not codes or ids. A subject that joins the whitelist while its
  * region is in EMERGENCY goes closed-loop at once.</li>
  * <li>Zones: {@code POST /enterprises/{id}/zones} {@code {"name","kind":"EXCHANGE|PRODUCTION|LIVING|PUBLIC",
  * "colour"?}} → 201 with a random venue code ({@code SBV-…}); {@code GET /epidemic/zones/{id}/qr.png} renders the
@@ -68,6 +69,14 @@
  * observation or confirmed) files a PENDING shutdown in the escort module linked to the incident → 201; the HQ
  * decides it there (1..3 days, 400 naming {@code days} beyond; one open shutdown per subject, 409). Pages:
  * {@code /epidemic/incidents} and {@code /epidemic/incidents/{id}}.</li>
+ * <li>Code protection (赋码保护, {@code GET /epidemic/code-protection?status=PROTECTED|WITHDRAWN&regionCode=&reveal=},
+ * its {@code /export} and the page {@code /epidemic/code-protection}; see {@code CodeProtection}): the rosters of
+ * subjects ACTIVE or SUSPENDED on the whitelist are PROTECTED — a suspension is an approved temporary shutdown, and
+ * "企业其他区域原则上不停工、不停产" — except, as the provincial guide says ("除核酸阳性、密接、次密接外"), an employee
+ * whose latest result is POSITIVE or who is a close contact of an incident under observation or confirmed (not yet
+ * cleared or closed). Those, and every employee of a REMOVED (熔断) subject, are WITHDRAWN with {@code reason}
+ * POSITIVE, CLOSE_CONTACT or ENTRY_REMOVED (the employee's own reason first; {@code null} while protected), shown in
+ * Chinese on the page and in the export. Derived when read: nothing to keep in step.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Epidemic information")

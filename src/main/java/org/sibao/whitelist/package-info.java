@@ -12,6 +12,13 @@
  * names no region) is a 400 naming each, with a bad page or size, at once; a known region outside the caller's
  * scope gives an empty list. The public page (HTML) shows the messages above an empty list instead.
  * <p>
+ * The selection criteria are public too ("遴选标准和管理办法并向社会公布", "申报标准向社会公开"): the page
+ * {@code /public/whitelist/criteria?sector=&regionCode=} (no login, like every {@code /public/**} page; HTML only, no
+ * script) lists each published set in force by sector, level and region — the province-wide default and each county
+ * or city department's latest version, or with a region the sets that apply to its subjects — every criterion by
+ * kind with the plain-Chinese rule the criteria editor previews, never the JSON or who published it. The public
+ * whitelist links to it; an unknown sector or region is shown above an empty page.
+ * <p>
  * Public surface: the events {@link org.sibao.whitelist.EntryActivated} and {@link org.sibao.whitelist.EntryRemoved}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Whitelist")

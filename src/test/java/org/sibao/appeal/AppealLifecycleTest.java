@@ -391,13 +391,15 @@ class AppealLifecycleTest {
                 "title", "员工隔离停产", "description", "两名员工被判定密接，车间需要消杀指导", "urgency", "URGENT"));
         OffsetDateTime filedAt = OffsetDateTime.parse(urgent.text("filedAt"));
         assertThat(OffsetDateTime.parse(urgent.text("responseDueAt"))).isEqualTo(filedAt.plusHours(2));
+        assertThat(OffsetDateTime.parse(urgent.text("assignDueAt"))).as("assigned by the response deadline, not a day later")
+                .isEqualTo(filedAt.plusHours(2));
 
-        // an urgent problem is late two hours after filing, even while it still waits for triage
+        // an urgent problem is late two hours after filing, while it still waits for triage
         admin.post("/api/v1/admin/clock/advance", Map.of("hours", 3));
         Response waiting = hq.get("/api/v1/appeals/" + urgent.text("id"));
         assertThat(waiting.text("status")).isEqualTo("SUBMITTED");
         assertThat(waiting.body().get("overdue").asBoolean()).isTrue();
-        assertThat(waiting.text("overdueKind")).isEqualTo("RESPONSE");
+        assertThat(waiting.text("overdueKind")).isEqualTo("ASSIGN");
         assertThat(ids(hq.get("/api/v1/appeals?overdue=true&size=500"))).contains(urgent.text("id")).doesNotContain(id);
         admin.post("/api/v1/appeals/overdue-sweep", Map.of());
         assertThat(notices("hq_xz", "APPEAL_OVERDUE", urgent.text("id"))).isEqualTo(1);
@@ -418,7 +420,15 @@ class AppealLifecycleTest {
         assertThat(swept.body().get("reminded").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(notices("dept_tax_xz", "APPEAL_OVERDUE", id)).isEqualTo(1);
         assertThat(notices("sup_xz", "APPEAL_SUPERVISE", id)).isEqualTo(1);
-        assertThat(notices("hq_xz", "APPEAL_OVERDUE", urgent.text("id"))).as("then the triage deadline too").isEqualTo(2);
+        assertThat(notices("hq_xz", "APPEAL_OVERDUE", urgent.text("id"))).as("no later triage deadline").isEqualTo(1);
+
+        // escalated, the city HQ again has until the new response deadline to assign it
+        Response up = hq.post("/api/v1/appeals/" + urgent.text("id") + "/escalate", Map.of("reason", "需市级协调"));
+        assertThat(up.status()).as(up.raw()).isEqualTo(200);
+        assertThat(up.text("assignDueAt")).isEqualTo(up.text("responseDueAt"));
+        JsonNode history = up.body().get("history");
+        OffsetDateTime escalatedAt = OffsetDateTime.parse(history.get(history.size() - 1).get("at").asString());
+        assertThat(OffsetDateTime.parse(up.text("assignDueAt"))).isEqualTo(escalatedAt.plusHours(2));
 
         admin.post("/api/v1/appeals/overdue-sweep", Map.of());
         assertThat(notices("dept_tax_xz", "APPEAL_OVERDUE", id)).isEqualTo(1);

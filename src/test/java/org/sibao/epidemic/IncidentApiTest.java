@@ -62,6 +62,9 @@ class IncidentApiTest {
         fx.sweep();
         assertThat(epi.get("/api/v1/epidemic/incidents/" + id).body().get("retestOverdue").asBoolean()).isTrue();
         assertThat(jdbc.sql("SELECT retest_notified FROM epi_incident WHERE id = ?").param(id).query(Boolean.class).single()).isTrue();
+        assertThat(epi.get("/api/v1/notifications?size=500").raw()).as("the notice names the subject, not the incident's id")
+                .contains(admin.get("/api/v1/enterprises/" + subject).text("name") + "的疫情事件（临时观察）6 小时复检已超时")
+                .doesNotContain("疫情事件 " + id);
 
         assertThat(new ApiClient(port).as("hq_xz", "Demo@2022").post("/api/v1/epidemic/incidents/" + id + "/confirm", Map.of())
                 .status()).isEqualTo(403);

@@ -307,6 +307,8 @@ class SentinelAndModeTest {
                 }
                 assertThat(notices).as(user + " is told of the switch").isPositive();
             }
+            assertThat(as("hq_hn").get("/api/v1/notifications?size=500").raw()).as("the region by its name, not its code")
+                    .contains("新郑市已切换为应急状态：出现本土病例").doesNotContain("410184已切换", "区域 410184");
 
             fx.advance(25);
             fx.sweep();

@@ -10,7 +10,7 @@ import org.sibao.support.TestUsers;
 import org.sibao.support.TestWhitelist;
 
 /** Subjects, users and applications of the whitelist tests, each test with its own. */
-final class WhitelistFixture {
+public final class WhitelistFixture {
 
     final ApiClient anonymous;
     final ApiClient admin;
@@ -53,11 +53,12 @@ final class WhitelistFixture {
         return user("ENTERPRISE", region, Map.of("enterpriseId", enterpriseId));
     }
 
-    static Map<String, Object> readyDeclarations() {
+    /** Every readiness declaration made (the seeded criteria's DECLARATION rules pass). */
+    public static Map<String, Object> readyDeclarations() {
         return TestWhitelist.readyDeclarations();
     }
 
-    static Map<String, Object> application(String enterpriseId, String level, Map<String, Object> declarations) {
+    public static Map<String, Object> application(String enterpriseId, String level, Map<String, Object> declarations) {
         Map<String, Object> m = new HashMap<>();
         m.put("enterpriseId", enterpriseId);
         m.put("level", level);

@@ -121,8 +121,9 @@ class AppealService {
         boolean major = Boolean.TRUE.equals(in.major());
         AppealRow row = new AppealRow(Ids.newId(), subject.id(), subject.name(), subject.regionCode(),
                 subject.sector().name(), category, in.title().trim(), in.description().trim(), urgency, major,
-                AppealStatus.SUBMITTED, user.username(), user.role().name(), at, staffedHq(subject.regionCode()), null, null,
-                null, null, calendar.assignDue(now), calendar.responseDue(now, urgency),
+                AppealStatus.SUBMITTED, user.username(), user.role().name(), at, staffedHq(subject.regionCode()),
+                null, null, null, null, calendar.assignDue(now, urgency, calendar.responseDue(now, urgency)),
+                calendar.responseDue(now, urgency),
                 calendar.resolutionDue(now, null, major), null, null, null, null, null, 0, 0, 0);
         repository.insert(row);
         repository.addHistory(row.id(), AppealRepository.HistoryEntry.submitted(row));
@@ -294,7 +295,8 @@ class AppealService {
         OffsetDateTime at = now.atZone(BusinessClock.ZONE).toOffsetDateTime();
         AppealRow escalated = a.change().status(AppealStatus.ESCALATED).handlerRegionCode(up.code())
                 .departmentCode(null).assignedRegionCode(null).acceptedAt(null).assignedAt(null)
-                .escalationCount(a.escalationCount() + 1).assignDueAt(calendar.assignDue(now))
+                .escalationCount(a.escalationCount() + 1)
+                .assignDueAt(calendar.assignDue(now, a.urgency(), calendar.responseDue(now, a.urgency())))
                 .responseDueAt(calendar.responseDue(now, a.urgency()))
                 .resolutionDueAt(calendar.resolutionDue(now, null, a.major())).done();
         AppealRow saved = save(a, escalated, user, at, reason, a.status());
@@ -400,7 +402,8 @@ class AppealService {
         if (satisfaction == Satisfaction.UNSATISFIED) {
             Instant start = now.toInstant();
             AppealRow reopened = a.change().status(AppealStatus.REOPENED).reopenCount(a.reopenCount() + 1)
-                    .resolvedAt(null).assignDueAt(a.departmentCode() == null ? calendar.assignDue(start) : a.assignDueAt())
+                    .resolvedAt(null).assignDueAt(a.departmentCode() == null
+                            ? calendar.assignDue(start, a.urgency(), a.responseDueAt()) : a.assignDueAt())
                     .resolutionDueAt(calendar.resolutionDue(start, a.dueDays(), a.major())).done();
             AppealRow saved = save(a, reopened, user, now, note, a.status());
             if (saved.departmentCode() != null) {

@@ -74,8 +74,13 @@ class WorkingCalendar {
         return d;
     }
 
-    OffsetDateTime assignDue(Instant from) {
-        return addWorkingDays(from, ASSIGN_DAYS);
+    /**
+     * The assignment deadline: 1 working day, but for an URGENT appeal never later than its response deadline
+     * ({@code responseDue}, 2 clock hours): a problem that must be answered within 2 hours must be assigned by then.
+     */
+    OffsetDateTime assignDue(Instant from, Urgency urgency, OffsetDateTime responseDue) {
+        OffsetDateTime due = addWorkingDays(from, ASSIGN_DAYS);
+        return urgency == Urgency.URGENT && responseDue != null && responseDue.isBefore(due) ? responseDue : due;
     }
 
     OffsetDateTime responseDue(Instant from, Urgency urgency) {

@@ -25,11 +25,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Code protection (赋码保护, SPEC §4 and §8): the employees on the rosters of ACTIVE whitelist subjects are reported
- * upward so that the health-code platform keeps their codes from being changed by a trip or a contact alone; the
- * employees of a subject that left the list (熔断 REMOVED, or SUSPENDED) lose it. Both lists are derived from the
- * rosters and the subjects' whitelist status at the moment they are read, so a removal takes effect on the next
- * read without a copy to keep in step.
+ * Code protection (赋码保护, SPEC §4 and §8): the employees on the rosters of whitelist subjects are reported upward so
+ * that the health-code platform keeps their codes from being changed by a trip or a contact alone — "除核酸阳性、密接、
+ * 次密接外，免于赋红黄码" (the provincial guide). So an employee is PROTECTED while the subject is ACTIVE or SUSPENDED
+ * on the whitelist (a suspension is an approved shutdown of at most 3 days: "企业其他区域原则上不停工、不停产", the
+ * entry stays) and the employee is neither positive nor a close contact. WITHDRAWN, with the {@link Reason}:
+ * <ul>
+ * <li>POSITIVE — the employee's latest test result ({@code epi_latest_result}) is POSITIVE; a later negative result
+ * protects them again;</li>
+ * <li>CLOSE_CONTACT — listed as a close contact of an incident under observation or confirmed; once the incident is
+ * cleared (the suspected case re-tested negative) or closed the contact is protected again. Secondary contacts
+ * (次密接) are not recorded by the platform;</li>
+ * <li>ENTRY_REMOVED — the subject was removed (熔断 REMOVED): every employee of it.</li>
+ * </ul>
+ * The employee's own reason goes first (POSITIVE, then CLOSE_CONTACT, then ENTRY_REMOVED). Both lists are derived
+ * from the rosters, latest results, incidents and the subjects' whitelist status at the moment they are read, so a
+ * removal, a positive result or a contact listing takes effect on the next read without a copy to keep in step.
  *
  * <p>Readers: upper platforms (INTEGRATION), epidemic officers, HQ officers and administrators, each in its scope
  * (others 403). ID numbers and phones are masked; {@code reveal=true} shows them in clear to INTEGRATION,
@@ -43,17 +54,33 @@ class CodeProtection {
     /** An export holds at most this many employees (a province's whitelist rosters run to about a million). */
     static final int MAX_EXPORT = 200_000;
 
-    /** PROTECTED: the subject is ACTIVE; WITHDRAWN: it was removed (熔断) or is suspended. */
+    /** On the list: ACTIVE, or SUSPENDED by a shutdown (the entry stays; REMOVED is 熔断). */
+    private static final String LISTED = "s.whitelist_status IN ('ACTIVE', 'SUSPENDED')";
+    /** The employee's latest result is positive. */
+    private static final String POSITIVE = "EXISTS (SELECT 1 FROM epi_latest_result r WHERE r.employee_seq = e.seq"
+            + " AND r.last_result = 'POSITIVE')";
+    /** A close contact of an incident neither cleared nor closed. */
+    private static final String CLOSE_CONTACT = "EXISTS (SELECT 1 FROM epi_incident_contact c JOIN epi_incident i"
+            + " ON i.id = c.incident_id WHERE c.employee_id = e.id AND i.status IN ('OBSERVATION', 'CONFIRMED'))";
+
+    /** PROTECTED: listed and not excluded in person; WITHDRAWN: removed (熔断), or positive or a close contact. */
     enum Status {
         PROTECTED, WITHDRAWN;
 
         String sql() {
-            return this == PROTECTED ? "s.whitelist_status = 'ACTIVE'" : "s.whitelist_status IN ('REMOVED', 'SUSPENDED')";
+            return this == PROTECTED ? LISTED + " AND NOT " + POSITIVE + " AND NOT " + CLOSE_CONTACT
+                    : "(s.whitelist_status = 'REMOVED' OR " + LISTED + " AND (" + POSITIVE + " OR " + CLOSE_CONTACT + "))";
         }
     }
 
+    /** Why an employee is not protected (WITHDRAWN); none while PROTECTED. */
+    enum Reason {
+        POSITIVE, CLOSE_CONTACT, ENTRY_REMOVED
+    }
+
     record Item(String employeeId, String enterpriseId, String enterpriseName, String regionCode, String name,
-            String idNumber, String phone, PostType postType, String whitelistStatus, boolean codeProtected) {
+            String idNumber, String phone, PostType postType, String whitelistStatus, boolean codeProtected,
+            Reason reason) {
     }
 
     record Query(Status status, String regionCode, boolean reveal) {
@@ -135,14 +162,16 @@ class CodeProtection {
                 return List.of(i.enterpriseName(), regions.name(i.regionCode()),
                         i.name(), i.idNumber(), i.phone() == null ? "" : i.phone(), messages.label(i.postType()),
                         messages.get("enum.WhitelistStatus." + i.whitelistStatus()),
-                        messages.get(i.codeProtected() ? "epidemic.codeProtection.yes" : "epidemic.codeProtection.no"));
+                        messages.get(i.codeProtected() ? "epidemic.codeProtection.yes" : "epidemic.codeProtection.no"),
+                        i.reason() == null ? "" : messages.get("epidemic.codeProtection.reason." + i.reason()));
             }).iterator();
             ExcelWorkbook.create().sheet(messages.get("epidemic.codeProtection.title"), List.of(
                     messages.get("epidemic.codeProtection.enterprise"), messages.get("epidemic.codeProtection.region"),
                     messages.get("epidemic.field.name"), messages.get("epidemic.field.idNumber"),
                     messages.get("epidemic.field.phone"), messages.get("epidemic.field.postType"),
                     messages.get("epidemic.codeProtection.whitelistStatus"),
-                    messages.get("epidemic.codeProtection.protected")), rows).write(out);
+                    messages.get("epidemic.codeProtection.protected"),
+                    messages.get("epidemic.codeProtection.reason")), rows).write(out);
         }
         if (q.reveal() && count[0] > 0) {
             revealed(q, count[0], "export");
@@ -168,10 +197,11 @@ class CodeProtection {
                 }).single();
     }
 
-    private static final String SELECT = """
-            SELECT e.id, e.subject_id, s.name AS subject_name, s.region_code, e.name, e.id_enc, e.id_mask, e.phone_enc,
-                e.phone_mask, e.post_type, s.whitelist_status
-            FROM epi_employee e JOIN subject s ON s.id = e.subject_id WHERE """;
+    private static final String SELECT = "SELECT e.id, e.subject_id, s.name AS subject_name, s.region_code, e.name,"
+            + " e.id_enc, e.id_mask, e.phone_enc, e.phone_mask, e.post_type, s.whitelist_status, CASE WHEN " + LISTED
+            + " AND NOT " + POSITIVE + " AND NOT " + CLOSE_CONTACT + " THEN NULL WHEN " + POSITIVE + " THEN 'POSITIVE'"
+            + " WHEN " + CLOSE_CONTACT + " THEN 'CLOSE_CONTACT' ELSE 'ENTRY_REMOVED' END AS reason"
+            + " FROM epi_employee e JOIN subject s ON s.id = e.subject_id WHERE ";
 
     /** The reader's scope, narrowed to a region and everything under it. */
     private static SqlFilter inRegion(String regionCode) {
@@ -184,12 +214,13 @@ class CodeProtection {
     }
 
     private Item item(java.sql.ResultSet rs, boolean reveal) throws java.sql.SQLException {
-        String status = rs.getString("whitelist_status");
+        String reason = rs.getString("reason");
         return new Item(rs.getString("id"), rs.getString("subject_id"), rs.getString("subject_name"),
                 rs.getString("region_code"), rs.getString("name"),
                 reveal ? cipher.decrypt(rs.getString("id_enc")) : rs.getString("id_mask"),
                 reveal ? cipher.decrypt(rs.getString("phone_enc")) : rs.getString("phone_mask"),
-                PostType.valueOf(rs.getString("post_type")), status, "ACTIVE".equals(status));
+                PostType.valueOf(rs.getString("post_type")), rs.getString("whitelist_status"), reason == null,
+                reason == null ? null : Reason.valueOf(reason));
     }
 
     private void revealed(Query q, int count, String via) {

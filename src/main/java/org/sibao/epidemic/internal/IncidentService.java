@@ -435,13 +435,14 @@ class IncidentService {
     /** Called by the sweep: notifies, once, the epidemic officers of incidents whose re-test is overdue. */
     int notifyOverdueRetests(OffsetDateTime now) {
         List<Map<String, Object>> due = jdbc.sql("""
-                SELECT i.id, i.region_code FROM epi_incident i
+                SELECT i.id, i.region_code, s.name AS subject_name FROM epi_incident i JOIN subject s ON s.id = i.subject_id
                 WHERE i.status = 'OBSERVATION' AND i.retest_due_at < ? AND i.retest_notified = FALSE""")
                 .param(now).query().listOfRows();
         for (Map<String, Object> row : due) {
             jdbc.sql("UPDATE epi_incident SET retest_notified = TRUE WHERE id = ?").param(row.get("id")).update();
+            // named by its subject, not by the incident's id (no personal data: notices may go out by SMS)
             notifications.send(Notice.of("EPIDEMIC_INCIDENT", "epidemic.notice.retestOverdue",
-                    link(String.valueOf(row.get("id"))), String.valueOf(row.get("id"))),
+                    link(String.valueOf(row.get("id"))), String.valueOf(row.get("subject_name"))),
                     Recipients.roleAt(Role.EPIDEMIC_OFFICER, String.valueOf(row.get("region_code"))));
         }
         return due.size();

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Tells every official the switch affects and every ACTIVE whitelist subject under the region about a mode switch,
  * asynchronously after the switch committed (the switch itself stays one fast transaction): the HQ, epidemic and
  * sector officers of the region and of every division below it (a city's switch reaches its counties' offices), and
- * the HQ and epidemic officers of the regions above it (a county's switch reaches its city and the province).
+ * the HQ and epidemic officers of the regions above it (a county's switch reaches its city and the province). The
+ * notice names the region by its name (新郑市), never by its code.
  */
 @Component
 class ModeSwitchNotices {
@@ -35,7 +36,8 @@ class ModeSwitchNotices {
     void on(RegionModeSwitched e) {
         String key = "epidemic.notice.mode." + e.mode().name();
         String link = "/epidemic/mode?regionCode=" + e.regionCode();
-        Notice notice = Notice.of("EPIDEMIC_MODE", key, link, e.regionCode(), e.reason());
+        String name = regions.name(e.regionCode());
+        Notice notice = Notice.of("EPIDEMIC_MODE", key, link, name, e.reason());
         // the region's and its divisions' HQ offices, epidemic offices and sector departments (whose whitelist
         // subjects go into closed-loop production), each role one set-wise notice
         for (Role role : new Role[] {Role.HQ_OFFICER, Role.EPIDEMIC_OFFICER, Role.SECTOR_OFFICER}) {
@@ -50,7 +52,7 @@ class ModeSwitchNotices {
             }
         }
         for (String id : subjects.idsUnder(e.regionPrefix(), WhitelistStatus.ACTIVE)) {
-            notifications.send(Notice.of("EPIDEMIC_MODE", key, "/epidemic/enterprise/" + id, e.regionCode(), e.reason()),
+            notifications.send(Notice.of("EPIDEMIC_MODE", key, "/epidemic/enterprise/" + id, name, e.reason()),
                     Recipients.enterprise(id));
         }
     }

@@ -112,6 +112,33 @@ class CriteriaService implements ApplicationRunner {
                 + ") ORDER BY version DESC").params(params).query(this::map).list();
     }
 
+    /**
+     * The published sets in force, for the public page (遴选标准向社会公布): of each sector (or the one given) and
+     * level, with a region the set that applies to its subjects ({@link #current(String, String, String)}), without
+     * one every area's latest version — the province-wide default first, then each department's own by region code.
+     */
+    List<CriteriaSet> inForce(String sector, String regionCode) {
+        List<CriteriaSet> out = new ArrayList<>();
+        for (Sector s : Sector.values()) {
+            if (sector != null && !s.name().equals(sector)) {
+                continue;
+            }
+            for (String level : LEVELS) {
+                if (regionCode != null) {
+                    current(s.name(), level, regionCode).ifPresent(out::add);
+                    continue;
+                }
+                Map<String, CriteriaSet> latest = new LinkedHashMap<>();
+                for (CriteriaSet c : jdbc.sql("SELECT * FROM wl_criteria_set WHERE sector = ? AND wl_level = ?"
+                        + " ORDER BY version DESC").params(s.name(), level).query(this::map).list()) {
+                    latest.putIfAbsent(c.regionCode() == null ? "" : c.regionCode(), c);
+                }
+                latest.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> out.add(e.getValue()));
+            }
+        }
+        return out;
+    }
+
     Optional<CriteriaSet> version(String sector, String level, int version) {
         return jdbc.sql("SELECT * FROM wl_criteria_set WHERE sector = ? AND wl_level = ? AND version = ?")
                 .params(sector, level, version).query(this::map).optional();

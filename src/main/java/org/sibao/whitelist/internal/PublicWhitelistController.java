@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The public list (向社会公示, no login). One path for both audiences: browsers (Accept: text/html) get the Chinese
  * page with the objection form; API clients get JSON. Objections come through the page's form (CSRF-protected) or
- * as JSON (no CSRF token: see {@code SecurityConfig.isJsonObjection}), answered 201 or problem+json.
+ * as JSON (no CSRF token: see {@code SecurityConfig.isJsonObjection}), answered 201 or problem+json. Next to it the
+ * public selection criteria ({@code /public/whitelist/criteria}, HTML), linked from the list.
  */
 @Controller
 class PublicWhitelistController {
@@ -40,16 +41,29 @@ class PublicWhitelistController {
             String batchName, String status, String regionName, java.time.OffsetDateTime publicityEndsAt) {
     }
 
+    /** One criterion as the public reads it: the title and the rule in words, no JSON. */
+    record PublicCriterion(String code, String title, CriteriaSet.Kind kind, String preview) {
+    }
+
+    /** One criteria set: who it applies to ({@code regionName}, or the province-wide default), its criteria by kind. */
+    record PublicCriteriaSet(String sector, String level, int version, java.time.OffsetDateTime publishedAt,
+            String regionCode, String regionName, Map<CriteriaSet.Kind, List<PublicCriterion>> byKind) {
+    }
+
     private final EntryService entries;
     private final WhitelistFilters filters;
     private final Messages messages;
     private final JsonMapper json;
+    private final CriteriaService criteria;
+    private final Prechecker prechecker;
 
     private final org.sibao.region.RegionService regions;
 
     PublicWhitelistController(EntryService entries, WhitelistFilters filters, Messages messages, JsonMapper json,
-            org.sibao.region.RegionService regions) {
+            org.sibao.region.RegionService regions, CriteriaService criteria, Prechecker prechecker) {
         this.regions = regions;
+        this.criteria = criteria;
+        this.prechecker = prechecker;
         this.entries = entries;
         this.filters = filters;
         this.messages = messages;
@@ -89,6 +103,38 @@ class PublicWhitelistController {
             return problem(request, ApiException.invalid(v.problems()));
         }
         return ResponseEntity.ok(result);
+    }
+
+    /**
+     * The selection criteria made public (遴选标准和管理办法并向社会公布, 申报标准向社会公开): each published set in force
+     * by sector, level and region, every criterion with its plain-Chinese rule (the preview the criteria editor shows).
+     * {@code ?sector=&regionCode=}: with a region, the sets that apply to its subjects; an unknown sector or region is
+     * shown above an empty page.
+     */
+    @GetMapping("/public/whitelist/criteria")
+    String criteria(@RequestParam(required = false) String sector, @RequestParam(required = false) String regionCode,
+            Model model) {
+        Validation v = new Validation();
+        EntryService.EntryFilter filter = filters.published(regionCode, sector, v);
+        if (v.hasProblems()) {
+            model.addAttribute("errors", v.problems().stream().map(messages::resolve).toList());
+        }
+        model.addAttribute("sets", v.hasProblems() ? List.of()
+                : criteria.inForce(filter.sector(), filter.regionCode()).stream().map(this::criteriaSet).toList());
+        model.addAttribute("sector", sector);
+        model.addAttribute("regionCode", regionCode);
+        model.addAttribute("sectors", Sector.values());
+        model.addAttribute("regions", pickableRegions());
+        return "whitelist/public-criteria";
+    }
+
+    private PublicCriteriaSet criteriaSet(CriteriaSet set) {
+        return new PublicCriteriaSet(set.sector(), set.level(), set.version(), set.publishedAt(), set.regionCode(),
+                set.regionCode() == null ? null : regions.name(set.regionCode()),
+                set.criteria().stream().map(c -> new PublicCriterion(c.code(), c.title(), c.kind(),
+                        prechecker.preview(c.rule()))).collect(java.util.stream.Collectors.groupingBy(
+                                PublicCriterion::kind, () -> new java.util.EnumMap<>(CriteriaSet.Kind.class),
+                                java.util.stream.Collectors.toList())));
     }
 
     /** The region filter's choices: every city and county (the province is the empty choice). */

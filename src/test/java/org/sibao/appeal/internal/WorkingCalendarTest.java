@@ -73,6 +73,18 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void anUrgentAppealIsAssignedByItsResponseDeadline() {
+        Instant filed = at("2022-06-08T09:00");
+        OffsetDateTime response = calendar.responseDue(filed, Urgency.URGENT);
+        assertThat(calendar.assignDue(filed, Urgency.URGENT, response)).as("not a working day after it")
+                .isEqualTo(local("2022-06-08T11:00"));
+        assertThat(calendar.assignDue(filed, Urgency.NORMAL, calendar.responseDue(filed, Urgency.NORMAL)))
+                .isEqualTo(local("2022-06-09T09:00"));
+        // a response deadline later than the working day (never for URGENT as filed) leaves the working day
+        assertThat(calendar.assignDue(filed, Urgency.URGENT, local("2022-06-20T09:00"))).isEqualTo(local("2022-06-09T09:00"));
+    }
+
+    @Test
     void urgentResponseIsTwoClockHoursEvenAtTheWeekend() {
         assertThat(calendar.responseDue(at("2022-06-11T23:00"), Urgency.URGENT)).isEqualTo(local("2022-06-12T01:00"));
         assertThat(calendar.responseDue(at("2022-06-08T09:00"), Urgency.NORMAL)).isEqualTo(local("2022-06-13T09:00"));

@@ -14,8 +14,9 @@
  * background thread recomputes it (stale-while-revalidate, one refresh per key at a time), so figures lag reality
  * by at most about one TTL or one refresh. Only the very first request for a region computes synchronously; the
  * province is computed at start. A per-node cache rather than a snapshot table was chosen because every figure is
- * already cheap for the database to produce and the cache needs no migration or ShedLock job; several nodes each
- * keep their own cache.
+ * already cheap for the database to produce; several nodes each keep their own cache, and a change on one node
+ * reaches the others through one shared counter row ({@code SharedGeneration}: bumped at most four times a second,
+ * re-read once a second), so another node's next read after about a second and a half recomputes.
  *
  * <p>Decisions where the contract is silent:
  * <ul>

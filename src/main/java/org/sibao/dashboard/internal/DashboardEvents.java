@@ -24,10 +24,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class DashboardEvents {
 
     private final DashboardService dashboard;
+    private final SharedGeneration shared;
     private final RegionService regions;
 
-    DashboardEvents(DashboardService dashboard, RegionService regions) {
+    DashboardEvents(DashboardService dashboard, SharedGeneration shared, RegionService regions) {
         this.dashboard = dashboard;
+        this.shared = shared;
         this.regions = regions;
     }
 
@@ -93,10 +95,12 @@ class DashboardEvents {
                 @Override
                 public void afterCommit() {
                     dashboard.invalidate();
+                    shared.changed();
                 }
             });
         } else {
             dashboard.invalidate();
+            shared.changed();
         }
     }
 

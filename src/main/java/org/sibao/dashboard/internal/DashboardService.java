@@ -163,6 +163,11 @@ class DashboardService implements DisposableBean {
         generation.incrementAndGet();
     }
 
+    /** How many times the snapshots were marked stale on this node. */
+    long generation() {
+        return generation.get();
+    }
+
     /** Computes a snapshot in the background unless it is already being computed. */
     void refreshLater(Key key) {
         if (!refreshing.add(key)) {

@@ -4,6 +4,16 @@
  * batches published for a publicity period (公示) with objections, entries and their removal (熔断), and chain
  * protection (链式保障) recommendations.
  * <p>
+ * Review path: the sector department (SECTOR_OFFICER of the application's sector) at the subject's county, then
+ * its city, then the province, up to the level applied for. A step whose region has no enabled sector officer of
+ * that sector is taken by the nearest region above it that has one (county → its city → the province): the step
+ * keeps its level ({@code dueLevel}, a review's {@code level}) but its region ({@code dueRegionCode}, a review's
+ * {@code regionCode}, the notice of a due review) is the region that actually reviews. Consecutive steps that end
+ * up at the same region merge into one step recorded at the higher level (济源's county and city; a county taken by
+ * its city). The reviewers are looked up at submission for the first step and at each approval for the next one,
+ * so a reviewer added since counts from the next step on; a step already due stays where it is. Where no region up
+ * to the province has one, the step stays at its own region.
+ * <p>
  * Lists ({@code /api/v1/whitelist/applications|entries|batches|objections|recommendations} and the public
  * {@code /public/whitelist}) answer the envelope {@code {"items","page","size","total"}} with {@code ?page=&size=}
  * (size ≤ 500, else 400 naming {@code size}). Applications and entries default to 20 a page; batches, objections,

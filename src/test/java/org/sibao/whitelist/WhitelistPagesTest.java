@@ -99,6 +99,7 @@ class WhitelistPagesTest {
         assertThat(web.bytes("/whitelist/applications/" + id + "/attachments/" + attachment))
                 .isEqualTo(WhitelistExtrasTest.PDF);
 
+        fx.sectorOfficer(county, "INDUSTRY"); // the county's reviewer, so the county step stays at 洛龙区
         WebClient.Page submitted = web.post("/whitelist/applications/" + id + "/submit", Map.of());
         assertThat(submitted.status()).isEqualTo(302);
         String submittedPage = web.get("/whitelist/applications/" + id).body();
@@ -160,8 +161,10 @@ class WhitelistPagesTest {
         ApiClient enterprise = fx.enterpriseUser(county, subject);
         String id = enterprise.post("/api/v1/whitelist/applications",
                 WhitelistFixture.application(subject, "COUNTY", WhitelistFixture.readyDeclarations())).text("id");
-        enterprise.post("/api/v1/whitelist/applications/" + id + "/submit", Map.of());
+        // the county's reviewer exists before the submission, which routes the step to it (a county without one
+        // would be reviewed above it)
         WebClient web = web("SECTOR_OFFICER", county, Map.of("sector", "INDUSTRY"));
+        enterprise.post("/api/v1/whitelist/applications/" + id + "/submit", Map.of());
 
         WebClient.Page detail = web.get("/whitelist/applications/" + id);
         assertThat(detail.body()).contains("id=\"wl-review-form\"", "id=\"wl-step-COUNTY\"", "待审核");

@@ -179,8 +179,9 @@ class ApplicationService {
                 .list();
     }
 
+    /** The review steps of the application, with the reviewers as they are now (see {@link ReviewPath}). */
     List<ReviewPath.Step> steps(App app) {
-        return path.steps(app.regionCode(), app.level());
+        return path.steps(app.regionCode(), app.level(), app.sector());
     }
 
     /** Whether the user is the reviewer of the step now due. */
@@ -300,7 +301,7 @@ class ApplicationService {
         Precheck precheck = prechecker.check(criteria.get(before.criteriaSetId()),
                 new ApplicationFacts(subject, before.declarations()));
         refuseIfFailed(precheck);
-        ReviewPath.Step first = path.steps(before.regionCode(), before.level()).get(0);
+        ReviewPath.Step first = steps(before).get(0);
         OffsetDateTime now = clock.nowOffset();
         jdbc.sql("UPDATE wl_application SET status = 'SUBMITTED', precheck_json = ?, precheck_outcome = ?, due_level = ?, "
                 + "due_region = ?, decision_reason = NULL, submitted_at = ?, updated_at = ? WHERE id = ?")
@@ -382,7 +383,7 @@ class ApplicationService {
         ReviewPath.Step next = null;
         switch (decision) {
             case "APPROVE" -> {
-                next = path.next(path.steps(before.regionCode(), before.level()), before.dueLevel());
+                next = path.next(steps(before), before.dueLevel());
                 status = next == null ? "APPROVED" : "UNDER_REVIEW";
             }
             case "REJECT" -> status = "REJECTED";

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @FullStackTest
 class VisitBrowserTest {
 
-    private static final String ZHONGMU = "410122";
+    private static final String GUANCHENG = "410104";
 
     @LocalServerPort
     int port;
@@ -28,8 +28,8 @@ class VisitBrowserTest {
     @Test
     void aLiaisonRecordsAVisitAndTheHqSeesTheBoard() {
         VisitFixture fx = new VisitFixture(port, subjects);
-        String enterprise = fx.activeSubject(ZHONGMU);
-        String[] liaison = fx.liaison(ZHONGMU);
+        String enterprise = fx.activeSubject(GUANCHENG);
+        String[] liaison = fx.liaison(GUANCHENG);
         fx.assign(liaison[1], enterprise);
         try (Browser browser = Browser.start(port)) {
             browser.login(liaison[0], TestUsers.PASSWORD);
@@ -51,8 +51,8 @@ class VisitBrowserTest {
             browser.logout();
 
             browser.login("hq_zz", "Demo@2022");
-            browser.open("/visits?regionCode=410122").waitFor(By.id("duty-cards"));
-            assertThat(browser.text(By.id("board-region"))).isEqualTo("中牟县");
+            browser.open("/visits?regionCode=410104").waitFor(By.id("duty-cards"));
+            assertThat(browser.text(By.id("board-region"))).isEqualTo("管城回族区");
             assertThat(browser.text(By.cssSelector("#duty-" + enterprise + " .badge"))).isEqualTo("正常");
             browser.screenshot("visits-duty-board");
             assertThat(browser.consoleErrors()).isEmpty();

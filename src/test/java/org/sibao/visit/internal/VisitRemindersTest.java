@@ -32,12 +32,12 @@ class VisitRemindersTest {
     @Test
     void remindsEachLiaisonOfItsSubjectsNotVisitedThisWeekOnce() {
         VisitFixture fx = new VisitFixture(port, subjects);
-        String visited = fx.activeSubject("410182");
-        String forgotten = fx.activeSubject("410182");
-        String[] liaison = fx.liaison("410182");
+        String visited = fx.activeSubject("410105");
+        String forgotten = fx.activeSubject("410105");
+        String[] liaison = fx.liaison("410105");
         fx.assign(liaison[1], visited);
         fx.assign(liaison[1], forgotten);
-        String[] diligent = fx.liaison("410182");
+        String[] diligent = fx.liaison("410105");
         fx.assign(diligent[1], visited);
         assertThat(fx.as(liaison[0]).post("/api/v1/enterprises/" + visited + "/visits",
                 VisitFixture.visit(fx.today(), "ON_SITE", "走访")).status()).isEqualTo(201);

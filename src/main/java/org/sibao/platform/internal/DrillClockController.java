@@ -30,7 +30,10 @@ class DrillClockController {
         this.events = events;
     }
 
-    record AdvanceRequest(Integer hours, Integer minutes) {
+    /** A whole number field of the body that fits an int; null when absent, null or anything else. */
+    private static Integer whole(tools.jackson.databind.JsonNode body, String field) {
+        tools.jackson.databind.JsonNode n = body == null ? null : body.get(field);
+        return n != null && n.isIntegralNumber() && n.canConvertToInt() ? n.intValue() : null;
     }
 
     record ClockView(OffsetDateTime now) {
@@ -38,10 +41,15 @@ class DrillClockController {
 
     @PostMapping("/api/v1/admin/clock/advance")
     @PreAuthorize("hasRole('ADMIN')")
-    ClockView advance(@RequestBody AdvanceRequest request) {
-        int hours = request.hours() == null ? 0 : request.hours();
-        int minutes = request.minutes() == null ? 0 : request.minutes();
-        if (hours < 0 || hours > MAX_HOURS || minutes < 0 || (hours == 0 && minutes == 0)) {
+    ClockView advance(@RequestBody(required = false) tools.jackson.databind.JsonNode request) {
+        // whole numbers only: 1.9 or "1" would otherwise be read as 1 and move the clock by less than asked
+        Integer h = whole(request, "hours");
+        Integer m = whole(request, "minutes");
+        int hours = h == null ? 0 : h;
+        int minutes = m == null ? 0 : m;
+        if (h == null && request != null && request.hasNonNull("hours") || hours < 0 || hours > MAX_HOURS
+                || m == null && request != null && request.hasNonNull("minutes") || minutes < 0
+                || (hours == 0 && minutes == 0)) {
             throw ApiException.invalid("hours", "clock.badHours", MAX_HOURS);
         }
         OffsetDateTime before = clock.nowOffset();

@@ -101,6 +101,13 @@ class SentinelAndModeTest {
         assertThat(alert.get("enterpriseId").asString()).isEqualTo(subject);
         assertThat(alert.get("employeeId").asString()).isEqualTo(mobileId);
         assertThat(alert.has("openedAt")).isTrue();
+        assertThat(as("epi_xz").get("/api/v1/epidemic/alerts?regionCode=410184&enterpriseId=" + subject).body()
+                .get("total").asInt()).as("narrowed to its county").isPositive();
+        assertThat(as("admin_hn").get("/api/v1/epidemic/alerts?regionCode=410200&enterpriseId=" + subject).body()
+                .get("total").asInt()).as("another city's alerts only").isZero();
+        ApiClient.Response unknownRegion = as("epi_xz").get("/api/v1/epidemic/alerts?regionCode=999999&status=LOST");
+        assertThat(unknownRegion.status()).isEqualTo(400);
+        assertThat(unknownRegion.raw()).contains("regionCode", "status");
         assertThat(as("epi_kf").get("/api/v1/epidemic/alerts?enterpriseId=" + subject).body().get("total").asInt())
                 .as("another city's officer sees none").isZero();
         String alertId = alert.get("id").asString();

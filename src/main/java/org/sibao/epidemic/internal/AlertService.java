@@ -47,7 +47,11 @@ class AlertService {
     private final BusinessClock clock;
     private final AuditLog audit;
 
-    AlertService(JdbcClient jdbc, EpidemicAccess access, BusinessClock clock, AuditLog audit) {
+    private final org.sibao.region.RegionService regions;
+
+    AlertService(JdbcClient jdbc, EpidemicAccess access, BusinessClock clock, AuditLog audit,
+            org.sibao.region.RegionService regions) {
+        this.regions = regions;
         this.jdbc = jdbc;
         this.access = access;
         this.clock = clock;
@@ -67,7 +71,8 @@ class AlertService {
     PageResult<AlertView> list(String enterpriseId, String type, String status, String regionCode, PageQuery page) {
         Validation v = new Validation();
         if (regionCode != null && !regionCode.isBlank()) {
-            v.check(regionCode.trim().matches("\\d{6}"), "regionCode", "validation.badValue");
+            v.check(regionCode.trim().matches("\\d{6}") && regions.find(regionCode.trim()).isPresent(), "regionCode",
+                    "validation.badValue");
         }
         if (type != null && !type.isBlank()) {
             v.check(parse(type) != null, "type", "epidemic.alert.type.invalid", type);

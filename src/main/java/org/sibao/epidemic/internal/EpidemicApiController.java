@@ -142,8 +142,9 @@ class EpidemicApiController {
     @GetMapping("/epidemic/alerts")
     PageResult<AlertService.AlertView> alerts(@RequestParam(required = false) String enterpriseId,
             @RequestParam(required = false) String type, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        return alerts.list(enterpriseId, type, status, PageQuery.of(page, size));
+        return alerts.list(enterpriseId, type, status, regionCode, PageQuery.of(page, size));
     }
 
     @PostMapping("/epidemic/alerts/{id}/acknowledge")

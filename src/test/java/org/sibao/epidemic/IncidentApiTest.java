@@ -57,6 +57,10 @@ class IncidentApiTest {
         assertThat(Duration.between(OffsetDateTime.parse(opened.text("openedAt")), OffsetDateTime.parse(opened.text("retestDueAt"))))
                 .isEqualTo(Duration.ofHours(6));
         String id = opened.text("id");
+        ApiClient.Response twice = epi.post("/api/v1/epidemic/incidents",
+                Map.of("enterpriseId", subject, "employeeId", patient, "kind", "SUSPECTED"));
+        assertThat(twice.status()).as("one incident in progress per employee").isEqualTo(409);
+        assertThat(twice.text("detail")).contains(id);
 
         fx.advance(7);
         fx.sweep();
@@ -76,7 +80,11 @@ class IncidentApiTest {
         assertThat(admin.get("/api/v1/enterprises/" + subject + "/zones").body().get(0).get("colour").asString()).isEqualTo("RED");
         assertThat(epi.post("/api/v1/epidemic/incidents/" + id + "/clear", Map.of()).status()).isEqualTo(409);
         assertThat(epi.post("/api/v1/epidemic/incidents/" + id + "/close", Map.of()).text("status")).isEqualTo("CLOSED");
-        assertThat(new ApiClient(port).as("epi_kf", "Demo@2022").get("/api/v1/epidemic/incidents/" + id).status()).isEqualTo(404);
+        ApiClient.Response outside = new ApiClient(port).as("epi_kf", "Demo@2022").get("/api/v1/epidemic/incidents/" + id);
+        assertThat(outside.status()).isEqualTo(404);
+        assertThat(outside.raw()).as("the 404 does not name the subject").doesNotContain(subject);
+        assertThat(epi.post("/api/v1/epidemic/incidents", Map.of("enterpriseId", subject, "employeeId", patient,
+                "kind", "SUSPECTED")).status()).as("a closed incident does not block a new one").isEqualTo(201);
     }
 
     @Test

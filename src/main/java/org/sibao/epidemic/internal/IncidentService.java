@@ -169,6 +169,13 @@ class IncidentService {
             v.reject("zoneId", "epidemic.incident.zone");
         }
         v.throwIfInvalid();
+        if (employeeId != null) {
+            String open = jdbc.sql("SELECT id FROM epi_incident WHERE employee_id = ? AND status IN ('OBSERVATION', 'CONFIRMED')")
+                    .param(employeeId).query(String.class).list().stream().findFirst().orElse(null);
+            if (open != null) {
+                throw ApiException.conflict("epidemic.incident.alreadyOpen", open);
+            }
+        }
         if (zoneId == null && employeeId != null) {
             zoneId = jdbc.sql("SELECT zone_id FROM epi_employee WHERE id = ?").param(employeeId).query(String.class)
                     .optional().orElse(null);
@@ -396,7 +403,12 @@ class IncidentService {
     IncidentView find(String id) {
         IncidentView i = rows(" WHERE i.id = ?", List.of(id)).stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("incident", id));
-        access.readable(i.enterpriseId());
+        try {
+            access.readable(i.enterpriseId());
+        } catch (ApiException e) {
+            // outside the reader's scope the incident is simply not found: its subject is not named
+            throw e.status() == org.springframework.http.HttpStatus.NOT_FOUND ? ApiException.notFound("incident", id) : e;
+        }
         return i;
     }
 

@@ -70,7 +70,10 @@ class VisitWebTest {
         assertThat(xlsx.headers(0)).containsExactly("企业（项目）", "所在地区", "领域", "包保干部", "最近走访", "距今天数", "包保状态");
         assertThat(xlsx.row(0, name)).containsExactly(name, "新郑市", "工业生产", "测试用户 " + liaison[0], today, "0", "正常");
 
-        assertThat(hq.get("/").body()).as("the officials' menu").contains("包保责任");
+        assertThat(hq.get("/").body()).as("the officials' menu and home figures").contains("包保责任", "未包联白名单企业",
+                "/visits?status=NO_LIAISON");
+        assertThat(cadre.get("/").body()).as("the liaison's home figure").contains("超期未走访企业", "/visits?status=OVERDUE")
+                .doesNotContain("未包联白名单企业");
         assertThat(WebClient.signedIn(port, "epi_xz", "Demo@2022").get("/visits").status()).isEqualTo(403);
     }
 }

@@ -20,7 +20,10 @@ public interface ProductionFigures {
      * @param outputValue the week's total output value of the reports received, in 万元
      * @param index       production index: this week's output of the subjects that reported both weeks ÷ their
      *                    previous week's × 100, one decimal; null when no subject reported both weeks
+     * @param byState     the subjects owing a report by the operating state their report of the week gives
+     *                    (NORMAL, REDUCED, CLOSED_LOOP, SUSPENDED) and NOT_REPORTED, every key present
      */
-    record Weekly(String week, long received, long expected, BigDecimal outputValue, BigDecimal index) {
+    record Weekly(String week, long received, long expected, BigDecimal outputValue, BigDecimal index,
+            java.util.Map<String, Long> byState) {
     }
 }

@@ -93,6 +93,15 @@ class DashboardApiTest {
         assertThat(p.get("outputValue").isNumber()).isTrue();
         assertThat(p.has("index")).isTrue();
         assertThat(p.get("index").isNull() || p.get("index").isNumber()).isTrue();
+        JsonNode states = p.get("byState");
+        assertThat(states.propertyNames()).containsExactly("NORMAL", "REDUCED", "CLOSED_LOOP", "SUSPENDED", "NOT_REPORTED");
+        long owing = 0;
+        for (String k : states.propertyNames()) {
+            owing += states.get(k).longValue();
+        }
+        assertThat(owing).as("every subject owing a report has one state").isEqualTo(p.get("expected").longValue());
+        assertThat(states.get("NOT_REPORTED").longValue())
+                .isEqualTo(p.get("expected").longValue() - p.get("reportsThisWeek").longValue());
 
         JsonNode pol = d.get("policies");
         assertCount(pol, "eligible");

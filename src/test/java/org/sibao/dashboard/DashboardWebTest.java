@@ -32,7 +32,7 @@ class DashboardWebTest {
                 "/policies/reach?regionCode=410000", "/appeal-metrics?regionCode=410000", "郑州市",
                 "/dashboard?regionCode=410100");
         // the production card of its own: reports received / expected, the index, links to the weekly summary
-        assertThat(page.body()).contains("id=\"card-production\"", "id=\"card-production-index\"", "生产指数",
+        assertThat(page.body()).contains("id=\"card-production\"", "id=\"card-production-states\"", "闭环生产 ", "未报 ", "id=\"card-production-index\"", "生产指数",
                 "/production?regionCode=410000", "万元");
         assertThat(page.body()).doesNotContain("<script>").as("no empty sector in the drill links")
                 .doesNotContain("&amp;sector=\"").contains("/dashboard?regionCode=410100\"");

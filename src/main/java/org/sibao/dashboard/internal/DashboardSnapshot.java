@@ -82,6 +82,7 @@ record DashboardSnapshot(String regionCode, String regionName, String level, Sec
         production.put("expected", this.production.expected());
         production.put("outputValue", this.production.outputValue());
         production.put("index", this.production.index());
+        production.put("byState", this.production.byState());
         out.put("production", production);
         Map<String, Object> policies = new LinkedHashMap<>();
         policies.put("eligible", eligible);

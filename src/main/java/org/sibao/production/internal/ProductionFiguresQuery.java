@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ProductionFiguresQuery implements ProductionFigures {
 
+    static final String NOT_REPORTED = "NOT_REPORTED";
+
     private final ProductionRepository repository;
     private final RegionService regions;
 
@@ -28,8 +30,15 @@ class ProductionFiguresQuery implements ProductionFigures {
         Region region = regions.get(regionCode);
         DataScope scope = new DataScope(sector == null ? Role.HQ_OFFICER : Role.SECTOR_OFFICER, region.prefix(),
                 sector, null, null);
-        ProductionSummary.Figures f = ProductionSummary.figures(repository.cells(region.prefix(),
-                scope.subjects("s.region_code", "s.sector", "s.id"), week.toString(), week.previous().toString()));
-        return new Weekly(week.toString(), f.received(), f.expected(), f.outputValue(), f.index());
+        org.sibao.identity.SqlFilter filter = scope.subjects("s.region_code", "s.sector", "s.id");
+        ProductionSummary.Figures f = ProductionSummary.figures(repository.cells(region.prefix(), filter,
+                week.toString(), week.previous().toString()));
+        java.util.Map<String, Long> byState = new java.util.LinkedHashMap<>();
+        for (OperatingState state : OperatingState.values()) {
+            byState.put(state.name(), 0L);
+        }
+        byState.put(NOT_REPORTED, 0L);
+        byState.putAll(repository.states(region.prefix(), filter, week.toString()));
+        return new Weekly(week.toString(), f.received(), f.expected(), f.outputValue(), f.index(), byState);
     }
 }

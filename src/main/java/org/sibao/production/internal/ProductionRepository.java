@@ -162,6 +162,26 @@ class ProductionRepository {
                 .list();
     }
 
+    /**
+     * The subjects owing a report of the week under a region prefix within a scope, counted by the operating state
+     * their report gives ({@code NOT_REPORTED} without one).
+     */
+    java.util.Map<String, Long> states(String regionPrefix, SqlFilter scope, String week) {
+        List<Object> params = new ArrayList<>(List.of(week, regionPrefix + "%"));
+        params.addAll(scope.params());
+        String expected = expected(week, "r", params);
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT COALESCE(r.operating_state, 'NOT_REPORTED') AS state, COUNT(*) FROM subject s
+                LEFT JOIN production_report r ON r.enterprise_id = s.id AND r.iso_week = ?
+                WHERE s.region_code LIKE ? AND (%s) AND %s
+                GROUP BY COALESCE(r.operating_state, 'NOT_REPORTED')""".formatted(scope.sql(), expected))
+                .params(params)
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** Subjects owing a report under a region prefix within a scope without one for the week, by region and name. */
     List<Listed> missing(String regionPrefix, SqlFilter scope, String week, int limit) {
         List<Object> params = new ArrayList<>(List.of(regionPrefix + "%"));

@@ -26,7 +26,8 @@
  * <li>A new appeal goes to the HQ office of the subject's county; where that office has no (enabled) HQ officer on
  * the platform, to the nearest office above that has one, so that no appeal waits where nobody can triage it (in
  * the demo, 开封's and 南阳's counties: their appeals start with the city's office). An escalation skips offices
- * without HQ officers the same way.</li>
+ * without HQ officers the same way. Likewise an assignment to a department at a region where that department has
+ * nobody on the platform lands with the same department at the nearest region above that has someone.</li>
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Appeals")

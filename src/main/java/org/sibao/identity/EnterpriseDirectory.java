@@ -15,6 +15,9 @@ public interface EnterpriseDirectory {
     /** Some subject ids under a region prefix, for demo users and assignments. */
     List<String> sampleUnder(String regionPrefix, int limit);
 
+    /** Some subject ids on the ACTIVE whitelist under a region prefix (USCC order), for demo assignments. */
+    List<String> activeWhitelistUnder(String regionPrefix, int limit);
+
     /** The subject's name, for display next to its id; empty when unknown. */
     Optional<String> nameOf(String enterpriseId);
 

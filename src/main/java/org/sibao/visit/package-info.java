@@ -24,7 +24,8 @@
  * <li>The visit date is today or up to {@value org.sibao.visit.internal.VisitService#MAX_DAYS_BACK} days back, on
  * the business clock.</li>
  * <li>Anyone who may read the enterprise reads its visits. The duty board is for ADMIN, HQ_OFFICER, SUPERVISOR,
- * SECTOR_OFFICER (its sector) and INTEGRATION; a LIAISON's board is its own enterprises; others 403.</li>
+ * SECTOR_OFFICER (its sector) and INTEGRATION; a LIAISON's board is every enterprise assigned to it, on the
+ * whitelist or not (its summary's {@code active} counts them); others 403.</li>
  * <li>A disabled liaison no longer counts as the enterprise's liaison.</li>
  * </ul>
  */

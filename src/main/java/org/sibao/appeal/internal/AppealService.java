@@ -168,6 +168,7 @@ class AppealService {
             v.check(in.dueDays() >= 1 && in.dueDays() <= MAX_DUE_DAYS, "dueDays", "appeal.validation.dueDays", MAX_DUE_DAYS);
         }
         v.throwIfInvalid();
+        region = staffedDepartment(region, department.name());
         boolean major = a.major() || Boolean.TRUE.equals(in.major()) || (in.dueDays() != null && in.dueDays() > 7);
         AppealRow triaged = a.change().status(AppealStatus.TRIAGED).done();
         record(a, triaged, user, now, in.note(), false);
@@ -318,6 +319,21 @@ class AppealService {
             code = up == null ? null : up.code();
         }
         return countyCode;
+    }
+
+    /**
+     * Where an assignment lands: the department at the region the HQ named, or where that department has nobody on
+     * the platform there, at the nearest region above that has (a county's 人社局 without users → the city's), so
+     * that someone can accept it; the region named when nobody has.
+     */
+    String staffedDepartment(String regionCode, String department) {
+        List<Region> path = regions.path(regionCode);
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (!users.departmentUserIds(path.get(i).code(), department).isEmpty()) {
+                return path.get(i).code();
+            }
+        }
+        return regionCode;
     }
 
     private boolean hasHqOfficers(String regionCode) {

@@ -32,6 +32,12 @@ class SubjectDirectory implements EnterpriseDirectory {
     }
 
     @Override
+    public List<String> activeWhitelistUnder(String regionPrefix, int limit) {
+        return jdbc.sql("SELECT id FROM subject WHERE region_code LIKE ? AND whitelist_status = 'ACTIVE' "
+                + "ORDER BY uscc, project_no LIMIT ?").params(regionPrefix + "%", limit).query(String.class).list();
+    }
+
+    @Override
     public Optional<String> nameOf(String enterpriseId) {
         return jdbc.sql("SELECT name FROM subject WHERE id = ?").param(enterpriseId).query(String.class).optional();
     }

@@ -19,9 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Demo mode only: each demo liaison has visited its enterprises, as the liaison, through the service — its first
- * enterprise two days ago on site, its second eleven days ago by phone (so overdue for the weekly follow-up), the
- * others never — so that both boards show every state. Deterministic (enterprises in id order), skipped when any
- * visit exists. Runs after the demo users and their assignments (20) and the whitelist (25).
+ * enterprise (whitelist subjects first) two days ago on site, its second eleven days ago by phone (so overdue for the
+ * weekly follow-up), the others never — so that both boards show every state. Deterministic (enterprises in id order), skipped when any
+ * visit exists. Runs after the demo users and their assignments (20, 57) and the whitelist (25).
  */
 @Component
 @Order(58)
@@ -63,7 +63,10 @@ class VisitDemoData implements ApplicationRunner {
     }
 
     private int seed(CurrentUser liaison) {
-        List<String> assigned = jdbc.sql("SELECT enterprise_id FROM liaison_assignment WHERE user_id = ? ORDER BY enterprise_id")
+        // whitelist subjects first: the duty board follows them
+        List<String> assigned = jdbc.sql("""
+                SELECT la.enterprise_id FROM liaison_assignment la JOIN subject s ON s.id = la.enterprise_id
+                WHERE la.user_id = ? ORDER BY CASE WHEN s.whitelist_status = 'ACTIVE' THEN 0 ELSE 1 END, la.enterprise_id""")
                 .param(liaison.id()).query(String.class).list();
         int n = 0;
         if (!assigned.isEmpty()) {

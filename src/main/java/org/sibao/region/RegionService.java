@@ -48,6 +48,14 @@ public interface RegionService {
     }
 
     /**
+     * The nearest of the region and its ancestors ({@link #upwards}) for which {@code test} holds, e.g. the nearest
+     * office with someone on the platform to act; the region itself when none does.
+     */
+    default String nearestUpwards(String code, java.util.function.Predicate<String> test) {
+        return upwards(code).stream().map(Region::code).filter(test).findFirst().orElse(code);
+    }
+
+    /**
      * The path from {@code top} (a user's own region) down to the region, leaving out the ancestors above it: the
      * breadcrumbs a user may follow. The whole path when {@code top} is null.
      */

@@ -287,11 +287,7 @@ class AppealService {
             throw ApiException.conflict("appeal.error.topLevel");
         }
         // an HQ office above with nobody on the platform cannot take it: it goes on up to one that can
-        Region staffed = up;
-        while (staffed != null && !hasHqOfficers(staffed.code())) {
-            staffed = higherHq(staffed.code());
-        }
-        up = staffed != null ? staffed : up;
+        up = regions.get(staffedHq(up.code()));
         Instant now = clock.now();
         OffsetDateTime at = now.atZone(BusinessClock.ZONE).toOffsetDateTime();
         AppealRow escalated = a.change().status(AppealStatus.ESCALATED).handlerRegionCode(up.code())
@@ -307,18 +303,12 @@ class AppealService {
     }
 
     /**
-     * The HQ office that triages a new appeal: the subject's county's, or where that office has no HQ officer on the
-     * platform, the nearest one above that has (county → city → province); the county's when nobody has.
+     * The HQ office that takes a new or escalated appeal: the office of {@code regionCode}, or where that office has
+     * no HQ officer on the platform, the nearest one above that has (county → city → province); the region's own
+     * when nobody has.
      */
-    String staffedHq(String countyCode) {
-        for (String code = countyCode; code != null; ) {
-            if (hasHqOfficers(code)) {
-                return code;
-            }
-            Region up = higherHq(code);
-            code = up == null ? null : up.code();
-        }
-        return countyCode;
+    String staffedHq(String regionCode) {
+        return regions.nearestUpwards(regionCode, this::hasHqOfficers);
     }
 
     /**
@@ -327,13 +317,7 @@ class AppealService {
      * that someone can accept it; the region named when nobody has.
      */
     String staffedDepartment(String regionCode, String department) {
-        List<Region> path = regions.path(regionCode);
-        for (int i = path.size() - 1; i >= 0; i--) {
-            if (!users.departmentUserIds(path.get(i).code(), department).isEmpty()) {
-                return path.get(i).code();
-            }
-        }
-        return regionCode;
+        return regions.nearestUpwards(regionCode, code -> !users.departmentUserIds(code, department).isEmpty());
     }
 
     private boolean hasHqOfficers(String regionCode) {

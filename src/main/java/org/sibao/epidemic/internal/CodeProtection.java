@@ -198,9 +198,9 @@ class CodeProtection {
     }
 
     private static final String SELECT = "SELECT e.id, e.subject_id, s.name AS subject_name, s.region_code, e.name,"
-            + " e.id_enc, e.id_mask, e.phone_enc, e.phone_mask, e.post_type, s.whitelist_status, CASE WHEN " + LISTED
-            + " AND NOT " + POSITIVE + " AND NOT " + CLOSE_CONTACT + " THEN NULL WHEN " + POSITIVE + " THEN 'POSITIVE'"
-            + " WHEN " + CLOSE_CONTACT + " THEN 'CLOSE_CONTACT' ELSE 'ENTRY_REMOVED' END AS reason"
+            + " e.id_enc, e.id_mask, e.phone_enc, e.phone_mask, e.post_type, s.whitelist_status, CASE WHEN " + POSITIVE
+            + " THEN 'POSITIVE' WHEN " + CLOSE_CONTACT + " THEN 'CLOSE_CONTACT' WHEN NOT (" + LISTED
+            + ") THEN 'ENTRY_REMOVED' END AS reason"
             + " FROM epi_employee e JOIN subject s ON s.id = e.subject_id WHERE ";
 
     /** The reader's scope, narrowed to a region and everything under it. */

@@ -13,7 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,17 +33,15 @@ class BootstrapAdmin implements ApplicationRunner {
 
     private final String password;
     private final UserRepository users;
-    private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final BusinessClock clock;
     private final AuditLog audit;
     private final TransactionTemplate tx;
 
-    BootstrapAdmin(@Value("${sibao.bootstrap-admin-password:}") String password, UserRepository users, JdbcClient jdbc,
+    BootstrapAdmin(@Value("${sibao.bootstrap-admin-password:}") String password, UserRepository users,
             PasswordEncoder encoder, BusinessClock clock, AuditLog audit, TransactionTemplate tx) {
         this.password = password;
         this.users = users;
-        this.jdbc = jdbc;
         this.encoder = encoder;
         this.clock = clock;
         this.audit = audit;
@@ -73,6 +70,6 @@ class BootstrapAdmin implements ApplicationRunner {
     }
 
     private boolean anyAdmin() {
-        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN'").query(Long.class).single() > 0;
+        return users.countByRole("").containsKey(Role.ADMIN);
     }
 }

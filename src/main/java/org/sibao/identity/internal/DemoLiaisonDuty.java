@@ -50,6 +50,8 @@ class DemoLiaisonDuty implements ApplicationRunner {
             return;
         }
         int n = 0;
+        Set<String> served = new HashSet<>(jdbc.sql("SELECT DISTINCT enterprise_id FROM liaison_assignment")
+                .query(String.class).list());
         for (DemoUsers.SeedRegion r : DemoUsers.REGIONS) {
             UserRow liaison = users.findByUsername("liaison_" + r.alias()).orElse(null);
             if (liaison == null) {
@@ -65,7 +67,7 @@ class DemoLiaisonDuty implements ApplicationRunner {
                 if (added == PER_LIAISON) {
                     break;
                 }
-                if (!hasLiaison(enterpriseId)) {
+                if (served.add(enterpriseId)) {
                     added += users.assign(liaison.id(), enterpriseId, clock.nowOffset());
                 }
             }
@@ -74,10 +76,5 @@ class DemoLiaisonDuty implements ApplicationRunner {
         if (n > 0) {
             log.info("Demo liaison duty: {} whitelist subject(s) assigned to the demo liaisons", n);
         }
-    }
-
-    private boolean hasLiaison(String enterpriseId) {
-        return jdbc.sql("SELECT COUNT(*) FROM liaison_assignment WHERE enterprise_id = ?").param(enterpriseId)
-                .query(Long.class).single() > 0;
     }
 }

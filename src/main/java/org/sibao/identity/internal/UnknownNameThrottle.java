@@ -70,7 +70,7 @@ class UnknownNameThrottle {
         return Boolean.TRUE.equals(locked);
     }
 
-    /** Whether the name is locked now (a right password cannot apply: the name has no account). */
+    /** Counts one more failure on the name's row (a lock that ran out starts again at one); false without a row. */
     private boolean increment(String hash, OffsetDateTime now) {
         return jdbc.sql("""
                 UPDATE login_unknown_name SET failures = CASE WHEN locked_until IS NULL THEN failures + 1 ELSE 1 END,

@@ -30,10 +30,13 @@ class DrillClockController {
         this.events = events;
     }
 
-    /** A whole number field of the body that fits an int; null when absent, null or anything else. */
+    /** A whole-number field of the body: 0 when absent or null, null when it is anything but an int. */
     private static Integer whole(tools.jackson.databind.JsonNode body, String field) {
         tools.jackson.databind.JsonNode n = body == null ? null : body.get(field);
-        return n != null && n.isIntegralNumber() && n.canConvertToInt() ? n.intValue() : null;
+        if (n == null || n.isNull()) {
+            return 0;
+        }
+        return n.isIntegralNumber() && n.canConvertToInt() ? n.intValue() : null;
     }
 
     record ClockView(OffsetDateTime now) {
@@ -43,12 +46,9 @@ class DrillClockController {
     @PreAuthorize("hasRole('ADMIN')")
     ClockView advance(@RequestBody(required = false) tools.jackson.databind.JsonNode request) {
         // whole numbers only: 1.9 or "1" would otherwise be read as 1 and move the clock by less than asked
-        Integer h = whole(request, "hours");
-        Integer m = whole(request, "minutes");
-        int hours = h == null ? 0 : h;
-        int minutes = m == null ? 0 : m;
-        if (h == null && request != null && request.hasNonNull("hours") || hours < 0 || hours > MAX_HOURS
-                || m == null && request != null && request.hasNonNull("minutes") || minutes < 0
+        Integer hours = whole(request, "hours");
+        Integer minutes = whole(request, "minutes");
+        if (hours == null || minutes == null || hours < 0 || hours > MAX_HOURS || minutes < 0
                 || (hours == 0 && minutes == 0)) {
             throw ApiException.invalid("hours", "clock.badHours", MAX_HOURS);
         }

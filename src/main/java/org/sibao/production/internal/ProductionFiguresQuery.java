@@ -1,5 +1,9 @@
 package org.sibao.production.internal;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.sibao.identity.DataScope;
 import org.sibao.identity.Role;
 import org.sibao.production.ProductionFigures;
@@ -30,15 +34,14 @@ class ProductionFiguresQuery implements ProductionFigures {
         Region region = regions.get(regionCode);
         DataScope scope = new DataScope(sector == null ? Role.HQ_OFFICER : Role.SECTOR_OFFICER, region.prefix(),
                 sector, null, null);
-        org.sibao.identity.SqlFilter filter = scope.subjects("s.region_code", "s.sector", "s.id");
-        ProductionSummary.Figures f = ProductionSummary.figures(repository.cells(region.prefix(), filter,
-                week.toString(), week.previous().toString()));
-        java.util.Map<String, Long> byState = new java.util.LinkedHashMap<>();
+        List<ProductionRepository.Cell> cells = repository.cells(region.prefix(),
+                scope.subjects("s.region_code", "s.sector", "s.id"), week.toString(), week.previous().toString());
+        ProductionSummary.Figures f = ProductionSummary.figures(cells);
+        Map<String, Long> byState = new LinkedHashMap<>();
         for (OperatingState state : OperatingState.values()) {
-            byState.put(state.name(), 0L);
+            byState.put(state.name(), cells.stream().mapToLong(c -> c.byState().get(state)).sum());
         }
-        byState.put(NOT_REPORTED, 0L);
-        byState.putAll(repository.states(region.prefix(), filter, week.toString()));
+        byState.put(NOT_REPORTED, f.missing());
         return new Weekly(week.toString(), f.received(), f.expected(), f.outputValue(), f.index(), byState);
     }
 }

@@ -27,8 +27,13 @@ class ProductionRepository {
     /** The figures of one county and sector for a week and the week before (ACTIVE subjects only). */
     record Cell(String regionCode, String sector, long expected, long received, BigDecimal output,
             BigDecimal utilisationSum, BigDecimal previousOutput, BigDecimal pairedOutput,
-            BigDecimal pairedPreviousOutput, long drops) {
+            BigDecimal pairedPreviousOutput, long drops, Map<OperatingState, Long> byState) {
     }
+
+    /** The week's reports counted by operating state, one column per state (in {@link OperatingState} order). */
+    private static final String STATE_COUNTS = java.util.Arrays.stream(OperatingState.values())
+            .map(st -> "SUM(CASE WHEN r.operating_state = '" + st.name() + "' THEN 1 ELSE 0 END)")
+            .collect(java.util.stream.Collectors.joining(", "));
 
     /** A subject in a summary list: a missing report or a drop. */
     record Listed(String enterpriseId, String name, String regionCode, String sector, BigDecimal outputValue,
@@ -149,37 +154,23 @@ class ProductionRepository {
                     COALESCE(SUM(CASE WHEN r.id IS NOT NULL AND p.id IS NOT NULL THEN r.output_value END), 0) AS paired,
                     COALESCE(SUM(CASE WHEN r.id IS NOT NULL AND p.id IS NOT NULL THEN p.output_value END), 0)
                         AS paired_prev,
-                    SUM(CASE WHEN r.id IS NOT NULL AND %s THEN 1 ELSE 0 END) AS drops
+                    SUM(CASE WHEN r.id IS NOT NULL AND %s THEN 1 ELSE 0 END) AS drops, %s
                 FROM subject s
                 LEFT JOIN production_report r ON r.enterprise_id = s.id AND r.iso_week = ?
                 LEFT JOIN production_report p ON p.enterprise_id = s.id AND p.iso_week = ?
                 WHERE s.region_code LIKE ? AND (%s) AND %s
-                GROUP BY s.region_code, s.sector""".formatted(DROP, scope.sql(), expected))
+                GROUP BY s.region_code, s.sector""".formatted(DROP, STATE_COUNTS, scope.sql(), expected))
                 .params(params)
-                .query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                        rs.getBigDecimal(9), rs.getLong(10)))
+                .query((rs, n) -> {
+                    Map<OperatingState, Long> byState = new java.util.EnumMap<>(OperatingState.class);
+                    for (OperatingState st : OperatingState.values()) {
+                        byState.put(st, rs.getLong(11 + st.ordinal()));
+                    }
+                    return new Cell(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getBigDecimal(5),
+                            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                            rs.getLong(10), byState);
+                })
                 .list();
-    }
-
-    /**
-     * The subjects owing a report of the week under a region prefix within a scope, counted by the operating state
-     * their report gives ({@code NOT_REPORTED} without one).
-     */
-    java.util.Map<String, Long> states(String regionPrefix, SqlFilter scope, String week) {
-        List<Object> params = new ArrayList<>(List.of(week, regionPrefix + "%"));
-        params.addAll(scope.params());
-        String expected = expected(week, "r", params);
-        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT COALESCE(r.operating_state, 'NOT_REPORTED') AS state, COUNT(*) FROM subject s
-                LEFT JOIN production_report r ON r.enterprise_id = s.id AND r.iso_week = ?
-                WHERE s.region_code LIKE ? AND (%s) AND %s
-                GROUP BY COALESCE(r.operating_state, 'NOT_REPORTED')""".formatted(scope.sql(), expected))
-                .params(params)
-                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getLong(2)))
-                .list().forEach(e -> out.put(e.getKey(), e.getValue()));
-        return out;
     }
 
     /** Subjects owing a report under a region prefix within a scope without one for the week, by region and name. */

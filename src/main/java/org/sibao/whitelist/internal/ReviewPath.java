@@ -42,15 +42,13 @@ class ReviewPath {
     }
 
     List<Step> steps(String countyCode, String appliedLevel, String sector) {
-        // the regions of the three levels; a step may be taken by its own region or any after it
+        // the regions of the three levels; a step may be taken by its own region or any above it
         List<String> chain = List.of(countyCode, cityOf(countyCode), PROVINCE);
         Sector s = Sector.valueOf(sector);
         List<Step> merged = new ArrayList<>();
         for (int i = 0; i <= LEVELS.indexOf(appliedLevel); i++) {
             String own = chain.get(i);
-            String region = chain.subList(i, chain.size()).stream().distinct()
-                    .filter(code -> !users.userIds(Role.SECTOR_OFFICER, code, s).isEmpty())
-                    .findFirst().orElse(own);
+            String region = regions.nearestUpwards(own, code -> !users.userIds(Role.SECTOR_OFFICER, code, s).isEmpty());
             Step step = new Step(LEVELS.get(i), region);
             if (!merged.isEmpty() && merged.get(merged.size() - 1).regionCode().equals(region)) {
                 merged.set(merged.size() - 1, step);

@@ -320,6 +320,12 @@ class PassApiTest {
                 "drivers[1].idNumber", "validTo");
         assertThat(r.raw()).doesNotContain(wrongCheck);
 
+        Map<String, Object> pastAndBackwards = request(carrier, "豫A12345", List.of(served));
+        pastAndBackwards.put("validFrom", "2020-01-05");
+        pastAndBackwards.put("validTo", "2020-01-01");
+        assertThat(fields(transport().post("/api/v1/passes", pastAndBackwards)))
+                .as("an end both before the start and past is named once").containsExactly("validTo");
+
         Map<String, Object> none = request(carrier, "豫A12345", List.of("no-such-enterprise"));
         none.put("drivers", List.of());
         ApiClient.Response r2 = transport().post("/api/v1/passes", none);

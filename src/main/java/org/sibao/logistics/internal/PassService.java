@@ -207,7 +207,7 @@ class PassService {
                 v.check(!to.isAfter(from.plusDays(MAX_DAYS)), "validTo", "passes.validTo.tooLong", MAX_DAYS);
             }
         }
-        if (to != null) {
+        if (to != null && !v.hasProblemAt("validTo")) {
             v.check(to.isAfter(clock.nowOffset()), "validTo", "passes.validTo.past");
         }
         List<String> servedIds = in.servedEnterpriseIds() == null ? List.of()

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -49,7 +50,7 @@ class AppealBrowserTest {
     }
 
     @Test
-    void anEnterpriseFilesWithAnAttachmentAndTheHqTriages() throws Exception {
+    void anEnterpriseFilesWithAnAttachmentAndTheHqTriages(@TempDir Path dir) throws Exception {
         ApiClient admin = new ApiClient(port).as("admin", "Admin@2022");
         String subjectId = admin.post("/api/v1/enterprises", TestSubjects.enterprise(TestSubjects.uscc("410184"),
                 "新郑浏览器诉求测试有限公司" + TestSubjects.token(), "410184", "INDUSTRY")).text("id");
@@ -57,7 +58,7 @@ class AppealBrowserTest {
         TestUsers.create(admin, username, "ENTERPRISE", "410184", Map.of("enterpriseId", subjectId));
         String title = "浏览器测试：电力增容申请" + TestSubjects.token();
 
-        Path plan = Files.createTempDirectory("appeal").resolve("增容方案.pdf");
+        Path plan = dir.resolve("增容方案.pdf");
         Files.write(plan, "%PDF-1.4 增容方案".getBytes(StandardCharsets.UTF_8));
         Path script = plan.resolveSibling("安装程序.exe");
         Files.write(script, new byte[] {'M', 'Z'});

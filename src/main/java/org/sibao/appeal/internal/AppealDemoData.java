@@ -1,6 +1,7 @@
 package org.sibao.appeal.internal;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -70,9 +71,12 @@ class AppealDemoData implements ApplicationRunner {
     private final UserDirectory users;
     private final RegionService regions;
     private final TransactionTemplate tx;
+    private final WorkingCalendar calendar;
 
     AppealDemoData(SibaoProperties properties, AppealService service, AppealRepository repository,
-            EnterpriseDirectory enterprises, UserDirectory users, RegionService regions, TransactionTemplate tx) {
+            EnterpriseDirectory enterprises, UserDirectory users, RegionService regions, TransactionTemplate tx,
+            WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.properties = properties;
         this.service = service;
         this.repository = repository;
@@ -116,6 +120,23 @@ class AppealDemoData implements ApplicationRunner {
         if (rest.compareTo(Duration.ZERO) > 0) {
             repository.shiftBack(a.id(), rest);
         }
+        inWorkingTime(a.id());
+    }
+
+    /**
+     * Back-dating by calendar days can put a working-day deadline on a weekend or holiday: each such one moves on to
+     * the next working day. An urgent appeal's deadlines (clock hours) and a major one's month stay as they are.
+     */
+    private void inWorkingTime(String appealId) {
+        AppealRow a = repository.find(appealId, SqlFilter.NONE).orElseThrow();
+        boolean urgent = a.urgency() == Urgency.URGENT;
+        repository.setDeadlines(appealId, urgent ? a.assignDueAt() : working(a.assignDueAt()),
+                urgent ? a.responseDueAt() : working(a.responseDueAt()),
+                a.major() && a.dueDays() == null ? a.resolutionDueAt() : working(a.resolutionDueAt()));
+    }
+
+    private OffsetDateTime working(OffsetDateTime due) {
+        return due == null ? null : calendar.inWorkingTime(due);
     }
 
     private AppealRow act(Step step, AppealRow a, CurrentUser filer, Map<String, String> clusters) {

@@ -235,6 +235,12 @@ class AppealRepository {
         }
     }
 
+    /** Sets an appeal's three deadlines (the demo data's back-dating; no history, no version change). */
+    void setDeadlines(String appealId, OffsetDateTime assignDue, OffsetDateTime responseDue, OffsetDateTime resolutionDue) {
+        jdbc.sql("UPDATE appeal SET assign_due_at = ?, response_due_at = ?, resolution_due_at = ? WHERE id = ?")
+                .params(assignDue, responseDue, resolutionDue, appealId).update();
+    }
+
     private static OffsetDateTime minus(OffsetDateTime t, Duration by) {
         return t == null ? null : t.minus(by);
     }

@@ -61,6 +61,23 @@ class WorkingCalendar {
         return step(local.toLocalDate(), days).atTime(local.toLocalTime()).atZone(BusinessClock.ZONE).toOffsetDateTime();
     }
 
+    /**
+     * A working-day deadline moved so that it lies in working time: one on a rest day moves, at the same time of day,
+     * to the next working day; a midnight one (the end of the day before) moves to the midnight that ends the next
+     * working day. For deadlines moved by whole calendar days (the demo data back-dates appeals), which could land on
+     * a weekend no deadline computed here can.
+     */
+    OffsetDateTime inWorkingTime(OffsetDateTime due) {
+        ZonedDateTime t = due.atZoneSameInstant(BusinessClock.ZONE);
+        boolean midnight = t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+        LocalDate day = midnight ? t.toLocalDate().minusDays(1) : t.toLocalDate();
+        LocalDate working = day;
+        while (!isWorkingDay(working)) {
+            working = working.plusDays(1);
+        }
+        return working.equals(day) ? due : t.plusDays(working.toEpochDay() - day.toEpochDay()).toOffsetDateTime();
+    }
+
     /** The n-th working day after {@code from} (n ≥ 0; 0 is {@code from} itself). */
     private LocalDate step(LocalDate from, int n) {
         LocalDate d = from;

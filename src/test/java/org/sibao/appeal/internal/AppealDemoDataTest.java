@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.sibao.appeal.AppealStatus;
 import org.sibao.appeal.OverdueKind;
+import org.sibao.appeal.Urgency;
 import org.sibao.support.ApiClient;
 import org.sibao.support.FullStackTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,9 @@ class AppealDemoDataTest {
 
     @Autowired
     AppealDemoData demo;
+
+    @Autowired
+    WorkingCalendar calendar;
 
     @LocalServerPort
     int port;
@@ -82,6 +86,20 @@ class AppealDemoDataTest {
         assertThat(seeded.stream().filter(a -> a.status() == AppealStatus.CLOSED))
                 .allMatch(a -> Duration.between(a.filedAt(), seededAt).toDays() >= 14)
                 .allMatch(a -> a.closedAt().isAfter(a.resolvedAt()) && a.resolvedAt().isAfter(a.acceptedAt()));
+
+        List<OffsetDateTime> workingDayDeadlines = new ArrayList<>();
+        for (AppealRow a : seeded) {
+            if (a.urgency() != Urgency.URGENT) {
+                workingDayDeadlines.add(a.assignDueAt());
+                workingDayDeadlines.add(a.responseDueAt());
+            }
+            if (!a.major() || a.dueDays() != null) {
+                workingDayDeadlines.add(a.resolutionDueAt());
+            }
+        }
+        workingDayDeadlines.removeIf(java.util.Objects::isNull);
+        assertThat(workingDayDeadlines).as("back-dated by calendar days, no deadline lands on a weekend or holiday")
+                .hasSizeGreaterThan(40).allMatch(d -> calendar.inWorkingTime(d).isEqual(d));
 
         ApiClient hqHn = new ApiClient(port).as("hq_hn", "Demo@2022");
         assertThat(hqHn.get("/api/v1/appeals?status=ESCALATED").body().get("total").asInt()).isGreaterThanOrEqualTo(2);

@@ -35,6 +35,18 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void aDeadlineOnARestDayMovesToTheNextWorkingDay() {
+        // Saturday 10:00 → Monday 10:00; a Wednesday deadline stays
+        assertThat(calendar.inWorkingTime(local("2022-06-11T10:00"))).isEqualTo(local("2022-06-13T10:00"));
+        assertThat(calendar.inWorkingTime(local("2022-06-08T10:00"))).isEqualTo(local("2022-06-08T10:00"));
+        // midnight is the end of the day before: Saturday 24:00 → Monday 24:00; Friday 24:00 stays
+        assertThat(calendar.inWorkingTime(local("2022-06-12T00:00"))).isEqualTo(local("2022-06-14T00:00"));
+        assertThat(calendar.inWorkingTime(local("2022-06-11T00:00"))).isEqualTo(local("2022-06-11T00:00"));
+        // 端午 06-03..06-05 → Monday 06-06
+        assertThat(calendar.inWorkingTime(local("2022-06-03T16:30"))).isEqualTo(local("2022-06-06T16:30"));
+    }
+
+    @Test
     void holidaysAreSkipped() {
         // 端午 2022-06-03 (Fri) to 06-05: Thursday 06-02 + 1 → Monday 06-06
         assertThat(calendar.addWorkingDays(at("2022-06-02T08:00"), 1)).isEqualTo(local("2022-06-06T08:00"));

@@ -33,7 +33,11 @@
  * <li>Arrivals: {@code POST /enterprises/{id}/arrivals} registers in advance (arrival today or later; origin and
  * risk level LOW|MEDIUM|HIGH required); {@code POST /enterprises/{id}/arrivals/unregistered} reports an arrival
  * afterwards (flagged UNREGISTERED); {@code POST /epidemic/arrivals/{id}/backfill} adds origin and risk level
- * (BACKFILLED; anything but UNREGISTERED is 409).</li>
+ * (BACKFILLED; anything but UNREGISTERED is 409). Differentiated measures (seed 001, see {@code ArrivalService}):
+ * MEDIUM or HIGH risk → 7 days of centralised isolation, no entry, the subject's risk at least the area's, a notice;
+ * otherwise a PCR test within 24 hours of landing (due by the end of the day after the arrival date): a returnee's
+ * from the bulk results, a visitor's recorded by {@code POST /epidemic/arrivals/{id}/landing-test}, else a
+ * TEST_OVERDUE alert for the arrival ({@code arrivalId}).</li>
  * <li>Only ACTIVE whitelist subjects and their rostered employees are watched by the sweep (see
  * {@code SentinelSweep} for each rule); the daily report is due by 20:00 of its day. Alerts: OPEN → ACKNOWLEDGED
  * (EPIDEMIC_OFFICER, HQ_OFFICER, ADMIN; anything but OPEN is 409) → RESOLVED by the next sweep once the cause is

@@ -95,4 +95,18 @@ public final class EpidemicFixtures {
         });
         return out;
     }
+
+    /** Statuses of the alerts of one type about an arrival, newest first: {@code status}, or {@code status:employeeId}. */
+    public List<String> arrivalAlertStatuses(String subjectId, String type, String arrivalId) {
+        ApiClient.Response r = admin.get("/api/v1/epidemic/alerts?size=500&status=&enterpriseId=" + subjectId + "&type=" + type);
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        List<String> out = new java.util.ArrayList<>();
+        r.body().get("items").forEach(a -> {
+            if (arrivalId.equals(a.path("arrivalId").asString(null))) {
+                String employee = a.path("employeeId").asString(null);
+                out.add(a.get("status").asString() + (employee == null ? "" : ":" + employee));
+            }
+        });
+        return out;
+    }
 }

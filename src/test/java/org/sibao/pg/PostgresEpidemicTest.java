@@ -134,6 +134,40 @@ class PostgresEpidemicTest {
     }
 
     @Test
+    void arrivalsIsolationAndLandingTestsOnPostgres() {
+        ApiClient admin = user("pg_epi_arrivals", "ADMIN", "410000");
+        EpidemicFixtures fx = new EpidemicFixtures(admin, subjects);
+        String subject = fx.activeSubject("410721");
+        String returnee = TestIds.next();
+        fx.roster(subject, EpidemicFixtures.employee("返岗", returnee, "FIXED"));
+        String employeeId = jdbc.sql("SELECT id FROM epi_employee WHERE subject_id = ?").param(subject).query(String.class).single();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        // the clock stands still here: arrived two days ago, unregistered, so the landing tests are overdue now
+        String back = admin.post("/api/v1/enterprises/" + subject + "/arrivals/unregistered", Map.of("name", "返岗",
+                "idNumber", returnee, "arrivalDate", today.minusDays(2).toString())).text("id");
+        String visitor = admin.post("/api/v1/enterprises/" + subject + "/arrivals/unregistered", Map.of("name", "访客",
+                "idNumber", TestIds.next(), "arrivalDate", today.minusDays(2).toString())).text("id");
+        ApiClient.Response high = admin.post("/api/v1/enterprises/" + subject + "/arrivals", Map.of("name", "隔离",
+                "idNumber", TestIds.next(), "origin", "上海市", "riskLevel", "HIGH", "arrivalDate", today.toString()));
+        assertThat(high.body().get("entryAllowed").asBoolean()).as(high.raw()).isFalse();
+        assertThat(admin.get("/api/v1/enterprises/" + subject + "/epidemic-risk").text("riskLevel")).isEqualTo("HIGH");
+
+        fx.sweep();
+        assertThat(fx.arrivalAlertStatuses(subject, "TEST_OVERDUE", back)).containsExactly("OPEN:" + employeeId);
+        assertThat(fx.arrivalAlertStatuses(subject, "TEST_OVERDUE", visitor)).containsExactly("OPEN");
+        assertThat(fx.arrivalAlertStatuses(subject, "TEST_OVERDUE", high.text("id"))).isEmpty();
+
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        counts(fx.results(returnee + "," + now.minusHours(1) + ",PCR,NEGATIVE\n"), 1, 0, 0);
+        assertThat(admin.post("/api/v1/epidemic/arrivals/" + visitor + "/landing-test", Map.of("result", "POSITIVE",
+                "sampledAt", now.minusHours(2).toString())).status()).isEqualTo(200);
+        fx.sweep();
+        assertThat(fx.arrivalAlertStatuses(subject, "TEST_OVERDUE", back)).containsExactly("RESOLVED:" + employeeId);
+        assertThat(fx.arrivalAlertStatuses(subject, "TEST_OVERDUE", visitor)).containsExactly("RESOLVED");
+        assertThat(fx.arrivalAlertStatuses(subject, "POSITIVE_RESULT", visitor)).containsExactly("OPEN");
+    }
+
+    @Test
     void codeProtectionAndNamedDailyReportsOnPostgres() {
         ApiClient admin = user("pg_epi_codes", "ADMIN", "410000");
         EpidemicFixtures fx = new EpidemicFixtures(admin, subjects);

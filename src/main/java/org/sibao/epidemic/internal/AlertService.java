@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Sentinel alerts as users see them (scoped like subjects), acknowledgement, and a subject's risk level from its
  * unresolved alerts: HIGH with a POSITIVE_RESULT or SYMPTOM alert, MEDIUM with TEST_OVERDUE or ARRIVAL_UNREGISTERED,
- * LOW otherwise (no alert, or only a missing daily report).
+ * LOW otherwise (no alert, or only a missing daily report); and at least the area's risk level while an arrival
+ * from a MEDIUM or HIGH risk area is in centralised isolation (arrival date ≤ today &lt; isolation end).
  */
 @Service
 @Transactional
@@ -33,14 +34,26 @@ class AlertService {
         LOW, MEDIUM, HIGH
     }
 
-    /** The contract's alert item plus names for the UI. */
+    /**
+     * The contract's alert item plus names for the UI; {@code arrivalId} and {@code arrivalName} for an alert about
+     * an arrival (its landing test).
+     */
     record AlertView(String id, AlertType type, String enterpriseId, String enterpriseName, String employeeId,
             String employeeName, OffsetDateTime openedAt, String status, OffsetDateTime acknowledgedAt,
-            OffsetDateTime resolvedAt) {
+            OffsetDateTime resolvedAt, String arrivalId, String arrivalName) {
     }
 
-    record SubjectRisk(String enterpriseId, RiskLevel riskLevel, Map<AlertType, Integer> openAlerts) {
+    /** @param arrivalsInIsolation arrivals from MEDIUM or HIGH risk areas in isolation today, by area risk level */
+    record SubjectRisk(String enterpriseId, RiskLevel riskLevel, Map<AlertType, Integer> openAlerts,
+            Map<RiskLevel, Integer> arrivalsInIsolation) {
     }
+
+    private static final String SELECT_VIEW = """
+            SELECT a.id, a.type, a.subject_id, s.name AS subject_name, a.employee_id, e.name AS employee_name,
+                a.opened_at, a.status, a.acknowledged_at, a.resolved_at, a.arrival_id, r.name AS arrival_name
+            FROM epi_alert a JOIN subject s ON s.id = a.subject_id LEFT JOIN epi_employee e ON e.id = a.employee_id
+                LEFT JOIN epi_arrival r ON r.id = a.arrival_id
+            WHERE""";
 
     private final JdbcClient jdbc;
     private final EpidemicAccess access;
@@ -105,11 +118,7 @@ class AlertService {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(page.size());
         pageParams.add(page.offset());
-        List<AlertView> items = jdbc.sql("""
-                SELECT a.id, a.type, a.subject_id, s.name AS subject_name, a.employee_id, e.name AS employee_name,
-                    a.opened_at, a.status, a.acknowledged_at, a.resolved_at
-                FROM epi_alert a JOIN subject s ON s.id = a.subject_id LEFT JOIN epi_employee e ON e.id = a.employee_id
-                WHERE """ + " " + where + " ORDER BY a.opened_at DESC, a.id LIMIT ? OFFSET ?")
+        List<AlertView> items = jdbc.sql(SELECT_VIEW + " " + where + " ORDER BY a.opened_at DESC, a.id LIMIT ? OFFSET ?")
                 .params(pageParams).query((rs, n) -> view(rs)).list();
         return page.result(items, total);
     }
@@ -118,7 +127,8 @@ class AlertService {
         return new AlertView(rs.getString("id"), AlertType.valueOf(rs.getString("type")), rs.getString("subject_id"),
                 rs.getString("subject_name"), rs.getString("employee_id"), rs.getString("employee_name"),
                 rs.getObject("opened_at", OffsetDateTime.class), rs.getString("status"),
-                rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getObject("resolved_at", OffsetDateTime.class));
+                rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getObject("resolved_at", OffsetDateTime.class),
+                rs.getString("arrival_id"), rs.getString("arrival_name"));
     }
 
     static AlertType parse(String type) {
@@ -152,11 +162,7 @@ class AlertService {
         SqlFilter filter = scope(CurrentUser.get());
         List<Object> params = new ArrayList<>(filter.params());
         params.add(id);
-        return jdbc.sql("""
-                SELECT a.id, a.type, a.subject_id, s.name AS subject_name, a.employee_id, e.name AS employee_name,
-                    a.opened_at, a.status, a.acknowledged_at, a.resolved_at
-                FROM epi_alert a JOIN subject s ON s.id = a.subject_id LEFT JOIN epi_employee e ON e.id = a.employee_id
-                WHERE """ + " " + filter.sql() + " AND a.id = ?").params(params).query((rs, n) -> view(rs)).optional()
+        return jdbc.sql(SELECT_VIEW + " " + filter.sql() + " AND a.id = ?").params(params).query((rs, n) -> view(rs)).optional()
                 .orElseThrow(() -> ApiException.notFound("alert", id));
     }
 
@@ -167,17 +173,25 @@ class AlertService {
         jdbc.sql("SELECT type, COUNT(*) AS n FROM epi_alert WHERE subject_id = ? AND status IN ('OPEN', 'ACKNOWLEDGED') GROUP BY type")
                 .param(subject.id())
                 .query((rs, n) -> open.put(AlertType.valueOf(rs.getString("type")), rs.getInt("n"))).list();
-        return new SubjectRisk(subject.id(), riskOf(open), open);
+        Map<RiskLevel, Integer> isolated = new EnumMap<>(RiskLevel.class);
+        java.time.LocalDate today = clock.today();
+        jdbc.sql("""
+                SELECT risk_level, COUNT(*) AS n FROM epi_arrival
+                WHERE subject_id = ? AND isolation_ends_on > ? AND arrival_date <= ? GROUP BY risk_level""")
+                .params(subject.id(), today, today)
+                .query((rs, n) -> isolated.put(RiskLevel.valueOf(rs.getString("risk_level")), rs.getInt("n"))).list();
+        return new SubjectRisk(subject.id(), riskOf(open, isolated.keySet()), open, isolated);
     }
 
-    static RiskLevel riskOf(Map<AlertType, Integer> open) {
+    /** From the open alerts, raised to the highest risk level of an area whose arrivals are in isolation. */
+    static RiskLevel riskOf(Map<AlertType, Integer> open, java.util.Set<RiskLevel> isolatedFrom) {
+        RiskLevel byAlerts = RiskLevel.LOW;
         if (open.containsKey(AlertType.POSITIVE_RESULT) || open.containsKey(AlertType.SYMPTOM)) {
-            return RiskLevel.HIGH;
+            byAlerts = RiskLevel.HIGH;
+        } else if (open.containsKey(AlertType.TEST_OVERDUE) || open.containsKey(AlertType.ARRIVAL_UNREGISTERED)) {
+            byAlerts = RiskLevel.MEDIUM;
         }
-        if (open.containsKey(AlertType.TEST_OVERDUE) || open.containsKey(AlertType.ARRIVAL_UNREGISTERED)) {
-            return RiskLevel.MEDIUM;
-        }
-        return RiskLevel.LOW;
+        return isolatedFrom.stream().reduce(byAlerts, (a, b) -> a.compareTo(b) >= 0 ? a : b);
     }
 
     /** Unresolved alerts in the user's scope, for the home page. */

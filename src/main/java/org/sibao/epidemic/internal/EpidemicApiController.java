@@ -133,6 +133,12 @@ class EpidemicApiController {
         return arrivals.backfill(id, in);
     }
 
+    /** A visitor's landing test (落地核酸) {@code {"sampledAt"?,"result":"NEGATIVE|POSITIVE|PENDING"}}. */
+    @PostMapping("/epidemic/arrivals/{id}/landing-test")
+    ArrivalService.ArrivalView landingTest(@PathVariable String id, @RequestBody ArrivalService.LandingTestInput in) {
+        return arrivals.recordLandingTest(id, in);
+    }
+
     @PostMapping("/epidemic/sweep")
     SentinelSweep.SweepResult sweep() {
         EpidemicAccess.require(EpidemicAccess.RESULT_SENDERS);

@@ -40,6 +40,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * health reports follow, and one sweep runs at the end, so the alert board opens with something to show: a
  * positive antigen result, a report listing a fever, a subject without reports and mobile posts past their 24 h.
  *
+ * <p>The first ACTIVE subject of 新县 (the last area) has two arrivals: one from a high-risk area registered for
+ * today, in centralised isolation (red: no entry for 7 days, the subject's risk HIGH), and a visitor from a low-risk
+ * area who arrived two days ago unregistered, back-filled since, whose 24-hour landing test is missing (the sweep's
+ * TEST_OVERDUE for the arrival).
+ *
  * <p>All through the services: the area's epidemic officer posts rosters and reports, the province's integration
  * account the results; a stand-in acts where the demo has no such user. Times are relative to the business clock
  * at seeding. Deterministic (fixed seed, subjects in USCC order) and idempotent (skipped when any employee is on a
@@ -78,10 +83,13 @@ class EpidemicDemoData implements ApplicationRunner {
     private final BusinessClock clock;
     private final TransactionTemplate tx;
     private final IncidentService incidents;
+    private final ArrivalService arrivals;
 
     EpidemicDemoData(SibaoProperties properties, JdbcClient jdbc, RosterService rosters, TestResultService results,
             HealthReportService reports, SentinelSweep sweep, Subjects subjects, EnterpriseDirectory enterprises,
-            UserDirectory users, BusinessClock clock, TransactionTemplate tx, IncidentService incidents) {
+            UserDirectory users, BusinessClock clock, TransactionTemplate tx, IncidentService incidents,
+            ArrivalService arrivals) {
+        this.arrivals = arrivals;
         this.properties = properties;
         this.jdbc = jdbc;
         this.rosters = rosters;
@@ -129,10 +137,28 @@ class EpidemicDemoData implements ApplicationRunner {
                     .ifPresent(employee -> ActingUser.run(officer(t.regionCode()), () -> incidents.open(
                             new IncidentService.IncidentInput(t.subjectId(), employee, "FIRST_POSITIVE",
                                     "抗原自测阳性，已单独隔离，等待核酸复检", null)))));
+            String lastArea = Region.prefixOf(AREAS.get(AREAS.size() - 1));
+            targets.stream().filter(t -> t.active() && t.regionCode().startsWith(lastArea)).findFirst()
+                    .ifPresent(t -> ActingUser.run(officer(t.regionCode()), () -> arrivals(t, clock.today())));
         });
         SentinelSweep.SweepResult swept = sweep.sweep();
         log.info("Demo rosters: {} employees of {} subjects with results and reports; sweep opened {} alerts, {} ms in all",
                 employees[0], targets.size(), swept.opened(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A HIGH-risk arrival in isolation and a LOW-risk visitor without the landing test, at one subject. */
+    private void arrivals(Target t, LocalDate today) {
+        arrivals.report(t.subjectId(), new ArrivalService.ArrivalInput("顾明远", idNumber("310115", LocalDate.of(1986, 4, 12), 317),
+                "上海市浦东新区", "HIGH", today.toString(), null), true);
+        ArrivalService.ArrivalView visitor = arrivals.report(t.subjectId(), new ArrivalService.ArrivalInput("孙立新",
+                idNumber("410105", LocalDate.of(1979, 9, 3), 52), null, null, today.minusDays(2).toString(), null), false);
+        arrivals.backfill(visitor.id(), new ArrivalService.BackfillInput("郑州市金水区", "LOW"));
+    }
+
+    private static String idNumber(String county, LocalDate birth, int seq) {
+        String first17 = String.format("%s%04d%02d%02d%03d", county, birth.getYear(), birth.getMonthValue(),
+                birth.getDayOfMonth(), seq);
+        return first17 + IdNumbers.checkCharacter(first17);
     }
 
     /** Per area: the first subject (USCC order) and the first two ACTIVE ones; the first ACTIVE ones take the parts. */

@@ -162,7 +162,9 @@ class EpidemicWebController {
                 "openedAt", "status", "acknowledgedAt", "resolvedAt");
         ExcelExport.send(response, "epidemic-alerts-" + clock.today() + ".xlsx", ExcelWorkbook.create()
                 .sheet(messages.get("epidemic.alerts.title"), headers, ExcelExport.rows(all, a -> java.util.Arrays.asList(
-                        messages.label(a.type()), a.enterpriseName(), a.employeeName(), ExcelExport.time(a.openedAt()),
+                        messages.label(a.type()), a.enterpriseName(), a.arrivalId() == null ? a.employeeName()
+                                : messages.get("epidemic.alert.arrival", a.employeeName() != null ? a.employeeName() : a.arrivalName()),
+                        ExcelExport.time(a.openedAt()),
                         messages.get("enum.AlertStatus." + a.status()), ExcelExport.time(a.acknowledgedAt()),
                         ExcelExport.time(a.resolvedAt())))));
     }
@@ -246,6 +248,7 @@ class EpidemicWebController {
                 ZoneService.ZoneView::name)));
         model.addAttribute("incidents", incidents.list(new IncidentService.Filter(id, null, null, null), PageQuery.of(0, 10)));
         model.addAttribute("today", clock.today());
+        model.addAttribute("now", clock.nowOffset());
         CurrentUser user = CurrentUser.get();
         model.addAttribute("canOpenIncident", IncidentWebController.canOpen(user));
         model.addAttribute("canWrite", EpidemicAccess.WRITERS.contains(user.role()));
@@ -298,6 +301,27 @@ class EpidemicWebController {
             @RequestParam(required = false) String riskLevel, RedirectAttributes redirect) {
         return attempt(redirect, "/epidemic/enterprise/" + enterpriseId, "epidemic.arrival.backfilled",
                 () -> arrivals.backfill(arrivalId, new ArrivalService.BackfillInput(origin, riskLevel)));
+    }
+
+    /** A visitor's landing test from the arrivals table; the form's local time is Beijing time. */
+    @PostMapping("/epidemic/arrivals/{arrivalId}/landing-test")
+    String landingTest(@PathVariable String arrivalId, @RequestParam String enterpriseId,
+            @RequestParam(required = false) String sampledAt, @RequestParam(required = false) String result,
+            RedirectAttributes redirect) {
+        return attempt(redirect, "/epidemic/enterprise/" + enterpriseId, "epidemic.arrival.landingSaved",
+                () -> arrivals.recordLandingTest(arrivalId, new ArrivalService.LandingTestInput(beijing(sampledAt), result)));
+    }
+
+    /** {@code 2022-05-06T09:30} (a datetime-local field) as {@code 2022-05-06T09:30+08:00}; anything else as given. */
+    private static String beijing(String local) {
+        if (local == null || local.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDateTime.parse(local.trim()).atZone(BusinessClock.ZONE).toOffsetDateTime().toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return local;
+        }
     }
 
     @GetMapping("/epidemic/mode")

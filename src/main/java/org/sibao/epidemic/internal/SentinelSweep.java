@@ -31,6 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>ARRIVAL_UNREGISTERED (per subject): an arrival reported afterwards is not back-filled yet.</li>
  * <li>SYMPTOM (per employee): the subject's latest report of yesterday or today lists the employee with symptoms;
  * (per subject) it lists someone with symptoms who is not on the roster.</li>
+ * <li>TEST_OVERDUE (per arrival, {@code arrival_id}; {@code employee_id} too for a returnee): an arrival that owes a
+ * landing test ({@link ArrivalService}: not isolated) has none {@link ArrivalService#LANDING_TEST_WITHIN} after the
+ * start of its arrival date — neither recorded on it nor, for a returnee, a PCR result since that start.</li>
+ * <li>POSITIVE_RESULT (per arrival): the landing test recorded on the arrival is POSITIVE.</li>
  * </ul>
  * It then recomputes every zone's colour in one statement, for what only the clock changes (an arrival's
  * observation starting or ending); everything else recomputes its subject's zones when it happens.
@@ -45,8 +49,20 @@ class SentinelSweep {
     record SweepResult(int opened, int resolved, long durationMs) {
     }
 
-    /** A cause: the rows (aliases {@code s} subject, {@code e} employee) for which an alert of the type should be open. */
-    private record Cause(AlertType type, boolean perEmployee, String condition, List<Object> params) {
+    /** What an alert is about: the subject itself, one of its employees, or one of its arrivals. */
+    private enum Target {
+        SUBJECT, EMPLOYEE, ARRIVAL
+    }
+
+    /**
+     * A cause: the rows (aliases {@code s} subject, {@code e} employee, {@code r} arrival) for which an alert of the
+     * type should be open.
+     */
+    private record Cause(AlertType type, Target target, String condition, List<Object> params) {
+
+        Cause(AlertType type, boolean perEmployee, String condition, List<Object> params) {
+            this(type, perEmployee ? Target.EMPLOYEE : Target.SUBJECT, condition, params);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -125,7 +141,12 @@ class SentinelSweep {
                                 + " AND y.report_date = " + LATEST_REPORT
                                 + " AND NOT EXISTS (SELECT 1 FROM epi_employee o WHERE o.subject_id = s.id"
                                 + " AND o.id_hash = y.id_hash))",
-                        List.of(today.minusDays(1))));
+                        List.of(today.minusDays(1))),
+                // an arrival's landing test (24 hours after landing): the deadline passed without one
+                new Cause(AlertType.TEST_OVERDUE, Target.ARRIVAL,
+                        "r.landing_test_from <= ? AND NOT " + ArrivalService.LANDING_TESTED,
+                        List.of(now.minus(ArrivalService.LANDING_TEST_WITHIN))),
+                new Cause(AlertType.POSITIVE_RESULT, Target.ARRIVAL, "r.landing_result = 'POSITIVE'", List.of()));
     }
 
     /** The date of the subject's latest health report of yesterday or today (one parameter: yesterday). */
@@ -138,21 +159,31 @@ class SentinelSweep {
      */
     static final String WATCHED = "(s.whitelist_status = 'ACTIVE' OR EXISTS (SELECT 1 FROM epi_employee w WHERE w.subject_id = s.id))";
 
-    private static String source(Cause c) {
-        return c.perEmployee()
-                ? "FROM epi_employee e JOIN subject s ON s.id = e.subject_id JOIN epi_latest_result x ON x.employee_seq = e.seq "
-                        + "WHERE "
-                : "FROM subject s WHERE " + WATCHED + " AND ";
+    /** The rows a cause reads, up to and including {@code WHERE} and {@code match} (a conjunct ending in AND, or ""). */
+    private static String source(Cause c, String match) {
+        return switch (c.target()) {
+            case EMPLOYEE -> "FROM epi_employee e JOIN subject s ON s.id = e.subject_id "
+                    + "JOIN epi_latest_result x ON x.employee_seq = e.seq WHERE " + match;
+            case SUBJECT -> "FROM subject s WHERE " + match + WATCHED + " AND ";
+            case ARRIVAL -> "FROM epi_arrival r JOIN subject s ON s.id = r.subject_id " + ArrivalService.ROSTER_MATCH
+                    + " WHERE " + match + WATCHED + " AND ";
+        };
     }
 
     private static String key(Cause c) {
-        return "s.id || ':' || " + (c.perEmployee() ? "e.id" : "'-'") + " || ':" + c.type().name() + "'";
+        String what = switch (c.target()) {
+            case EMPLOYEE -> "e.id";
+            case SUBJECT -> "'-'";
+            case ARRIVAL -> "r.id";
+        };
+        return "s.id || ':' || " + what + " || ':" + c.type().name() + "'";
     }
 
     private int open(Cause c, OffsetDateTime now) {
-        String sql = "INSERT INTO epi_alert (type, subject_id, employee_id, region_code, sector, status, opened_at, open_key) "
-                + "SELECT '" + c.type().name() + "', s.id, " + (c.perEmployee() ? "e.id" : "NULL")
-                + ", s.region_code, s.sector, 'OPEN', ?, " + key(c) + " " + source(c) + "(" + c.condition() + ")"
+        String sql = "INSERT INTO epi_alert (type, subject_id, employee_id, arrival_id, region_code, sector, status, opened_at, open_key) "
+                + "SELECT '" + c.type().name() + "', s.id, " + (c.target() == Target.SUBJECT ? "NULL" : "e.id")
+                + ", " + (c.target() == Target.ARRIVAL ? "r.id" : "NULL")
+                + ", s.region_code, s.sector, 'OPEN', ?, " + key(c) + " " + source(c, "") + "(" + c.condition() + ")"
                 + " AND NOT EXISTS (SELECT 1 FROM epi_alert a WHERE a.open_key = " + key(c) + ")";
         List<Object> params = new ArrayList<>();
         params.add(now);
@@ -161,12 +192,20 @@ class SentinelSweep {
     }
 
     private int resolve(Cause c, OffsetDateTime now) {
-        String match = c.perEmployee() ? "e.id = a.employee_id AND " : "s.id = a.subject_id AND ";
-        // a type with both kinds of cause (SYMPTOM) resolves each kind by its own cause
+        // a type with several kinds of cause (SYMPTOM, TEST_OVERDUE, POSITIVE_RESULT) resolves each kind by its own
+        String kind = switch (c.target()) {
+            case EMPLOYEE -> "a.employee_id IS NOT NULL AND a.arrival_id IS NULL ";
+            case SUBJECT -> "a.employee_id IS NULL AND a.arrival_id IS NULL ";
+            case ARRIVAL -> "a.arrival_id IS NOT NULL ";
+        };
+        String match = switch (c.target()) {
+            case EMPLOYEE -> "e.id = a.employee_id AND ";
+            case SUBJECT -> "s.id = a.subject_id AND ";
+            case ARRIVAL -> "r.id = a.arrival_id AND ";
+        };
         String sql = "UPDATE epi_alert a SET status = 'RESOLVED', resolved_at = ?, open_key = NULL "
-                + "WHERE a.type = '" + c.type().name() + "' AND a.status IN ('OPEN', 'ACKNOWLEDGED') "
-                + "AND a.employee_id IS " + (c.perEmployee() ? "NOT NULL " : "NULL ")
-                + "AND NOT EXISTS (SELECT 1 " + source(c).replace("WHERE ", "WHERE " + match) + "(" + c.condition() + "))";
+                + "WHERE a.type = '" + c.type().name() + "' AND a.status IN ('OPEN', 'ACKNOWLEDGED') AND " + kind
+                + "AND NOT EXISTS (SELECT 1 " + source(c, match) + "(" + c.condition() + "))";
         List<Object> params = new ArrayList<>();
         params.add(now);
         params.addAll(c.params());

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * <li>YELLOW: a close contact of an incident not yet closed (confirmed, or cleared and in its quiet period)
  * works in it;</li>
  * <li>BLUE: an arrival is under observation in it on the business date (arrival date ≤ today &lt;
- * {@code observation_ends_on});</li>
+ * {@code observation_ends_on}; for an arrival in centralised isolation, from the end of the isolation on, since it
+ * is not in the enterprise before);</li>
  * <li>GREEN otherwise.</li>
  * </ol>
  * Callers recompute the subjects a change touched: incidents opened, re-tested, confirmed, cleared, contacts listed,
@@ -44,7 +45,7 @@ class ZoneColours {
               WHEN EXISTS (SELECT 1 FROM epi_incident_contact c JOIN epi_incident i ON i.id = c.incident_id
                            JOIN epi_employee e ON e.id = c.employee_id
                            WHERE e.zone_id = z.id AND i.status <> 'CLOSED') THEN 'YELLOW'
-              WHEN EXISTS (SELECT 1 FROM epi_arrival a WHERE a.zone_id = z.id AND a.arrival_date <= ?
+              WHEN EXISTS (SELECT 1 FROM epi_arrival a WHERE a.zone_id = z.id AND COALESCE(a.isolation_ends_on, a.arrival_date) <= ?
                            AND a.observation_ends_on > ?) THEN 'BLUE'
               ELSE 'GREEN' END""";
 

@@ -65,6 +65,15 @@ class EpidemicDemoDataTest {
         List<String> opened = jdbc.sql("SELECT DISTINCT type FROM epi_alert WHERE subject_id IN (" + in(targets)
                 + ") AND opened_at <= ?").params(params).query(String.class).list();
         assertThat(opened).contains("POSITIVE_RESULT", "SYMPTOM", "HEALTH_REPORT_MISSING", "TEST_OVERDUE");
+        // 新县: a HIGH-risk arrival in isolation and a LOW-risk visitor whose landing test the seeding's sweep missed
+        String xinxian = targets.stream().filter(t -> t.active() && t.regionCode().startsWith("411523")).findFirst()
+                .orElseThrow().subjectId();
+        assertThat(jdbc.sql("SELECT risk_level || ':' || status || ':' || CASE WHEN isolation_ends_on IS NULL THEN 'free'"
+                + " ELSE 'isolated' END FROM epi_arrival WHERE subject_id = ? ORDER BY risk_level").param(xinxian)
+                .query(String.class).list()).containsExactly("HIGH:REGISTERED:isolated", "LOW:BACKFILLED:free");
+        assertThat(jdbc.sql("SELECT r.name FROM epi_alert a JOIN epi_arrival r ON r.id = a.arrival_id"
+                + " WHERE a.subject_id = ? AND a.type = 'TEST_OVERDUE' AND a.opened_at <= ?")
+                .params(xinxian, seededAt.plusMinutes(5)).query(String.class).list()).containsExactly("孙立新");
         // other tests of this context open incidents too: the demo's is the one with its note
         assertThat(jdbc.sql("SELECT kind || ':' || status FROM epi_incident WHERE note = ?")
                 .param("抗原自测阳性，已单独隔离，等待核酸复检").query(String.class).list())

@@ -33,10 +33,10 @@ class AlertService {
         LOW, MEDIUM, HIGH
     }
 
-    /** The contract's alert item plus names for the UI. */
+    /** The contract's alert item plus names for the UI, and the incident it was turned into ({@link AlertObservation}). */
     record AlertView(String id, AlertType type, String enterpriseId, String enterpriseName, String employeeId,
             String employeeName, OffsetDateTime openedAt, String status, OffsetDateTime acknowledgedAt,
-            OffsetDateTime resolvedAt) {
+            OffsetDateTime resolvedAt, String incidentId) {
     }
 
     record SubjectRisk(String enterpriseId, RiskLevel riskLevel, Map<AlertType, Integer> openAlerts) {
@@ -107,7 +107,7 @@ class AlertService {
         pageParams.add(page.offset());
         List<AlertView> items = jdbc.sql("""
                 SELECT a.id, a.type, a.subject_id, s.name AS subject_name, a.employee_id, e.name AS employee_name,
-                    a.opened_at, a.status, a.acknowledged_at, a.resolved_at
+                    a.opened_at, a.status, a.acknowledged_at, a.resolved_at, a.incident_id
                 FROM epi_alert a JOIN subject s ON s.id = a.subject_id LEFT JOIN epi_employee e ON e.id = a.employee_id
                 WHERE """ + " " + where + " ORDER BY a.opened_at DESC, a.id LIMIT ? OFFSET ?")
                 .params(pageParams).query((rs, n) -> view(rs)).list();
@@ -118,7 +118,8 @@ class AlertService {
         return new AlertView(rs.getString("id"), AlertType.valueOf(rs.getString("type")), rs.getString("subject_id"),
                 rs.getString("subject_name"), rs.getString("employee_id"), rs.getString("employee_name"),
                 rs.getObject("opened_at", OffsetDateTime.class), rs.getString("status"),
-                rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getObject("resolved_at", OffsetDateTime.class));
+                rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getObject("resolved_at", OffsetDateTime.class),
+                rs.getString("incident_id"));
     }
 
     static AlertType parse(String type) {
@@ -154,7 +155,7 @@ class AlertService {
         params.add(id);
         return jdbc.sql("""
                 SELECT a.id, a.type, a.subject_id, s.name AS subject_name, a.employee_id, e.name AS employee_name,
-                    a.opened_at, a.status, a.acknowledged_at, a.resolved_at
+                    a.opened_at, a.status, a.acknowledged_at, a.resolved_at, a.incident_id
                 FROM epi_alert a JOIN subject s ON s.id = a.subject_id LEFT JOIN epi_employee e ON e.id = a.employee_id
                 WHERE """ + " " + filter.sql() + " AND a.id = ?").params(params).query((rs, n) -> view(rs)).optional()
                 .orElseThrow(() -> ApiException.notFound("alert", id));

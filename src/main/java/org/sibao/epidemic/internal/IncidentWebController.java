@@ -192,11 +192,13 @@ class IncidentWebController {
     }
 
     /**
-     * What the alert lists need for 转临时留观: whether the user may take the step, and the incident under
-     * observation or confirmed of each alert's employee (shown instead of the button).
+     * What the alert lists need for 转临时留观: whether the user may take the step, the alerts it applies to, and the
+     * incident under observation or confirmed of each alert's employee (shown instead of the button).
      */
     static void observation(Model model, IncidentService incidents, List<AlertService.AlertView> alerts) {
         model.addAttribute("canObserve", IncidentService.isOfficer(CurrentUser.get()));
+        model.addAttribute("observableAlerts", alerts.stream().filter(AlertObservation::observable)
+                .map(AlertService.AlertView::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("openByEmployee", incidents.openByEmployee(
                 alerts.stream().map(AlertService.AlertView::employeeId).toList()));
     }

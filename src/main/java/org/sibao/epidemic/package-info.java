@@ -57,7 +57,7 @@
  * subject into the zone; an arrival names its zone ({@code zoneId}) and is under observation for 7 days from its
  * arrival date ({@code POST /epidemic/arrivals/{id}/end-observation} ends it today). The colour follows the situation
  * ({@code ZoneColours}, set-based per subject): RED with an incident under observation or confirmed in the zone or an
- * employee whose latest result is POSITIVE, YELLOW with a close contact of an incident not closed, BLUE with an
+ * employee whose latest result is POSITIVE, YELLOW with a close or secondary contact of an incident not closed, BLUE with an
  * arrival under observation, else GREEN; {@code PUT /epidemic/zones/{id}/colour} sets an override that can raise
  * the colour but never hide a worse automatic one ({@code "AUTO"} removes it). The view shows {@code colour},
  * {@code autoColour}, {@code manualColour} and {@code employees}.</li>
@@ -65,10 +65,16 @@
  * (subject writers; {@code zoneId} or the employee's zone) → OBSERVATION with {@code retestDueAt} = +6 h (overdue:
  * {@code retestOverdue} and a notice to the epidemic officers by the sweep, not a sixth alert type, since the contract
  * fixes five) → {@code retest} {@code {"result":"NEGATIVE|POSITIVE","kind"?,"sampledAt"?}} (stored as the employee's
- * test result too) → {@code confirm} or {@code clear} (quiet period) → {@code close}; {@code contacts}
- * {@code {"employeeIds"}} lists close contacts until closed. Steps by EPIDEMIC_OFFICER/ADMIN (others 403), wrong state
- * 409. {@code GET /epidemic/incidents/{id}} adds {@code closeContacts}, {@code timeline} ({@code action}, {@code
- * detail}, {@code by}, {@code at}, {@code note}) and {@code shutdowns}. {@code POST
+ * test result too) → {@code confirm} (on a POSITIVE re-test on record, else only with {@code "basis"} — e.g. the
+ * CDC's confirmation — 409 naming {@code basis} without) or {@code clear} (on a NEGATIVE re-test; quiet period) →
+ * {@code close}; {@code contacts} {@code {"employeeIds","tier"?:"CLOSE|SECONDARY","closeContactId"?}} lists close
+ * contacts (密接, the default) or secondary contacts (次密接, optionally linked to a close contact of the incident)
+ * until closed. {@code POST /epidemic/alerts/{id}/observe} {@code {"note"?,"zoneId"?}} (转临时留观) opens, from a
+ * SYMPTOM or POSITIVE_RESULT alert naming an employee, a SUSPECTED or FIRST_POSITIVE incident for that employee,
+ * links the alert ({@code incidentId}) and acknowledges it → 201 (409: another type, resolved, no employee, or an
+ * incident already in progress for the employee). Steps by EPIDEMIC_OFFICER/ADMIN (others 403), wrong state
+ * 409. {@code GET /epidemic/incidents/{id}} adds {@code closeContacts}, {@code secondaryContacts}, {@code timeline}
+ * ({@code action}, {@code detail}, {@code by}, {@code at}, {@code note}) and {@code shutdowns}. {@code POST
  * /epidemic/incidents/{id}/shutdown-request} {@code {"days","reason"}} (EPIDEMIC_OFFICER or HQ_OFFICER, while under
  * observation or confirmed) files a PENDING shutdown in the escort module linked to the incident → 201; the HQ
  * decides it there (1..3 days, 400 naming {@code days} beyond; one open shutdown per subject, 409). Pages:
@@ -77,9 +83,9 @@
  * its {@code /export} and the page {@code /epidemic/code-protection}; see {@code CodeProtection}): the rosters of
  * subjects ACTIVE or SUSPENDED on the whitelist are PROTECTED — a suspension is an approved temporary shutdown, and
  * "企业其他区域原则上不停工、不停产" — except, as the provincial guide says ("除核酸阳性、密接、次密接外"), an employee
- * whose latest result is POSITIVE or who is a close contact of an incident under observation or confirmed (not yet
- * cleared or closed). Those, and every employee of a REMOVED (熔断) subject, are WITHDRAWN with {@code reason}
- * POSITIVE, CLOSE_CONTACT or ENTRY_REMOVED (the employee's own reason first; {@code null} while protected), shown in
+ * whose latest result is POSITIVE or who is a close or secondary contact of an incident under observation or
+ * confirmed (not yet cleared or closed). Those, and every employee of a REMOVED (熔断) subject, are WITHDRAWN with
+ * {@code reason} POSITIVE, CLOSE_CONTACT, SECONDARY_CONTACT or ENTRY_REMOVED (the employee's own reason first; {@code null} while protected), shown in
  * Chinese on the page and in the export. Derived when read: nothing to keep in step.</li>
  * </ul>
  */

@@ -73,7 +73,7 @@ class IncidentApiTest {
         assertThat(new ApiClient(port).as("hq_xz", "Demo@2022").post("/api/v1/epidemic/incidents/" + id + "/confirm", Map.of())
                 .status()).isEqualTo(403);
         ApiClient.Response confirmed = epi.post("/api/v1/epidemic/incidents/" + id + "/confirm",
-                Map.of("closeContactIds", List.of(contact), "zoneId", zone));
+                Map.of("closeContactIds", List.of(contact), "zoneId", zone, "basis", "疾控中心确诊"));
         assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(200);
         assertThat(confirmed.text("status")).isEqualTo("CONFIRMED");
         assertThat(confirmed.body().get("closeContactIds").get(0).asString()).isEqualTo(contact);

@@ -92,9 +92,16 @@ class IncidentWebTest {
         page = epi.get(detail);
         assertThat(page.body()).contains("复检结果：PCR 阴性", "已记录", "clear-form").doesNotContain("clear-hint");
 
+        assertThat(page.body()).as("a negative re-test: confirming needs its basis").contains("confirm-hint",
+                "尚无阳性复核结果：确诊须填写确诊依据", "id=\"confirm-basis\"");
         assertThat(path(epi.post(detail + "/confirm", Map.of("contactIds", contact, "note", "流调确认")))).isEqualTo(detail);
         page = epi.get(detail);
-        assertThat(page.body()).contains("data-status=\"CONFIRMED\"", "确诊，列入密接 1 人", "流调确认", "close-form")
+        assertThat(page.body()).contains("flash-error", "确诊依据：尚无阳性复核结果时必须填写", "data-status=\"OBSERVATION\"");
+        assertThat(path(epi.post(detail + "/confirm", Map.of("contactIds", contact, "note", "流调确认",
+                "basis", "疾控中心确诊")))).isEqualTo(detail);
+        page = epi.get(detail);
+        assertThat(page.body()).contains("data-status=\"CONFIRMED\"", "确诊，列入密接 1 人", "流调确认", "close-form",
+                        "confirm-basis-value", "疾控中心确诊")
                 .doesNotContain("retest-form");
         assertThat(page.body().substring(page.body().indexOf("id=\"incident-contacts\""))).contains("李同事");
 
@@ -139,10 +146,12 @@ class IncidentWebTest {
         fx.sweep();
         WebClient epi = signIn("epi_xz", DEMO);
         String board = "/epidemic/alerts?type=POSITIVE_RESULT&enterpriseId=" + subject;
-        assertThat(epi.get(board).body()).contains("alert-incident-open", "/epidemic/enterprise/" + subject + "/incidents");
+        assertThat(epi.get(board).body()).as("转临时留观 from the alert").contains("alert-observe", "/observe")
+                .doesNotContain("alert-incident-open");
         String detail = path(epi.post("/epidemic/enterprise/" + subject + "/incidents",
                 Map.of("kind", "FIRST_POSITIVE", "employeeId", patient)));
-        assertThat(epi.get(board).body()).contains("alert-incident-link", detail).doesNotContain("alert-incident-open");
+        assertThat(epi.get(board).body()).contains("alert-incident-link", detail)
+                .doesNotContain("alert-incident-open", "alert-observe");
         assertThat(epi.get("/epidemic/alerts").body()).contains("incidents-link")
                 .as("the filter picks the enterprise by name or USCC, no internal id asked for")
                 .contains("list=\"alert-enterprise-options\"").contains("/enterprises/options").doesNotContain("企业编号");

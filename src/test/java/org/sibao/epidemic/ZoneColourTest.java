@@ -97,7 +97,9 @@ class ZoneColourTest {
         assertThat(colours()).isEqualTo(expect("RED", "GREEN", "GREEN"));
 
         String id = opened.text("id");
-        epi.post("/api/v1/epidemic/incidents/" + id + "/confirm", Map.of("closeContactIds", List.of(person.get("contact"))));
+        ApiClient.Response confirmed = epi.post("/api/v1/epidemic/incidents/" + id + "/confirm",
+                Map.of("closeContactIds", List.of(person.get("contact")), "basis", "疾控中心确诊"));
+        assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(200);
         assertThat(colours()).isEqualTo(expect("RED", "YELLOW", "GREEN"));
 
         epi.post("/api/v1/epidemic/incidents/" + id + "/close", Map.of());

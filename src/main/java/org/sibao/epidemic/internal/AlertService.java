@@ -36,11 +36,11 @@ class AlertService {
 
     /**
      * The contract's alert item plus names for the UI; {@code arrivalId} and {@code arrivalName} for an alert about
-     * an arrival (its landing test).
+     * an arrival (its landing test); the incident it was turned into ({@link AlertObservation}).
      */
     record AlertView(String id, AlertType type, String enterpriseId, String enterpriseName, String employeeId,
             String employeeName, OffsetDateTime openedAt, String status, OffsetDateTime acknowledgedAt,
-            OffsetDateTime resolvedAt, String arrivalId, String arrivalName) {
+            OffsetDateTime resolvedAt, String arrivalId, String arrivalName, String incidentId) {
     }
 
     /** @param arrivalsInIsolation arrivals from MEDIUM or HIGH risk areas in isolation today, by area risk level */
@@ -50,7 +50,7 @@ class AlertService {
 
     private static final String SELECT_VIEW = """
             SELECT a.id, a.type, a.subject_id, s.name AS subject_name, a.employee_id, e.name AS employee_name,
-                a.opened_at, a.status, a.acknowledged_at, a.resolved_at, a.arrival_id, r.name AS arrival_name
+                a.opened_at, a.status, a.acknowledged_at, a.resolved_at, a.arrival_id, r.name AS arrival_name, a.incident_id
             FROM epi_alert a JOIN subject s ON s.id = a.subject_id LEFT JOIN epi_employee e ON e.id = a.employee_id
                 LEFT JOIN epi_arrival r ON r.id = a.arrival_id
             WHERE""";
@@ -128,7 +128,7 @@ class AlertService {
                 rs.getString("subject_name"), rs.getString("employee_id"), rs.getString("employee_name"),
                 rs.getObject("opened_at", OffsetDateTime.class), rs.getString("status"),
                 rs.getObject("acknowledged_at", OffsetDateTime.class), rs.getObject("resolved_at", OffsetDateTime.class),
-                rs.getString("arrival_id"), rs.getString("arrival_name"));
+                rs.getString("arrival_id"), rs.getString("arrival_name"), rs.getString("incident_id"));
     }
 
     static AlertType parse(String type) {

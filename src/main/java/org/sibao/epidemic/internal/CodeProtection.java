@@ -29,16 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
  * that the health-code platform keeps their codes from being changed by a trip or a contact alone — "除核酸阳性、密接、
  * 次密接外，免于赋红黄码" (the provincial guide). So an employee is PROTECTED while the subject is ACTIVE or SUSPENDED
  * on the whitelist (a suspension is an approved shutdown of at most 3 days: "企业其他区域原则上不停工、不停产", the
- * entry stays) and the employee is neither positive nor a close contact. WITHDRAWN, with the {@link Reason}:
+ * entry stays) and the employee is neither positive nor a close or secondary contact. WITHDRAWN, with the
+ * {@link Reason}:
  * <ul>
  * <li>POSITIVE — the employee's latest test result ({@code epi_latest_result}) is POSITIVE; a later negative result
  * protects them again;</li>
- * <li>CLOSE_CONTACT — listed as a close contact of an incident under observation or confirmed; once the incident is
- * cleared (the suspected case re-tested negative) or closed the contact is protected again. Secondary contacts
- * (次密接) are not recorded by the platform;</li>
+ * <li>CLOSE_CONTACT — listed as a close contact (密接) of an incident under observation or confirmed; once the
+ * incident is cleared (the suspected case re-tested negative) or closed the contact is protected again;</li>
+ * <li>SECONDARY_CONTACT — listed as a secondary contact (次密接, a contact of a close contact) of such an incident,
+ * on the same terms ("其密接、次密接等风险人员同步返岗");</li>
  * <li>ENTRY_REMOVED — the subject was removed (熔断 REMOVED): every employee of it.</li>
  * </ul>
- * The employee's own reason goes first (POSITIVE, then CLOSE_CONTACT, then ENTRY_REMOVED). Both lists are derived
+ * The employee's own reason goes first (POSITIVE, then CLOSE_CONTACT, then SECONDARY_CONTACT, then ENTRY_REMOVED). Both lists are derived
  * from the rosters, latest results, incidents and the subjects' whitelist status at the moment they are read, so a
  * removal, a positive result or a contact listing takes effect on the next read without a copy to keep in step.
  *
@@ -59,23 +61,29 @@ class CodeProtection {
     /** The employee's latest result is positive. */
     private static final String POSITIVE = "EXISTS (SELECT 1 FROM epi_latest_result r WHERE r.employee_seq = e.seq"
             + " AND r.last_result = 'POSITIVE')";
-    /** A close contact of an incident neither cleared nor closed. */
-    private static final String CLOSE_CONTACT = "EXISTS (SELECT 1 FROM epi_incident_contact c JOIN epi_incident i"
-            + " ON i.id = c.incident_id WHERE c.employee_id = e.id AND i.status IN ('OBSERVATION', 'CONFIRMED'))";
+    /** A contact (close or secondary) of an incident neither cleared nor closed; {@code tiers} an SQL list. */
+    private static String contact(String tiers) {
+        return "EXISTS (SELECT 1 FROM epi_incident_contact c JOIN epi_incident i ON i.id = c.incident_id"
+                + " WHERE c.employee_id = e.id AND c.tier IN (" + tiers + ") AND i.status IN ('OBSERVATION', 'CONFIRMED'))";
+    }
 
-    /** PROTECTED: listed and not excluded in person; WITHDRAWN: removed (熔断), or positive or a close contact. */
+    private static final String CLOSE_CONTACT = contact("'CLOSE'");
+    private static final String SECONDARY_CONTACT = contact("'SECONDARY'");
+    private static final String ANY_CONTACT = contact("'CLOSE', 'SECONDARY'");
+
+    /** PROTECTED: listed and not excluded in person; WITHDRAWN: removed (熔断), or positive or a contact. */
     enum Status {
         PROTECTED, WITHDRAWN;
 
         String sql() {
-            return this == PROTECTED ? LISTED + " AND NOT " + POSITIVE + " AND NOT " + CLOSE_CONTACT
-                    : "(s.whitelist_status = 'REMOVED' OR " + LISTED + " AND (" + POSITIVE + " OR " + CLOSE_CONTACT + "))";
+            return this == PROTECTED ? LISTED + " AND NOT " + POSITIVE + " AND NOT " + ANY_CONTACT
+                    : "(s.whitelist_status = 'REMOVED' OR " + LISTED + " AND (" + POSITIVE + " OR " + ANY_CONTACT + "))";
         }
     }
 
     /** Why an employee is not protected (WITHDRAWN); none while PROTECTED. */
     enum Reason {
-        POSITIVE, CLOSE_CONTACT, ENTRY_REMOVED
+        POSITIVE, CLOSE_CONTACT, SECONDARY_CONTACT, ENTRY_REMOVED
     }
 
     record Item(String employeeId, String enterpriseId, String enterpriseName, String regionCode, String name,
@@ -199,7 +207,8 @@ class CodeProtection {
 
     private static final String SELECT = "SELECT e.id, e.subject_id, s.name AS subject_name, s.region_code, e.name,"
             + " e.id_enc, e.id_mask, e.phone_enc, e.phone_mask, e.post_type, s.whitelist_status, CASE WHEN " + POSITIVE
-            + " THEN 'POSITIVE' WHEN " + CLOSE_CONTACT + " THEN 'CLOSE_CONTACT' WHEN NOT (" + LISTED
+            + " THEN 'POSITIVE' WHEN " + CLOSE_CONTACT + " THEN 'CLOSE_CONTACT' WHEN " + SECONDARY_CONTACT
+            + " THEN 'SECONDARY_CONTACT' WHEN NOT (" + LISTED
             + ") THEN 'ENTRY_REMOVED' END AS reason"
             + " FROM epi_employee e JOIN subject s ON s.id = e.subject_id WHERE ";
 

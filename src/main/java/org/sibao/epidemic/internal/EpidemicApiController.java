@@ -41,11 +41,13 @@ class EpidemicApiController {
     private final RosterExcel excel;
     private final ZoneService zones;
     private final IncidentService incidents;
+    private final AlertObservation observations;
 
     EpidemicApiController(RosterService rosters, TestResultService results, HealthReportService reports,
             ArrivalService arrivals, SentinelSweep sweep, AlertService alerts, EmergencyService modes, RosterExcel excel, ZoneService zones,
-            IncidentService incidents) {
+            IncidentService incidents, AlertObservation observations) {
         this.incidents = incidents;
+        this.observations = observations;
         this.excel = excel;
         this.zones = zones;
         this.rosters = rosters;
@@ -156,6 +158,14 @@ class EpidemicApiController {
     @PostMapping("/epidemic/alerts/{id}/acknowledge")
     AlertService.AlertView acknowledge(@PathVariable String id) {
         return alerts.acknowledge(id);
+    }
+
+    /** 转临时留观: 201 with the incident opened from a SYMPTOM or POSITIVE_RESULT alert (see {@link AlertObservation}). */
+    @PostMapping("/epidemic/alerts/{id}/observe")
+    ResponseEntity<IncidentService.IncidentView> observe(@PathVariable String id,
+            @RequestBody(required = false) AlertObservation.ObserveInput in) {
+        IncidentService.IncidentView v = observations.observe(id, in);
+        return ResponseEntity.created(URI.create("/api/v1/epidemic/incidents/" + v.id())).body(v);
     }
 
     @GetMapping("/enterprises/{id}/epidemic-risk")

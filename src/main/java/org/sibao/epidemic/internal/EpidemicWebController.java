@@ -133,6 +133,7 @@ class EpidemicWebController {
         model.addAttribute("openIncidents", incidents.openBySubject(
                 board.items().stream().map(AlertService.AlertView::enterpriseId).distinct().toList()));
         model.addAttribute("canOpenIncident", IncidentWebController.canOpen(CurrentUser.get()));
+        IncidentWebController.observation(model, incidents, board.items());
         model.addAttribute("type", type);
         model.addAttribute("status", s);
         model.addAttribute("enterpriseId", subjectId);
@@ -236,8 +237,10 @@ class EpidemicWebController {
         model.addAttribute("rosterResults", RosterService.RosterFilter.RESULTS);
         // the whole roster's size (the present-count default of the daily report), whatever the filter
         model.addAttribute("rosterSize", filter.isEmpty() ? roster.total() : rosters.list(id, false, PageQuery.of(0, 1)).total());
-        model.addAttribute("alerts", alerts.list(id, null, null, PageQuery.of(0, 100)).items().stream()
-                .filter(a -> !"RESOLVED".equals(a.status())).toList());
+        List<AlertService.AlertView> unresolved = alerts.list(id, null, null, PageQuery.of(0, 100)).items().stream()
+                .filter(a -> !"RESOLVED".equals(a.status())).toList();
+        model.addAttribute("alerts", unresolved);
+        IncidentWebController.observation(model, incidents, unresolved);
         model.addAttribute("reports", reports.recent(id, 7));
         // the daily report picks symptomatic staff from the roster (names and masked numbers, first 500)
         model.addAttribute("rosterPick", rosters.list(id, false, PageQuery.of(0, 500)).items());

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.sibao.notification.Notifications;
 import org.sibao.notification.Recipients;
 import org.sibao.platform.ApiException;
 import org.sibao.platform.BusinessClock;
+import org.sibao.platform.FieldProblem;
 import org.sibao.platform.Ids;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
@@ -44,11 +44,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Incidents (应急处置, SPEC §8): a suspected case or first positive puts the subject under temporary OBSERVATION
  * with a re-test due within 6 hours (the sweep notifies the region's epidemic officers once it is overdue); the
- * epidemic officer records the re-test, then CONFIRMs (close contacts listed) or, on a NEGATIVE re-test only, CLEARs
- * it (a quiet period, 7 days unless given, during which everyone of the subject tests every 24 h); a cleared incident
- * is CLOSED by the sentinel sweep once the quiet period is over (or by the officer), a confirmed one when the officer
- * decides. Every step goes on the incident's timeline and
- * recomputes the subject's zone colours ({@link ZoneColours}). Other areas keep producing: a shutdown stays the HQ's
+ * epidemic officer records the re-test, then CONFIRMs it on a POSITIVE re-test (or, without one, on an explicit
+ * basis such as the CDC's confirmation) or, on a NEGATIVE re-test only, CLEARs it (a quiet period, 7 days unless
+ * given, during which everyone of the subject tests every 24 h). Close contacts (密接) and secondary contacts (次密接)
+ * are listed on the incident; an alert about a person can be turned into an incident ({@link AlertObservation}). A
+ * cleared incident is CLOSED by the sentinel sweep once the quiet period is over (or by the officer), a confirmed one
+ * when the officer decides. Every step goes on the incident's timeline and recomputes the subject's zone colours ({@link ZoneColours}). Other areas keep producing: a shutdown stays the HQ's
  * decision, requested from an open incident through the escort module ({@link Shutdowns}).
  */
 @Service
@@ -61,6 +62,8 @@ class IncidentService {
     static final Set<String> KINDS = Set.of("SUSPECTED", "FIRST_POSITIVE");
     static final List<String> STATUSES = List.of("OBSERVATION", "CONFIRMED", "CLEARED", "CLOSED");
     static final Set<String> RETEST_RESULTS = Set.of("NEGATIVE", "POSITIVE");
+    /** Contacts listed on an incident: close contacts (密接) and contacts of a close contact (次密接). */
+    static final List<String> TIERS = List.of("CLOSE", "SECONDARY");
     /** Incidents during which the subject's employees test every 24 h. */
     static final String ACTIVE_STATUSES = "'OBSERVATION', 'CONFIRMED', 'CLEARED'";
     /** Who may ask the HQ for a shutdown from an incident (the escort module's filers among the incident's readers). */
@@ -69,13 +72,21 @@ class IncidentService {
     record IncidentInput(String enterpriseId, String employeeId, String kind, String note, String zoneId) {
     }
 
-    record Decision(List<String> closeContactIds, String zoneId, Integer quietDays, String note) {
+    /**
+     * A confirmation or clearing. {@code basis} (确诊依据, e.g. the CDC's confirmation) is what a confirmation rests
+     * on when no positive re-test is on record; with one it is optional.
+     */
+    record Decision(List<String> closeContactIds, String zoneId, Integer quietDays, String note, String basis) {
     }
 
     record RetestInput(String result, String kind, String sampledAt, String note) {
     }
 
-    record ContactsInput(List<String> employeeIds, String note) {
+    /**
+     * Contacts to list: {@code tier} CLOSE (密接, the default) or SECONDARY (次密接); a secondary contact may name
+     * the close contact of the same incident through whom it was found ({@code closeContactId}).
+     */
+    record ContactsInput(List<String> employeeIds, String note, String tier, String closeContactId) {
     }
 
     record ShutdownInput(Integer days, String reason) {
@@ -89,29 +100,31 @@ class IncidentService {
             OffsetDateTime openedAt, OffsetDateTime retestDueAt, boolean retestOverdue, String zoneId,
             OffsetDateTime decidedAt, OffsetDateTime quietUntil, OffsetDateTime closedAt, List<String> closeContactIds,
             String enterpriseName, String regionCode, String employeeName, String zoneName, String retestResult,
-            OffsetDateTime retestSampledAt) {
+            OffsetDateTime retestSampledAt, List<String> secondaryContactIds, String confirmBasis) {
 
         boolean open() {
             return "OBSERVATION".equals(status) || "CONFIRMED".equals(status);
         }
 
-        IncidentView withContacts(List<String> ids) {
+        IncidentView withContacts(List<String> close, List<String> secondary) {
             return new IncidentView(id, enterpriseId, employeeId, kind, status, note, openedAt, retestDueAt, retestOverdue,
-                    zoneId, decidedAt, quietUntil, closedAt, ids, enterpriseName, regionCode, employeeName, zoneName,
-                    retestResult, retestSampledAt);
+                    zoneId, decidedAt, quietUntil, closedAt, close, enterpriseName, regionCode, employeeName, zoneName,
+                    retestResult, retestSampledAt, secondary, confirmBasis);
         }
     }
 
-    record ContactView(String employeeId, String name, String idNumber, String zoneName) {
+    /** A listed contact; a secondary one names the close contact it was found through, when known. */
+    record ContactView(String employeeId, String name, String idNumber, String zoneName, String tier,
+            String closeContactId, String closeContactName) {
     }
 
     /** One step on the timeline: who did it, when, with the note they gave and what it set ({@code detail}). */
     record Event(String action, String detail, String by, OffsetDateTime at, String note) {
     }
 
-    /** An incident with its close contacts, timeline and the shutdown requests filed from it. */
+    /** An incident with its close and secondary contacts, timeline and the shutdown requests filed from it. */
     record IncidentDetail(@JsonUnwrapped IncidentView incident, List<ContactView> closeContacts, List<Event> timeline,
-            List<ShutdownSummary> shutdowns) {
+            List<ShutdownSummary> shutdowns, List<ContactView> secondaryContacts) {
     }
 
     private final JdbcClient jdbc;
@@ -170,8 +183,7 @@ class IncidentService {
         }
         v.throwIfInvalid();
         if (employeeId != null) {
-            String open = jdbc.sql("SELECT id FROM epi_incident WHERE employee_id = ? AND status IN ('OBSERVATION', 'CONFIRMED')")
-                    .param(employeeId).query(String.class).list().stream().findFirst().orElse(null);
+            String open = openByEmployee(List.of(employeeId)).get(employeeId);
             if (open != null) {
                 throw ApiException.conflict("epidemic.incident.alreadyOpen", open);
             }
@@ -193,6 +205,16 @@ class IncidentService {
         audit.record("epidemic.incident.open", "incident", id, subject.regionCode(), null, view);
         notifications.send(Notice.of("EPIDEMIC_INCIDENT", "epidemic.notice.incident", link(id), subject.name()),
                 Recipients.roleAt(Role.EPIDEMIC_OFFICER, subject.regionCode()));
+        return view;
+    }
+
+    /**
+     * Opens an incident from a sentinel alert (转临时留观, see {@link AlertObservation}); the alert's type goes on the
+     * timeline after the opening.
+     */
+    IncidentView openFromAlert(IncidentInput in, AlertType type) {
+        IncidentView view = open(in);
+        event(view.id(), "FROM_ALERT", type.name(), null);
         return view;
     }
 
@@ -241,24 +263,39 @@ class IncidentService {
         return decided(before, "epidemic.incident.retest");
     }
 
+    /**
+     * Confirms an incident under observation: on a POSITIVE re-test on record (seed 001: "6小时内完成混检阳性人员的单采
+     * 复核…复核阳性的，由属地疫情防控部门按流程处置"), or, without one, on an explicit {@code basis} such as the CDC's
+     * confirmation (409 naming {@code basis} when neither is there) — as clearing needs a negative re-test.
+     */
     IncidentView confirm(String id, Decision d) {
         requireOfficer();
         IncidentView before = inStatus(id, "OBSERVATION");
+        String basis = d == null ? null : blankToNull(d.basis());
+        if (!"POSITIVE".equals(before.retestResult()) && basis == null) {
+            throw ApiException.conflict("epidemic.incident.confirmBasisRequired",
+                    List.of(new FieldProblem("basis", "epidemic.incident.basisRequired")));
+        }
         List<String> contacts = d == null || d.closeContactIds() == null ? List.of() : d.closeContactIds();
         Validation v = new Validation();
-        checkContacts(v, before.enterpriseId(), contacts, "closeContactIds");
+        v.maxLength(basis, 500, "basis");
+        checkContacts(v, before, contacts, "closeContactIds");
         String zoneId = d == null ? null : blankToNull(d.zoneId());
         if (zoneId != null) {
             v.check(zoneOf(before.enterpriseId(), zoneId), "zoneId", "epidemic.incident.zone");
         }
         v.maxLength(d == null ? null : d.note(), 500, "note");
         v.throwIfInvalid();
-        jdbc.sql("UPDATE epi_incident SET status = 'CONFIRMED', decided_at = ?, zone_id = COALESCE(?, zone_id) WHERE id = ?")
-                .params(clock.nowOffset(), zoneId, id).update();
-        int added = addContacts(id, contacts);
-        event(id, "CONFIRMED", String.valueOf(added), d == null ? null : d.note());
+        jdbc.sql("""
+                UPDATE epi_incident SET status = 'CONFIRMED', decided_at = ?, zone_id = COALESCE(?, zone_id),
+                    confirm_basis = ? WHERE id = ?""")
+                .params(clock.nowOffset(), zoneId, basis, id).update();
+        int added = addContacts(id, contacts, "CLOSE", null);
+        String note = d == null ? null : blankToNull(d.note());
+        // without a note of its own, the timeline keeps what the decision rested on
+        event(id, "CONFIRMED", String.valueOf(added), note == null ? basis : note);
         colours.recompute(before.enterpriseId());
-        return decided(before, "epidemic.incident.confirm");
+        return decided(before, "epidemic.incident.confirm", basis == null ? Map.of() : Map.of("basis", basis));
     }
 
     IncidentView clear(String id, Decision d) {
@@ -303,24 +340,39 @@ class IncidentService {
         return subjects.size();
     }
 
-    /** Lists (more) close contacts of an incident that is not closed; those already listed are kept once. */
+    /**
+     * Lists (more) contacts of an incident that is not closed: close contacts (密接, {@code tier} CLOSE, the default)
+     * or secondary contacts (次密接, SECONDARY), optionally linked to the close contact of this incident they were
+     * found through. Those already listed are kept once, in the closer tier: a secondary contact listed as a close
+     * one becomes one, a close contact listed as secondary stays close.
+     */
     IncidentView listContacts(String id, ContactsInput in) {
         requireOfficer();
         IncidentView before = find(id);
         List<String> ids = in == null || in.employeeIds() == null ? List.of() : in.employeeIds();
         Validation v = new Validation();
+        String tier = in == null || in.tier() == null || in.tier().isBlank() ? "CLOSE" : in.tier().trim();
+        v.check(TIERS.contains(tier), "tier", "epidemic.incident.tier", tier);
+        String via = in == null ? null : blankToNull(in.closeContactId());
+        if (via != null) {
+            if (v.check("SECONDARY".equals(tier), "closeContactId", "epidemic.incident.closeContactOnlySecondary")) {
+                v.check(before.closeContactIds().contains(via), "closeContactId", "epidemic.incident.closeContactUnknown");
+            }
+        }
         if (v.check(!ids.isEmpty(), "employeeIds", "validation.required")) {
-            checkContacts(v, before.enterpriseId(), ids, "employeeIds");
+            checkContacts(v, before, ids, "employeeIds");
         }
         v.maxLength(in == null ? null : in.note(), 500, "note");
         v.throwIfInvalid();
         if ("CLOSED".equals(before.status())) {
             throw ApiException.conflict("epidemic.incident.closed");
         }
-        int added = addContacts(id, ids);
-        event(id, "CONTACTS_LISTED", String.valueOf(added), in.note());
+        int added = addContacts(id, ids, tier, via);
+        boolean secondary = "SECONDARY".equals(tier);
+        event(id, secondary ? "SECONDARY_LISTED" : "CONTACTS_LISTED", String.valueOf(added), in.note());
         colours.recompute(before.enterpriseId());
-        return decided(before, "epidemic.incident.contacts");
+        return decided(before, secondary ? "epidemic.incident.secondaryContacts" : "epidemic.incident.contacts",
+                Map.of("tier", tier, "added", added));
     }
 
     IncidentView close(String id) {
@@ -418,29 +470,45 @@ class IncidentService {
         // first: ending a due shutdown puts its end on the timeline read below
         List<ShutdownSummary> linked = shutdowns.ofIncidents(List.of(id));
         List<ContactView> contacts = jdbc.sql("""
-                SELECT e.id, e.name, e.id_mask, z.name AS zone_name FROM epi_incident_contact c
+                SELECT e.id, e.name, e.id_mask, z.name AS zone_name, c.tier, c.close_contact_id, v.name AS via_name
+                FROM epi_incident_contact c
                 JOIN epi_employee e ON e.id = c.employee_id LEFT JOIN epi_zone z ON z.id = e.zone_id
+                LEFT JOIN epi_employee v ON v.id = c.close_contact_id
                 WHERE c.incident_id = ? ORDER BY e.name, e.id""").param(id)
                 .query((rs, n) -> new ContactView(rs.getString("id"), rs.getString("name"), rs.getString("id_mask"),
-                        rs.getString("zone_name"))).list();
+                        rs.getString("zone_name"), rs.getString("tier"), rs.getString("close_contact_id"),
+                        rs.getString("via_name"))).list();
         List<Event> timeline = jdbc.sql("""
                 SELECT action, detail, actor_name, happened_at, note FROM epi_incident_event
                 WHERE incident_id = ? ORDER BY happened_at, id""").param(id)
                 .query((rs, n) -> new Event(rs.getString("action"), rs.getString("detail"), rs.getString("actor_name"),
                         time(rs, "happened_at"), rs.getString("note"))).list();
-        return new IncidentDetail(i, contacts, timeline, linked);
+        return new IncidentDetail(i, contacts.stream().filter(c -> "CLOSE".equals(c.tier())).toList(), timeline, linked,
+                contacts.stream().filter(c -> "SECONDARY".equals(c.tier())).toList());
     }
 
     /** The latest incident not yet closed of each of these subjects (for links from the alert board). */
     @Transactional(readOnly = true)
     Map<String, String> openBySubject(List<String> subjectIds) {
-        if (subjectIds.isEmpty()) {
+        return latestBy("subject_id", "status <> 'CLOSED'", subjectIds);
+    }
+
+    /** The incident under observation or confirmed of each of these employees (one per employee at most). */
+    @Transactional(readOnly = true)
+    Map<String, String> openByEmployee(List<String> employeeIds) {
+        return latestBy("employee_id", "status IN ('OBSERVATION', 'CONFIRMED')", employeeIds);
+    }
+
+    /** The latest incident in the given statuses per value of {@code column} (null values ignored), in one query. */
+    private Map<String, String> latestBy(String column, String statuses, List<String> values) {
+        List<String> keys = values.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (keys.isEmpty()) {
             return Map.of();
         }
         Map<String, String> out = new HashMap<>();
-        jdbc.sql("SELECT subject_id, id FROM epi_incident WHERE status <> 'CLOSED' AND subject_id IN ("
-                + "?,".repeat(subjectIds.size() - 1) + "?) ORDER BY opened_at").params(List.copyOf(subjectIds))
-                .query((rs, n) -> out.put(rs.getString("subject_id"), rs.getString("id"))).list();
+        jdbc.sql("SELECT " + column + ", id FROM epi_incident WHERE " + statuses + " AND " + column + " IN ("
+                + "?,".repeat(keys.size() - 1) + "?) ORDER BY opened_at").params(List.copyOf(keys))
+                .query((rs, n) -> out.put(rs.getString(1), rs.getString(2))).list();
         return out;
     }
 
@@ -475,21 +543,35 @@ class IncidentService {
                 .query(Long.class).single() > 0;
     }
 
-    private void checkContacts(Validation v, String subjectId, List<String> ids, String field) {
+    /** Contacts must be on the subject's roster and not the incident's own person. */
+    private void checkContacts(Validation v, IncidentView incident, List<String> ids, String field) {
         if (!v.check(ids.size() <= MAX_CONTACTS, field, "epidemic.zone.tooMany", MAX_CONTACTS)) {
             return;
         }
-        Employees.check(jdbc, v, subjectId, ids, field);
+        Employees.check(jdbc, v, incident.enterpriseId(), ids, field);
+        for (int i = 0; i < ids.size(); i++) {
+            if (incident.employeeId() != null && incident.employeeId().equals(ids.get(i))) {
+                v.reject(field + "[" + i + "]", "epidemic.incident.contactIsPerson");
+            }
+        }
     }
 
-    /** Inserts the contacts not listed yet (one batch); returns how many were added. */
-    private int addContacts(String id, List<String> employeeIds) {
-        Set<String> listed = new HashSet<>(jdbc.sql("SELECT employee_id FROM epi_incident_contact WHERE incident_id = ?")
-                .param(id).query(String.class).list());
-        List<Object[]> rows = employeeIds.stream().distinct().filter(e -> !listed.contains(e))
-                .map(e -> new Object[] {id, e}).toList();
-        template.batchUpdate("INSERT INTO epi_incident_contact (incident_id, employee_id) VALUES (?, ?)", rows);
-        return rows.size();
+    /**
+     * Lists the contacts in a tier (one batch each for new rows and for secondary contacts becoming close ones);
+     * returns how many were added to the tier.
+     */
+    private int addContacts(String id, List<String> employeeIds, String tier, String closeContactId) {
+        Map<String, String> listed = new HashMap<>();
+        jdbc.sql("SELECT employee_id, tier FROM epi_incident_contact WHERE incident_id = ?").param(id)
+                .query((rs, n) -> listed.put(rs.getString(1), rs.getString(2))).list();
+        List<String> fresh = employeeIds.stream().distinct().filter(e -> !listed.containsKey(e)).toList();
+        template.batchUpdate("INSERT INTO epi_incident_contact (incident_id, employee_id, tier, close_contact_id) VALUES (?, ?, ?, ?)",
+                fresh.stream().map(e -> new Object[] {id, e, tier, closeContactId}).toList());
+        List<String> raised = "CLOSE".equals(tier) ? employeeIds.stream().distinct()
+                .filter(e -> "SECONDARY".equals(listed.get(e))).toList() : List.of();
+        template.batchUpdate("UPDATE epi_incident_contact SET tier = 'CLOSE', close_contact_id = NULL"
+                + " WHERE incident_id = ? AND employee_id = ?", raised.stream().map(e -> new Object[] {id, e}).toList());
+        return fresh.size() + raised.size();
     }
 
     private void event(String incidentId, String action, String detail, String note) {
@@ -537,9 +619,15 @@ class IncidentService {
     }
 
     private IncidentView decided(IncidentView before, String action) {
+        return decided(before, action, Map.of());
+    }
+
+    /** Audits a step: the status before and after, and what else the step set ({@code detail}). */
+    private IncidentView decided(IncidentView before, String action, Map<String, Object> detail) {
         IncidentView after = find(before.id());
-        audit.record(action, "incident", before.id(), null, Map.of("status", before.status()),
-                Map.of("status", after.status()));
+        Map<String, Object> what = new LinkedHashMap<>(detail);
+        what.put("status", after.status());
+        audit.record(action, "incident", before.id(), null, Map.of("status", before.status()), what);
         return after;
     }
 
@@ -556,7 +644,7 @@ class IncidentService {
         List<IncidentView> rows = jdbc.sql("""
                 SELECT i.id, i.subject_id, s.name AS subject_name, i.region_code, i.employee_id, e.name AS employee_name,
                     i.kind, i.status, i.note, i.opened_at, i.retest_due_at, i.zone_id, z.name AS zone_name, i.decided_at,
-                    i.quiet_until, i.closed_at, i.retest_result, i.retest_sampled_at
+                    i.quiet_until, i.closed_at, i.retest_result, i.retest_sampled_at, i.confirm_basis
                 FROM epi_incident i JOIN subject s ON s.id = i.subject_id
                 LEFT JOIN epi_employee e ON e.id = i.employee_id LEFT JOIN epi_zone z ON z.id = i.zone_id""" + whereOrderLimit)
                 .params(params).query((rs, n) -> {
@@ -567,18 +655,22 @@ class IncidentService {
                             "OBSERVATION".equals(status) && now.isAfter(due), rs.getString("zone_id"),
                             time(rs, "decided_at"), time(rs, "quiet_until"), time(rs, "closed_at"), List.of(),
                             rs.getString("subject_name"), rs.getString("region_code"), rs.getString("employee_name"),
-                            rs.getString("zone_name"), rs.getString("retest_result"), time(rs, "retest_sampled_at"));
+                            rs.getString("zone_name"), rs.getString("retest_result"), time(rs, "retest_sampled_at"),
+                            List.of(), rs.getString("confirm_basis"));
                 }).list();
         if (rows.isEmpty()) {
             return rows;
         }
-        Map<String, List<String>> contacts = new LinkedHashMap<>();
-        jdbc.sql("SELECT incident_id, employee_id FROM epi_incident_contact WHERE incident_id IN ("
+        Map<String, List<String>> close = new LinkedHashMap<>();
+        Map<String, List<String>> secondary = new LinkedHashMap<>();
+        jdbc.sql("SELECT incident_id, employee_id, tier FROM epi_incident_contact WHERE incident_id IN ("
                 + "?,".repeat(rows.size() - 1) + "?) ORDER BY employee_id")
                 .params(rows.stream().map(r -> (Object) r.id()).toList())
-                .query((rs, n) -> contacts.computeIfAbsent(rs.getString("incident_id"), k -> new ArrayList<>())
+                .query((rs, n) -> ("SECONDARY".equals(rs.getString("tier")) ? secondary : close)
+                        .computeIfAbsent(rs.getString("incident_id"), k -> new ArrayList<>())
                         .add(rs.getString("employee_id"))).list();
-        return rows.stream().map(r -> r.withContacts(contacts.getOrDefault(r.id(), List.of()))).toList();
+        return rows.stream().map(r -> r.withContacts(close.getOrDefault(r.id(), List.of()),
+                secondary.getOrDefault(r.id(), List.of()))).toList();
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

@@ -33,15 +33,17 @@ class IncidentWebController {
     static final int ROSTER_ON_PAGE = 500;
 
     private final IncidentService incidents;
+    private final AlertObservation observations;
     private final RosterService rosters;
     private final ZoneService zones;
     private final RegionService regions;
     private final BusinessClock clock;
     private final Messages messages;
 
-    IncidentWebController(IncidentService incidents, RosterService rosters, ZoneService zones, RegionService regions,
-            BusinessClock clock, Messages messages) {
+    IncidentWebController(IncidentService incidents, AlertObservation observations, RosterService rosters,
+            ZoneService zones, RegionService regions, BusinessClock clock, Messages messages) {
         this.incidents = incidents;
+        this.observations = observations;
         this.rosters = rosters;
         this.zones = zones;
         this.regions = regions;
@@ -90,6 +92,9 @@ class IncidentWebController {
             model.addAttribute("roster", roster);
             model.addAttribute("candidates", roster.items().stream()
                     .filter(e -> !e.id().equals(i.employeeId()) && !i.closeContactIds().contains(e.id())).toList());
+            model.addAttribute("secondaryCandidates", roster.items().stream()
+                    .filter(e -> !e.id().equals(i.employeeId()) && !i.closeContactIds().contains(e.id())
+                            && !i.secondaryContactIds().contains(e.id())).toList());
             model.addAttribute("zones", zones.list(i.enterpriseId()));
             model.addAttribute("rosterCap", ROSTER_ON_PAGE);
         }
@@ -111,6 +116,19 @@ class IncidentWebController {
         }
     }
 
+    /** 转临时留观 from an alert on the alert board or a subject's page; a refusal goes back there as a flash. */
+    @PostMapping("/epidemic/alerts/{alertId}/observe")
+    String observe(@PathVariable String alertId, @RequestParam(required = false) String note,
+            @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        try {
+            IncidentService.IncidentView v = observations.observe(alertId, new AlertObservation.ObserveInput(note, null));
+            redirect.addFlashAttribute("flash", messages.get("epidemic.alert.observed"));
+            return "redirect:/epidemic/incidents/" + v.id();
+        } catch (ApiException e) {
+            return refused(e, redirect, back != null && back.startsWith("/epidemic/") ? back : "/epidemic/alerts");
+        }
+    }
+
     @PostMapping("/epidemic/incidents/{id}/retest")
     String retest(@PathVariable String id, @RequestParam(required = false) String result,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String note,
@@ -122,23 +140,24 @@ class IncidentWebController {
     @PostMapping("/epidemic/incidents/{id}/confirm")
     String confirm(@PathVariable String id, @RequestParam(required = false) List<String> contactIds,
             @RequestParam(required = false) String zoneId, @RequestParam(required = false) String note,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String basis, RedirectAttributes redirect) {
         return step(id, redirect, "epidemic.incident.saved", () -> incidents.confirm(id,
-                new IncidentService.Decision(contactIds, zoneId, null, note)));
+                new IncidentService.Decision(contactIds, zoneId, null, note, basis)));
     }
 
     @PostMapping("/epidemic/incidents/{id}/clear")
     String clear(@PathVariable String id, @RequestParam(required = false) Integer quietDays,
             @RequestParam(required = false) String note, RedirectAttributes redirect) {
         return step(id, redirect, "epidemic.incident.saved", () -> incidents.clear(id,
-                new IncidentService.Decision(null, null, quietDays, note)));
+                new IncidentService.Decision(null, null, quietDays, note, null)));
     }
 
     @PostMapping("/epidemic/incidents/{id}/contacts")
     String contacts(@PathVariable String id, @RequestParam(required = false) List<String> contactIds,
-            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+            @RequestParam(required = false) String note, @RequestParam(required = false) String tier,
+            @RequestParam(required = false) String closeContactId, RedirectAttributes redirect) {
         return step(id, redirect, "epidemic.incident.saved", () -> incidents.listContacts(id,
-                new IncidentService.ContactsInput(contactIds, note)));
+                new IncidentService.ContactsInput(contactIds, note, tier, closeContactId)));
     }
 
     @PostMapping("/epidemic/incidents/{id}/close")
@@ -170,6 +189,18 @@ class IncidentWebController {
         }
         redirect.addFlashAttribute("flashError", FormProblems.text(e, messages));
         return "redirect:" + back;
+    }
+
+    /**
+     * What the alert lists need for 转临时留观: whether the user may take the step, the alerts it applies to, and the
+     * incident under observation or confirmed of each alert's employee (shown instead of the button).
+     */
+    static void observation(Model model, IncidentService incidents, List<AlertService.AlertView> alerts) {
+        model.addAttribute("canObserve", IncidentService.isOfficer(CurrentUser.get()));
+        model.addAttribute("observableAlerts", alerts.stream().filter(AlertObservation::observable)
+                .map(AlertService.AlertView::id).collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("openByEmployee", incidents.openByEmployee(
+                alerts.stream().map(AlertService.AlertView::employeeId).toList()));
     }
 
     /** Whether a user may open incidents for a subject (its writers); officials who only watch follow links. */

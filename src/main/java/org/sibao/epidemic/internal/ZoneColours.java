@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * <ol>
  * <li>RED: an incident under observation or confirmed is in it ({@code epi_incident.zone_id}: the zone given when
  * opening or confirming, else the employee's), or an employee in it has a POSITIVE latest result;</li>
- * <li>YELLOW: a close contact of an incident not yet closed (confirmed, or cleared and in its quiet period)
- * works in it;</li>
+ * <li>YELLOW: a close or secondary contact of an incident not yet closed (under observation, confirmed, or cleared
+ * and in its quiet period) works in it — seed 004 "黄区(密接或次密接)";</li>
  * <li>BLUE: an arrival is under observation in it on the business date (arrival date ≤ today &lt;
  * {@code observation_ends_on}; for an arrival in centralised isolation, from the end of the isolation on, since it
  * is not in the enterprise before);</li>

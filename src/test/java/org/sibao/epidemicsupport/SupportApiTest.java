@@ -114,6 +114,14 @@ class SupportApiTest {
         // PUT replaces: b gets an institution, a loses everything
         ok(put(city, b, support(List.of(staff("孙敏", "清丰县卫生健康委员会", "137****0001")),
                 institution("清丰县中医院", "钱医生", "13803930002"))));
+        ApiClient.Response twice = put(epi, a, support(List.of(staff("王卫东", null, "139****1234"),
+                staff("王卫东", null, "13903930009")), institution("清丰县人民医院", "赵主任", "039****5678")));
+        ok(twice);
+        assertThat(twice.body().get("staff").get(0).get("phone").asString()).as("namesakes are two people")
+                .isEqualTo("13903931234");
+        assertThat(twice.body().get("staff").get(1).get("phone").asString()).isEqualTo("13903930009");
+        assertThat(twice.body().get("staff").get(0).get("id").asString())
+                .isNotEqualTo(twice.body().get("staff").get(1).get("id").asString());
         ApiClient.Response cleared = put(epi, a, Map.of());
         ok(cleared);
         assertThat(cleared.text("status")).isEqualTo("NO_STAFF");
@@ -127,7 +135,7 @@ class SupportApiTest {
         List<String> audited = jdbc.sql("SELECT COALESCE(before_json, '') || after_json FROM audit_log "
                         + "WHERE action = 'epidemicsupport.update' AND entity_type = 'epidemic_support' AND entity_id = ? ORDER BY id")
                 .param(a).query(String.class).list();
-        assertThat(audited).as("each change audited").hasSize(2);
+        assertThat(audited).as("each change audited").hasSize(3);
         assertThat(audited.get(0)).contains("王卫东", "清丰县人民医院", "COVERED");
         assertThat(String.join("", audited)).as("never a phone, not even masked").doesNotContain("1234", "5678", "****");
     }

@@ -136,6 +136,7 @@ class SupportService {
     private List<SupportRepository.StaffRow> staff(List<SupportInputs.Staff> sent, List<SupportRepository.StaffRow> stored,
             Validation v) {
         List<SupportRepository.StaffRow> out = new ArrayList<>();
+        Set<String> kept = new java.util.HashSet<>();
         if (sent == null) {
             return out;
         }
@@ -157,7 +158,9 @@ class SupportService {
             String organisation = text(s.organisation(), MAX_ORGANISATION, false, sv, "organisation");
             Phones.Stored phone = Phones.onEdit(s.phone(), same == null ? null : same.phone(), cipher, sv, "phone");
             if (name != null && phone != null) {
-                out.add(new SupportRepository.StaffRow(same == null ? Ids.newId() : same.id(), name, organisation, phone));
+                // a stored member's id is kept once: the same name sent twice is two people
+                String id = same != null && kept.add(same.id()) ? same.id() : Ids.newId();
+                out.add(new SupportRepository.StaffRow(id, name, organisation, phone));
             }
         }
         return out;
@@ -280,9 +283,9 @@ class SupportService {
         return experts(region).stream().filter(e -> e.taskForce() == tf).findFirst().orElseThrow();
     }
 
-    /** Removes a task force's expert; 404 when none is assigned. */
+    /** Removes a task force's expert (404 when none is assigned); answers the region's code. */
     @Transactional
-    void removeExpert(String regionCode, String taskForce) {
+    String removeExpert(String regionCode, String taskForce) {
         Region region = editableRegion(regionCode);
         TaskForce tf = taskForce(taskForce);
         SupportRepository.ExpertRow stored = repository.experts(region.code()).stream()
@@ -291,6 +294,7 @@ class SupportService {
         repository.removeExpert(region.code(), tf);
         audit.record("epidemicsupport.expert.remove", EXPERT_ENTITY, region.code() + "/" + tf.name(), region.code(),
                 expertAudit(stored.name(), stored.organisation()), null);
+        return region.code();
     }
 
     /** A region in the caller's scope (else 404) that the caller may edit (else 403). */
@@ -307,11 +311,9 @@ class SupportService {
     }
 
     private static TaskForce taskForce(String code) {
-        try {
-            return TaskForce.valueOf(code.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.notFound("taskForce", code);
-        }
+        String name = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        return java.util.Arrays.stream(TaskForce.values()).filter(tf -> tf.name().equals(name)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("taskForce", code));
     }
 
     private static Map<String, Object> expertAudit(String name, String organisation) {

@@ -153,7 +153,7 @@ class SupportWebController {
                     new ExpertInputs(form.name(), form.organisation(), form.phone()));
             redirect.addFlashAttribute("flash", messages.get("epidemicsupport.flash.expertSaved",
                     messages.get("enum.TaskForce." + e.taskForce().name()), e.name()));
-            return "redirect:/epidemic-support?regionCode=" + regionCode + "#experts";
+            return "redirect:/epidemic-support?regionCode=" + e.regionCode() + "#experts";
         } catch (ApiException e) {
             if (e.status() != HttpStatus.BAD_REQUEST) {
                 throw e;
@@ -165,10 +165,10 @@ class SupportWebController {
 
     @PostMapping("/epidemic-support/experts/remove")
     String removeExpert(@RequestParam String regionCode, @RequestParam String taskForce, RedirectAttributes redirect) {
-        support.removeExpert(regionCode, taskForce);
+        String region = support.removeExpert(regionCode, taskForce);
         redirect.addFlashAttribute("flash", messages.get("epidemicsupport.flash.expertRemoved",
-                messages.get("enum.TaskForce." + taskForce)));
-        return "redirect:/epidemic-support?regionCode=" + regionCode + "#experts";
+                messages.get("enum.TaskForce." + taskForce.trim())));
+        return "redirect:/epidemic-support?regionCode=" + region + "#experts";
     }
 
     /** An enterprise user's own support; officials go to the board. */

@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The demo's epidemic support: 开封's epidemic officer has covered all its whitelist subjects but two (one without
- * anything, one without an institution) and all its task forces' experts but one; 新郑 and 济源 in part, 南阳 not yet;
- * phones stored encrypted; a second start adds nothing.
+ * anything, one without an institution) and all its task forces' experts but one; 新郑, 济源 and 新县 (the demo
+ * enterprise's subject) in part, 南阳 not yet; phones stored encrypted; a second start adds nothing.
  */
 @FullStackTest
 class SupportDemoDataTest {
@@ -48,6 +48,11 @@ class SupportDemoDataTest {
                 .get("covered").asLong()).isEqualTo(3);
         assertThat(new ApiClient(port).as("hq_ny", "Demo@2022").get("/api/v1/epidemic-support/coverage/summary").body()
                 .get("covered").asLong()).as("南阳 not yet").isZero();
+        ApiClient ent = new ApiClient(port).as("ent_xx", "Demo@2022");
+        JsonNode own = ent.get("/api/v1/enterprises/" + ent.get("/api/v1/me").text("enterpriseId") + "/epidemic-support").body();
+        assertThat(own.get("status").asString()).as("新县's demo enterprise sees whom to call").isEqualTo("COVERED");
+        assertThat(own.get("phonesInClear").asBoolean()).isTrue();
+        assertThat(own.get("institution").get("name").asString()).isEqualTo("新县人民医院");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'epidemicsupport.update' AND actor = 'epi_kf'")
                 .query(Long.class).single())
                 .as("assigned by 开封's epidemic officer through the service").isEqualTo(8);

@@ -42,7 +42,7 @@ class AuditWebController {
             "WhitelistBatch", "WhitelistEntry", "WhitelistObjection", "WhitelistCriteria", "appeal", "appeal_cluster",
             "task", "report", "policy", "policyRedemption", "incident", "alert", "arrival", "testResults", "zone",
             "Employee", "region", "pass", "pairing", "inspection", "shutdown", "production_report", "coverage",
-            "liaison_visit", "BusinessClock");
+            "liaison_visit", "epidemic_support", "task_force_expert", "BusinessClock");
 
     /** 提交诉求, or for a code without a label of its own its module's name and the code (诉求 · appeal.resolved). */
     String actionLabel(String action) {

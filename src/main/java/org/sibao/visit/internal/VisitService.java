@@ -10,6 +10,7 @@ import org.sibao.appeal.AppealCategory;
 import org.sibao.appeal.Appeals;
 import org.sibao.identity.CurrentUser;
 import org.sibao.identity.DataScope;
+import org.sibao.identity.RequestedRegion;
 import org.sibao.identity.Role;
 import org.sibao.platform.ApiException;
 import org.sibao.platform.BusinessClock;
@@ -129,18 +130,8 @@ class VisitService {
         if (!mayReadBoard(user)) {
             throw ApiException.forbidden("error.forbidden");
         }
-        if (regionCode == null || regionCode.isBlank()) {
-            return regions.get(user.regionCode());
-        }
-        Region region = regions.find(regionCode.trim()).orElse(null);
-        if (region == null) {
-            v.reject("regionCode", "visit.validation.region", regionCode.trim());
-            return null;
-        }
-        if (user.role() != Role.LIAISON && !user.scope().coversRegion(region.code())) {
-            throw ApiException.notFound("region", region.code());
-        }
-        return region;
+        return user.role() == Role.LIAISON ? RequestedRegion.known(user, regions, regionCode, v)
+                : RequestedRegion.inScope(user, regions, regionCode, v);
     }
 
     /** Whether the role reads the duty board (a LIAISON reads its own enterprises' board). */

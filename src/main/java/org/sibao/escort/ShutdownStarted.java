@@ -2,6 +2,9 @@ package org.sibao.escort;
 
 import java.time.OffsetDateTime;
 
-/** The HQ approved a shutdown of a whitelist subject; it lasts until {@code until} unless renewed. */
+/**
+ * A shutdown of a whitelist subject took effect by joint decision (both consents), or a renewal was agreed; it lasts
+ * until {@code until} unless renewed.
+ */
 public record ShutdownStarted(String shutdownId, String enterpriseId, String reason, OffsetDateTime until) {
 }

@@ -22,8 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An incident asks the HQ for a shutdown: the request is filed in the escort module linked to the incident, the HQ
- * approves it there, and it ends by itself after at most 3 days on the drill clock; the incident shows it all.
+ * An incident asks the HQ for a shutdown: the request is filed in the escort module linked to the incident, 郑州's
+ * HQ office and epidemic command (新郑's city) decide it jointly there, and it ends by itself after at most 3 days on
+ * the drill clock; the incident shows it all.
  */
 @FullStackTest
 class IncidentShutdownApiTest {
@@ -103,7 +104,15 @@ class IncidentShutdownApiTest {
         assertThat(escortView.text("incidentId")).isEqualTo(incident);
         assertThat(escortView.text("enterpriseId")).isEqualTo(subject);
 
-        ApiClient.Response approved = hq.post("/api/v1/escort/shutdowns/" + shutdownId + "/approve", Map.of("comment", "联审同意"));
+        assertThat(escortView.body().get("epidemicConsent").isNull()).as("filing by the epidemic office is no consent").isTrue();
+        assertThat(escortView.body().get("awaiting").toString()).isEqualTo("[\"HQ\",\"EPIDEMIC\"]");
+
+        ApiClient.Response consent = as("epi_zz").post("/api/v1/escort/shutdowns/" + shutdownId + "/approve", Map.of("comment", "联审同意"));
+        assertThat(consent.text("status")).as(consent.raw()).isEqualTo("PENDING");
+        ApiClient.Response half = epi.get("/api/v1/epidemic/incidents/" + incident);
+        assertThat(half.body().get("shutdowns").get(0).get("awaiting").toString()).as("awaits the HQ's word").isEqualTo("[\"HQ\"]");
+        assertThat(half.body().get("timeline").size()).as("one consent is no decision").isEqualTo(2);
+        ApiClient.Response approved = as("hq_zz").post("/api/v1/escort/shutdowns/" + shutdownId + "/approve", Map.of("comment", "联审同意"));
         assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
         assertThat(approved.text("status")).isEqualTo("ACTIVE");
         assertThat(Duration.between(OffsetDateTime.parse(approved.text("startedAt")), OffsetDateTime.parse(approved.text("endsAt"))))

@@ -112,11 +112,16 @@ class IncidentWebTest {
         assertThat(page.body()).contains("停产申请已报指挥部", "待审批", "车间全面消杀", "申请停产 2 天，报指挥部")
                 .doesNotContain("shutdown-form");
 
-        WebClient hq = signIn("hq_xz", DEMO);
-        WebClient.Page escort = hq.get("/escort/shutdowns");
+        // decided jointly by 郑州's (新郑's city) epidemic command and HQ office
+        WebClient cityEpi = signIn("epi_zz", DEMO);
+        WebClient hq = signIn("hq_zz", DEMO);
+        WebClient.Page escort = cityEpi.get("/escort/shutdowns");
         assertThat(escort.body()).contains("/epidemic/incidents/" + id, "来自疫情事件")
                 .as("approving asks first, naming the days").containsPattern("data-confirm=\"同意“[^”]+”停产 \\d 天");
         String shutdownId = jdbc.sql("SELECT id FROM escort_shutdown WHERE incident_id = ?").param(id).query(String.class).single();
+        assertThat(path(cityEpi.post("/escort/shutdowns/" + shutdownId + "/approve", Map.of("comment", "联审同意")))).isEqualTo("/escort/shutdowns");
+        assertThat(epi.get(detail).body()).as("one consent: still pending").contains("待审批", "待经济运行调度指挥部会商");
+        assertThat(hq.get("/escort/shutdowns").body()).contains("待经济运行调度指挥部会商");
         assertThat(path(hq.post("/escort/shutdowns/" + shutdownId + "/approve", Map.of("comment", "联审同意")))).isEqualTo("/escort/shutdowns");
         page = hq.get(detail);
         assertThat(page.body()).contains("停产中", "联审同意", "处置操作由防疫保障组办理").doesNotContain("close-form");

@@ -14,11 +14,15 @@ import org.sibao.subject.TestSubjects;
 import org.sibao.subject.WhitelistStatus;
 import org.sibao.support.ApiClient;
 import org.sibao.support.FullStackTest;
+import org.sibao.support.JointDecision;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Production escort over the API: inspection requests and shutdowns with the HQ's decisions, on the business clock. */
+/**
+ * Production escort over the API: inspection requests approved by the city's HQ office, shutdowns decided jointly by
+ * 郑州's HQ office and epidemic command (新郑's city), on the business clock.
+ */
 @FullStackTest
 class EscortApiTest {
 
@@ -79,7 +83,7 @@ class EscortApiTest {
     }
 
     @Test
-    void otherInspectionsAreApprovedOrRefusedOnceByTheHq() {
+    void otherInspectionsAreApprovedOrRefusedOnceByTheCitysHq() {
         String id = whitelistSubject();
         ApiClient tax = as("dept_tax_xz");
         ApiClient.Response filed = tax.post("/api/v1/escort/inspections", inspection(id, "TAX"));
@@ -92,7 +96,9 @@ class EscortApiTest {
         assertThat(as("hq_kf").post("/api/v1/escort/inspections/" + inspectionId + "/approve", Map.of()).status())
                 .as("another city's HQ does not see it").isEqualTo(404);
         assertThat(as("hq_kf").get("/api/v1/escort/inspections/" + inspectionId).status()).isEqualTo(404);
-        assertThat(as("hq_xz").post("/api/v1/escort/inspections/" + inspectionId + "/refuse", Map.of()).status())
+        assertThat(as("hq_xz").post("/api/v1/escort/inspections/" + inspectionId + "/approve", Map.of()).status())
+                .as("the county's HQ is below the approval level").isEqualTo(403);
+        assertThat(as("hq_zz").post("/api/v1/escort/inspections/" + inspectionId + "/refuse", Map.of()).status())
                 .as("refusing needs a comment").isEqualTo(400);
 
         ApiClient.Response approved = as("hq_hn").post("/api/v1/escort/inspections/" + inspectionId + "/approve",
@@ -100,11 +106,11 @@ class EscortApiTest {
         assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
         assertThat(approved.text("status")).isEqualTo("APPROVED");
         assertThat(approved.text("decisionComment")).isEqualTo("同意，注意不影响生产");
-        assertThat(as("hq_xz").post("/api/v1/escort/inspections/" + inspectionId + "/refuse", Map.of("comment", "晚了"))
+        assertThat(as("hq_zz").post("/api/v1/escort/inspections/" + inspectionId + "/refuse", Map.of("comment", "晚了"))
                 .status()).isEqualTo(409);
 
         ApiClient.Response second = tax.post("/api/v1/escort/inspections", inspection(id, "OTHER"));
-        ApiClient.Response refused = as("hq_xz").post("/api/v1/escort/inspections/" + second.text("id") + "/refuse",
+        ApiClient.Response refused = as("hq_zz").post("/api/v1/escort/inspections/" + second.text("id") + "/refuse",
                 Map.of("comment", "生产旺季，暂缓"));
         assertThat(refused.text("status")).isEqualTo("REFUSED");
         assertThat(as("hq_xz").get("/api/v1/escort/inspections?enterpriseId=" + id).body().get("total").asLong()).isEqualTo(2);
@@ -141,15 +147,16 @@ class EscortApiTest {
         assertThat(as("sector_industry_xz").post("/api/v1/escort/shutdowns/" + shutdownId + "/approve", Map.of()).status())
                 .isEqualTo(403);
 
-        ApiClient.Response approved = hq.post("/api/v1/escort/shutdowns/" + shutdownId + "/approve", Map.of("comment", "联审同意"));
-        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
-        assertThat(approved.text("status")).isEqualTo("ACTIVE");
+        assertThat(hq.post("/api/v1/escort/shutdowns/" + shutdownId + "/approve", Map.of()).status())
+                .as("新郑's HQ is below the decision level (郑州)").isEqualTo(403);
+
+        ApiClient.Response approved = JointDecision.approveAsDemo(port, "zz", shutdownId, "联审同意");
         OffsetDateTime started = OffsetDateTime.parse(approved.text("startedAt"));
         OffsetDateTime ends = OffsetDateTime.parse(approved.text("endsAt"));
         assertThat(Duration.between(started, ends)).isEqualTo(Duration.ofDays(3));
         assertThat(approved.text("endsAt")).endsWith("+08:00");
         assertThat(EscortEventsProbe.started(shutdownId)).isEqualTo(1);
-        assertThat(hq.post("/api/v1/escort/shutdowns/" + shutdownId + "/approve", Map.of()).status()).isEqualTo(409);
+        assertThat(as("hq_zz").post("/api/v1/escort/shutdowns/" + shutdownId + "/approve", Map.of()).status()).isEqualTo(409);
         assertThat(hq.post("/api/v1/escort/shutdowns", Map.of("enterpriseId", id, "reason", "再次", "days", 1)).status())
                 .as("one open shutdown per subject").isEqualTo(409);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE link LIKE ?").param("%" + id + "%")
@@ -162,28 +169,35 @@ class EscortApiTest {
         assertThat(after.text("status")).isEqualTo("ENDED");
         assertThat(after.text("endCause")).isEqualTo("EXPIRED");
         assertThat(EscortEventsProbe.ended(shutdownId)).isEqualTo(1);
-        assertThat(as("hq_xz").post("/api/v1/escort/shutdowns/" + shutdownId + "/lift", Map.of()).status()).isEqualTo(409);
+        assertThat(as("hq_zz").post("/api/v1/escort/shutdowns/" + shutdownId + "/lift", Map.of()).status()).isEqualTo(409);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE entity_id = ? AND action LIKE 'escort.shutdown.%'")
-                .param(shutdownId).query(Long.class).single()).isEqualTo(3);
+                .param(shutdownId).query(Long.class).single()).as("filed, one consent, both (started), expired").isEqualTo(4);
     }
 
     @Test
-    void anActiveShutdownCanBeRenewedForAtMostThreeMoreDaysOrLiftedEarly() {
+    void anActiveShutdownCanBeRenewedJointlyForAtMostThreeMoreDaysOrLiftedEarly() {
         String id = whitelistSubject();
-        ApiClient hq = as("hq_xz");
-        String shutdownId = hq.post("/api/v1/escort/shutdowns", Map.of("enterpriseId", id, "reason", "设备检修", "days", 1))
+        ApiClient filer = as("hq_xz");
+        ApiClient hq = as("hq_zz");
+        ApiClient epi = as("epi_zz");
+        String shutdownId = filer.post("/api/v1/escort/shutdowns", Map.of("enterpriseId", id, "reason", "设备检修", "days", 1))
                 .text("id");
         ApiClient.Response refused = hq.post("/api/v1/escort/shutdowns/" + shutdownId + "/refuse", Map.of("comment", "不予停产"));
         assertThat(refused.text("status")).isEqualTo("REFUSED");
         assertThat(hq.post("/api/v1/escort/shutdowns/" + shutdownId + "/renew", Map.of("days", 2, "comment", "x")).status())
                 .isEqualTo(409);
 
-        String second = hq.post("/api/v1/escort/shutdowns", Map.of("enterpriseId", id, "reason", "设备检修", "days", 1))
+        String second = filer.post("/api/v1/escort/shutdowns", Map.of("enterpriseId", id, "reason", "设备检修", "days", 1))
                 .text("id");
-        hq.post("/api/v1/escort/shutdowns/" + second + "/approve", Map.of());
+        JointDecision.approve(epi, hq, second, null);
         assertThat(hq.post("/api/v1/escort/shutdowns/" + second + "/renew", Map.of("days", 4, "comment", "延期")).status())
                 .isEqualTo(400);
-        ApiClient.Response renewed = hq.post("/api/v1/escort/shutdowns/" + second + "/renew", Map.of("days", 3, "comment", "联审延期"));
+        ApiClient.Response proposed = hq.post("/api/v1/escort/shutdowns/" + second + "/renew", Map.of("days", 3, "comment", "联审延期"));
+        assertThat(proposed.status()).as(proposed.raw()).isEqualTo(200);
+        assertThat(proposed.body().get("renewals").asInt()).as("a proposal until the other side agrees").isZero();
+        assertThat(proposed.body().get("pendingRenewal").get("days").asInt()).isEqualTo(3);
+        assertThat(EscortEventsProbe.started(second)).isEqualTo(1);
+        ApiClient.Response renewed = epi.post("/api/v1/escort/shutdowns/" + second + "/renewal/approve", Map.of("comment", "同意延期"));
         assertThat(renewed.status()).as(renewed.raw()).isEqualTo(200);
         assertThat(renewed.text("status")).isEqualTo("ACTIVE");
         assertThat(renewed.body().get("renewals").asInt()).isEqualTo(1);
@@ -192,7 +206,8 @@ class EscortApiTest {
                 Duration.ofDays(3));
         assertThat(EscortEventsProbe.started(second)).isEqualTo(2);
 
-        ApiClient.Response lifted = hq.post("/api/v1/escort/shutdowns/" + second + "/lift", Map.of("comment", "整改完成"));
+        assertThat(renewed.body().get("pendingRenewal").isNull()).isTrue();
+        ApiClient.Response lifted = epi.post("/api/v1/escort/shutdowns/" + second + "/lift", Map.of("comment", "整改完成"));
         assertThat(lifted.text("status")).isEqualTo("ENDED");
         assertThat(lifted.text("endCause")).isEqualTo("LIFTED");
         assertThat(EscortEventsProbe.ended(second)).isEqualTo(1);

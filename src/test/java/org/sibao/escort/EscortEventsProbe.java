@@ -25,6 +25,17 @@ class EscortEventsProbe {
         EVENTS.add(e);
     }
 
+    @EventListener
+    void on(ShutdownDecided e) {
+        EVENTS.add(e);
+    }
+
+    /** The final decisions published on a request (never one per consent). */
+    static List<ShutdownDecided> decided(String shutdownId) {
+        return EVENTS.stream().filter(e -> e instanceof ShutdownDecided d && d.shutdownId().equals(shutdownId))
+                .map(e -> (ShutdownDecided) e).toList();
+    }
+
     static long started(String shutdownId) {
         return EVENTS.stream().filter(e -> e instanceof ShutdownStarted s && s.shutdownId().equals(shutdownId)).count();
     }

@@ -54,16 +54,21 @@ class EscortExportTest {
         Xlsx x = Xlsx.of(xz.download("/escort/shutdowns/export"), "shutdowns-");
         assertThat(x.sheetNames()).containsExactly("停产限产审批");
         assertThat(x.headers(0)).containsExactly("市场主体", "所在地区", "事由", "天数", "状态", "结束原因", "申请时间",
-                "审批时间", "开始时间", "截止时间", "结束时间", "意见");
+                "审批时间", "开始时间", "截止时间", "结束时间", "意见", "经济运行调度指挥部会商", "卫健/防疫指挥部会商", "待会商延期");
         List<String> ended = x.row(0, XZ_SHUTDOWN);
         assertThat(x.cell(0, ended, "天数")).isEqualTo("3");
         assertThat(x.cell(0, ended, "状态")).isEqualTo("已恢复");
         assertThat(x.cell(0, ended, "结束原因")).isEqualTo("到期自动恢复");
         assertThat(x.cell(0, ended, "结束时间")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+        assertThat(x.cell(0, ended, "经济运行调度指挥部会商")).as("郑州's HQ office agreed")
+                .matches("同意 · .+（郑州市） · \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} · .+");
+        assertThat(x.cell(0, ended, "卫健/防疫指挥部会商")).startsWith("同意 · ").contains("（郑州市）");
 
         Xlsx kf = Xlsx.of(WebClient.signedIn(port, "hq_kf", "Demo@2022").download("/escort/shutdowns/export?status=PENDING"),
                 "shutdowns-");
         assertThat(kf.column(0, "状态")).isNotEmpty().containsOnly("待审批");
+        assertThat(kf.column(0, "经济运行调度指挥部会商")).as("the demo's pending request awaits 开封's HQ").contains("待会商");
+        assertThat(kf.column(0, "卫健/防疫指挥部会商")).anyMatch(c -> c.startsWith("同意 · ") && c.contains("（开封市）"));
         assertThat(kf.column(0, "事由")).doesNotContain(XZ_SHUTDOWN);
     }
 }

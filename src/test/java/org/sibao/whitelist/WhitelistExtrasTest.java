@@ -87,7 +87,7 @@ class WhitelistExtrasTest {
 
     @Test
     void aShutdownSuspendsTheEntryAndItsEndRestoresIt() {
-        // 新郑 (410184): the demo HQ officer hq_xz decides shutdowns there
+        // 新郑 (410184): its HQ officer hq_xz files; 郑州's HQ office and epidemic command decide jointly
         String county = "410184";
         ApiClient officer = fx.sectorOfficer(county, "INDUSTRY");
         String subject = activeEntry(officer, county, null);
@@ -96,14 +96,14 @@ class WhitelistExtrasTest {
         Response filed = hq.post("/api/v1/escort/shutdowns", Map.of("enterpriseId", subject,
                 "reason", "疫情防控临时停产", "days", 2));
         assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
-        Response approved = hq.post("/api/v1/escort/shutdowns/" + filed.text("id") + "/approve",
-                Map.of("comment", "同意停产"));
-        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        org.sibao.support.JointDecision.approve(fx.anonymous.as("epi_zz", "Demo@2022"), fx.anonymous.as("hq_zz", "Demo@2022"),
+                filed.text("id"), "同意停产");
         assertThat(WhitelistFlowTest.entryOf(officer, subject).get("status").asString())
                 .as("suspended in the approving transaction").isEqualTo("SUSPENDED");
         assertThat(fx.admin.get("/api/v1/enterprises/" + subject).text("whitelistStatus")).isEqualTo("SUSPENDED");
 
-        Response lifted = hq.post("/api/v1/escort/shutdowns/" + filed.text("id") + "/lift", Map.of("comment", "恢复生产"));
+        Response lifted = fx.anonymous.as("hq_zz", "Demo@2022").post("/api/v1/escort/shutdowns/" + filed.text("id") + "/lift",
+                Map.of("comment", "恢复生产"));
         assertThat(lifted.status()).as(lifted.raw()).isEqualTo(200);
         assertThat(WhitelistFlowTest.entryOf(officer, subject).get("status").asString()).isEqualTo("ACTIVE");
         assertThat(fx.admin.get("/api/v1/enterprises/" + subject).text("whitelistStatus")).isEqualTo("ACTIVE");

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Production escort over the API: inspection requests and shutdowns, with the HQ's decisions. */
+/** Production escort over the API: inspection requests with the HQ's approval, shutdowns by joint decision (会商). */
 @RestController
 @RequestMapping("/api/v1/escort")
 class EscortApiController {
@@ -70,6 +70,7 @@ class EscortApiController {
         return escort.shutdown(id);
     }
 
+    /** One side's consent (HQ_OFFICER or EPIDEMIC_OFFICER of the decision level); the second one starts it. */
     @PostMapping("/shutdowns/{id}/approve")
     Shutdown approveShutdown(@PathVariable String id, @RequestBody(required = false) EscortService.Decision d) {
         return escort.decideShutdown(id, true, d);
@@ -80,9 +81,22 @@ class EscortApiController {
         return escort.decideShutdown(id, false, d);
     }
 
+    /** Proposes a renewal ({@code days} 1..3, comment), or agrees to the other side's proposal of the same days. */
     @PostMapping("/shutdowns/{id}/renew")
     Shutdown renewShutdown(@PathVariable String id, @RequestBody(required = false) EscortService.Decision d) {
         return escort.renew(id, d);
+    }
+
+    /** The other side agrees to a renewal one side proposed with {@code renew}: it then lasts the proposed days from now. */
+    @PostMapping("/shutdowns/{id}/renewal/approve")
+    Shutdown approveRenewal(@PathVariable String id, @RequestBody(required = false) EscortService.Decision d) {
+        return escort.decideRenewal(id, true, d);
+    }
+
+    /** The other side refuses a proposed renewal (comment required): the shutdown ends at its time. */
+    @PostMapping("/shutdowns/{id}/renewal/refuse")
+    Shutdown refuseRenewal(@PathVariable String id, @RequestBody(required = false) EscortService.Decision d) {
+        return escort.decideRenewal(id, false, d);
     }
 
     @PostMapping("/shutdowns/{id}/lift")

@@ -33,10 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Demo mode only: production escort (生产护航) over the demo areas, through {@link EscortService} as the demo users.
  * Eleven inspection reports (涉企检查报备) on the areas' first ACTIVE whitelist subjects (USCC order), filed by the
  * epidemic office, a department handler, the subject's sector office or the HQ office: epidemic, safety and
- * quarantine ones recorded without approval, the others pending for the HQ office or approved or refused by it.
- * Four shutdown requests (停产限产审批) on the areas' last ACTIVE subjects: one pending for 开封's HQ office to decide,
- * one in force in 南阳 (its subject suspended on the whitelist until it ends tomorrow), one refused in 济源, and one
- * in 新郑 that ended by itself two days ago. Times are relative to the business clock (each item lies
+ * quarantine ones recorded without approval, the others pending or approved or refused by the HQ office that
+ * approves them ({@link EscortDeciders}: the subject's city — 郑州 for 新郑 —, the province for 新县, whose city 信阳
+ * has nobody on the platform), never by their filer.
+ * Four shutdown requests (停产限产审批) on the areas' last ACTIVE subjects, decided jointly (会商) by the HQ office and
+ * the epidemic office of the decision level: one in 开封 agreed by 开封's epidemic office and waiting for 开封's HQ
+ * office, one in force in 南阳 with both consents (its subject suspended on the whitelist until it ends tomorrow),
+ * one refused by 济源's HQ office, and one in 新郑 agreed by 郑州's two offices that ended by itself two days ago.
+ * Times are relative to the business clock (each item lies
  * {@code hoursAgo} back). Deterministic and idempotent (skipped when any inspection or shutdown exists). Runs last of
  * the demo data (70), so that the suspension does not change what the others seed.
  */
@@ -48,7 +52,8 @@ class EscortDemoData implements ApplicationRunner {
     private static final Duration AWAIT = Duration.ofSeconds(5);
     private static final int DECISION_HOURS = 4;
 
-    enum Decision { NONE, APPROVE, REFUSE }
+    /** NONE; APPROVE (an inspection; a shutdown: both sides); CONSENT (a shutdown: the epidemic side only); REFUSE. */
+    enum Decision { NONE, APPROVE, CONSENT, REFUSE }
 
     /** An inspection: the area's n-th ACTIVE subject, what and by whom, planned days ahead, the HQ's decision. */
     record Inspect(String area, int subject, InspectionKind kind, Department department, Role filer, String reason,
@@ -65,6 +70,7 @@ class EscortDemoData implements ApplicationRunner {
     private static final String JY = "419001";
     private static final String NY = "411300";
     private static final String XX = "411523";
+    private static final String PROVINCE = "410000";
 
     static final List<Inspect> INSPECTIONS = List.of(
             new Inspect(XZ, 0, InspectionKind.EPIDEMIC, Department.HEALTH, Role.EPIDEMIC_OFFICER,
@@ -75,7 +81,7 @@ class EscortDemoData implements ApplicationRunner {
                     "新建仓库投用前消防安全检查", 2, Decision.APPROVE, "同意，检查时严格落实防疫要求，不影响正常生产", 30),
             new Inspect(KF, 0, InspectionKind.TAX, Department.TAX, Role.DEPT_HANDLER,
                     "增值税留抵退税后续核查", 2, Decision.APPROVE, "同意，请提前与企业对接，尽量采取非现场方式", 44),
-            new Inspect(KF, 1, InspectionKind.MARKET, Department.MARKET_REG, Role.HQ_OFFICER,
+            new Inspect(KF, 1, InspectionKind.MARKET, Department.MARKET_REG, Role.SECTOR_OFFICER,
                     "产品质量和价格行为专项检查", 1, Decision.REFUSE, "企业正处于闭环生产期间，非必要现场检查延后至解除闭环后开展", 26),
             new Inspect(KF, 2, InspectionKind.SAFETY, Department.EMERGENCY, Role.SECTOR_OFFICER,
                     "复工复产安全生产检查", 2, Decision.NONE, null, 8),
@@ -83,7 +89,7 @@ class EscortDemoData implements ApplicationRunner {
                     "防疫物资产品质量监督抽查", 4, Decision.NONE, null, 3),
             new Inspect(NY, 0, InspectionKind.ENVIRONMENT, Department.ECO_ENV, Role.HQ_OFFICER,
                     "排污许可执行情况检查", 2, Decision.NONE, null, 6),
-            new Inspect(NY, 1, InspectionKind.FIRE, Department.EMERGENCY, Role.HQ_OFFICER,
+            new Inspect(NY, 1, InspectionKind.FIRE, Department.EMERGENCY, Role.SECTOR_OFFICER,
                     "消防设施和疏散通道专项检查", 1, Decision.APPROVE, "同意，检查时间避开生产高峰", 28),
             new Inspect(NY, 2, InspectionKind.QUARANTINE, Department.CUSTOMS, Role.HQ_OFFICER,
                     "进口原料冷链外包装检疫查验", 1, Decision.NONE, null, 12),
@@ -95,7 +101,7 @@ class EscortDemoData implements ApplicationRunner {
             new Stop(XZ, 0, Role.EPIDEMIC_OFFICER, "密接人员所在车间需停产消杀，申请停产3天", 3, Decision.APPROVE,
                     "同意停产3天，到期自动恢复生产", 5 * 24 + 2),
             new Stop(KF, 0, Role.EPIDEMIC_OFFICER, "厂区1名员工核酸检测结果异常，申请停产3天，开展全面消杀和全员核酸检测", 3,
-                    Decision.NONE, null, 2),
+                    Decision.CONSENT, "同意停产3天，请经济运行调度指挥部会商确定", 2),
             new Stop(NY, 0, Role.SECTOR_OFFICER, "所在乡镇划定为高风险区，员工无法到岗，申请停产2天", 2, Decision.APPROVE,
                     "同意停产2天，期间做好厂区封闭管理和设备安全巡查", 24),
             new Stop(JY, 0, Role.SECTOR_OFFICER, "原材料供应中断，申请停产2天", 2, Decision.REFUSE,
@@ -103,6 +109,7 @@ class EscortDemoData implements ApplicationRunner {
 
     private final SibaoProperties properties;
     private final EscortService service;
+    private final EscortDeciders deciders;
     private final EscortRepository repository;
     private final Subjects subjects;
     private final EnterpriseDirectory enterprises;
@@ -110,10 +117,12 @@ class EscortDemoData implements ApplicationRunner {
     private final BusinessClock clock;
     private final TransactionTemplate tx;
 
-    EscortDemoData(SibaoProperties properties, EscortService service, EscortRepository repository, Subjects subjects,
-            EnterpriseDirectory enterprises, UserDirectory users, BusinessClock clock, TransactionTemplate tx) {
+    EscortDemoData(SibaoProperties properties, EscortService service, EscortDeciders deciders,
+            EscortRepository repository, Subjects subjects, EnterpriseDirectory enterprises, UserDirectory users,
+            BusinessClock clock, TransactionTemplate tx) {
         this.properties = properties;
         this.service = service;
+        this.deciders = deciders;
         this.repository = repository;
         this.subjects = subjects;
         this.enterprises = enterprises;
@@ -170,8 +179,8 @@ class EscortDemoData implements ApplicationRunner {
             // decided a few hours after the request
             repository.shiftInspectionBack(i.id(), Duration.ofHours(DECISION_HOURS));
             rest -= DECISION_HOURS;
-            ActingUser.run(hq(area), () -> service.decideInspection(i.id(), script.decision() == Decision.APPROVE,
-                    new EscortService.Decision(script.comment(), null)));
+            ActingUser.run(approver(subject, i.requestedBy()), () -> service.decideInspection(i.id(),
+                    script.decision() == Decision.APPROVE, new EscortService.Decision(script.comment(), null)));
         }
         repository.shiftInspectionBack(i.id(), Duration.ofHours(rest));
     }
@@ -181,9 +190,18 @@ class EscortDemoData implements ApplicationRunner {
         String area = script.area();
         Shutdown s = ActingUser.call(filer(script.filer(), area, Department.HEALTH, subject),
                 () -> service.fileShutdown(new EscortService.ShutdownRequest(subject.id(), script.reason(), script.days())));
-        if (script.decision() != Decision.NONE) {
-            ActingUser.run(hq(area), () -> service.decideShutdown(s.id(), script.decision() == Decision.APPROVE,
-                    new EscortService.Decision(script.comment(), null)));
+        EscortService.Decision word = new EscortService.Decision(script.comment(), null);
+        switch (script.decision()) {
+            case APPROVE -> {
+                // the epidemic command agrees first, the HQ office's consent then starts it
+                ActingUser.run(decider(ShutdownSide.EPIDEMIC, subject), () -> service.decideShutdown(s.id(), true, word));
+                ActingUser.run(decider(ShutdownSide.HQ, subject), () -> service.decideShutdown(s.id(), true, word));
+            }
+            case CONSENT -> ActingUser.run(decider(ShutdownSide.EPIDEMIC, subject),
+                    () -> service.decideShutdown(s.id(), true, word));
+            case REFUSE -> ActingUser.run(decider(ShutdownSide.HQ, subject), () -> service.decideShutdown(s.id(), false, word));
+            default -> {
+            }
         }
         if (script != SHUTDOWNS.get(0)) {
             repository.shiftShutdownBack(s.id(), Duration.ofHours(script.hoursAgo()));
@@ -237,5 +255,18 @@ class EscortDemoData implements ApplicationRunner {
 
     private CurrentUser hq(String area) {
         return users.hqOffice(area);
+    }
+
+    /** The HQ office that approves the subject's inspections, or the province's where that office filed it. */
+    private CurrentUser approver(SubjectFacts subject, String filer) {
+        CurrentUser office = hq(deciders.inspection(subject.regionCode()));
+        return office.id().equals(filer) ? hq(PROVINCE) : office;
+    }
+
+    /** An officer of the side at the region that decides the subject's shutdown (a stand-in where there is none). */
+    private CurrentUser decider(ShutdownSide side, SubjectFacts subject) {
+        String region = deciders.shutdown(subject.regionCode()).regionOf(side);
+        return users.first(side.role, region).orElseGet(() -> ActingUser.standIn(side.role, region,
+                side == ShutdownSide.HQ ? Department.NDRC.name() : Department.HEALTH.name()));
     }
 }

@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.sibao.identity.SqlFilter;
@@ -24,7 +28,9 @@ class EscortRepository {
             + " kind, reason, planned_date, status, requested_by, requested_at, decided_by, decided_at, decision_comment, version";
     private static final String SHUTDOWN_COLUMNS = "id, enterprise_id, enterprise_name, region_code, sector, reason, days,"
             + " status, requested_by, requested_at, decided_by, decided_at, decision_comment, started_at, ends_at, ended_at,"
-            + " end_cause, renewals, version, incident_id";
+            + " end_cause, renewals, version, incident_id, consent_round";
+    private static final String CONSENT_COLUMNS = "shutdown_id, round_no, side, decision, days, user_id, user_name,"
+            + " region_code, decided_at, comment";
 
     private final JdbcClient jdbc;
 
@@ -77,11 +83,11 @@ class EscortRepository {
     // --- shutdowns
 
     void insert(Shutdown s) {
-        jdbc.sql("INSERT INTO escort_shutdown (" + SHUTDOWN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO escort_shutdown (" + SHUTDOWN_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(s.id(), s.enterpriseId(), s.enterpriseName(), s.regionCode(), s.sector(), s.reason(), s.days(),
                         s.status().name(), s.requestedBy(), s.requestedAt(), s.decidedBy(), s.decidedAt(),
                         s.decisionComment(), s.startedAt(), s.endsAt(), s.endedAt(), s.endCause(), s.renewals(), s.version(),
-                        s.incidentId())
+                        s.incidentId(), s.consentRound())
                 .update();
     }
 
@@ -89,10 +95,11 @@ class EscortRepository {
     boolean update(Shutdown s, int expectedVersion) {
         return jdbc.sql("""
                 UPDATE escort_shutdown SET days = ?, status = ?, decided_by = ?, decided_at = ?, decision_comment = ?,
-                  started_at = ?, ends_at = ?, ended_at = ?, end_cause = ?, renewals = ?, version = version + 1
+                  started_at = ?, ends_at = ?, ended_at = ?, end_cause = ?, renewals = ?, consent_round = ?,
+                  version = version + 1
                 WHERE id = ? AND version = ?""")
                 .params(s.days(), s.status().name(), s.decidedBy(), s.decidedAt(), s.decisionComment(), s.startedAt(),
-                        s.endsAt(), s.endedAt(), s.endCause(), s.renewals(), s.id(), expectedVersion)
+                        s.endsAt(), s.endedAt(), s.endCause(), s.renewals(), s.consentRound(), s.id(), expectedVersion)
                 .update() == 1;
     }
 
@@ -113,6 +120,36 @@ class EscortRepository {
         List<Shutdown> items = jdbc.sql("SELECT " + SHUTDOWN_COLUMNS + " FROM escort_shutdown WHERE " + where.sql()
                 + " ORDER BY requested_at DESC, id DESC LIMIT ? OFFSET ?").params(params).query(EscortRepository::shutdown).list();
         return page.result(items, total);
+    }
+
+    /**
+     * Records one side's word on a round of the joint decision; false when that side has already spoken on it (the
+     * key is the shutdown, round and side, so two requests of one side never both count).
+     */
+    boolean insertConsent(String shutdownId, Consent c) {
+        try {
+            jdbc.sql("INSERT INTO escort_shutdown_consent (" + CONSENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(shutdownId, c.round(), c.side().name(), c.decision().name(), c.days(), c.userId(),
+                            c.userName(), c.regionCode(), c.at(), c.comment())
+                    .update();
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** The consents of these shutdowns, by shutdown, each list in round and time order. */
+    Map<String, List<Consent>> consents(Collection<String> shutdownIds) {
+        Map<String, List<Consent>> out = new HashMap<>();
+        if (shutdownIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT " + CONSENT_COLUMNS + " FROM escort_shutdown_consent WHERE shutdown_id IN ("
+                + String.join(", ", Collections.nCopies(shutdownIds.size(), "?")) + ") ORDER BY round_no, decided_at, side")
+                .params(List.copyOf(shutdownIds))
+                .query((rs, n) -> Map.entry(rs.getString("shutdown_id"), consent(rs))).list()
+                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return out;
     }
 
     /** Whether the enterprise has a shutdown that is pending or in force. */
@@ -150,6 +187,10 @@ class EscortRepository {
                 .params(minus(s.requestedAt(), by), minus(s.decidedAt(), by), minus(s.startedAt(), by),
                         minus(s.endsAt(), by), minus(s.endedAt(), by), id)
                 .update();
+        for (Consent c : consents(List.of(id)).getOrDefault(id, List.of())) {
+            jdbc.sql("UPDATE escort_shutdown_consent SET decided_at = ? WHERE shutdown_id = ? AND round_no = ? AND side = ?")
+                    .params(c.at().minus(by), id, c.round(), c.side().name()).update();
+        }
     }
 
     private static OffsetDateTime minus(OffsetDateTime t, Duration by) {
@@ -170,7 +211,7 @@ class EscortRepository {
                 rs.getString("reason"), rs.getObject("planned_date", LocalDate.class),
                 InspectionStatus.valueOf(rs.getString("status")), kind.needsApproval(), rs.getString("requested_by"),
                 time(rs, "requested_at"), rs.getString("decided_by"), time(rs, "decided_at"),
-                rs.getString("decision_comment"), rs.getInt("version"));
+                rs.getString("decision_comment"), rs.getInt("version"), null, null);
     }
 
     private static Shutdown shutdown(ResultSet rs, int n) throws SQLException {
@@ -179,6 +220,14 @@ class EscortRepository {
                 ShutdownStatus.valueOf(rs.getString("status")), rs.getString("requested_by"), time(rs, "requested_at"),
                 rs.getString("decided_by"), time(rs, "decided_at"), rs.getString("decision_comment"),
                 time(rs, "started_at"), time(rs, "ends_at"), time(rs, "ended_at"), rs.getString("end_cause"),
-                rs.getInt("renewals"), rs.getInt("version"), rs.getString("incident_id"));
+                rs.getInt("renewals"), rs.getInt("version"), rs.getString("incident_id"), rs.getInt("consent_round"),
+                List.of(), null);
+    }
+
+    private static Consent consent(ResultSet rs) throws SQLException {
+        return new Consent(rs.getInt("round_no"), ShutdownSide.valueOf(rs.getString("side")),
+                Consent.Decision.valueOf(rs.getString("decision")), rs.getObject("days", Integer.class),
+                rs.getString("user_id"), rs.getString("user_name"), rs.getString("region_code"), null, time(rs, "decided_at"),
+                rs.getString("comment"));
     }
 }

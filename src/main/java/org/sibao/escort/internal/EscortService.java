@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +17,6 @@ import org.sibao.escort.ShutdownDecided;
 import org.sibao.escort.ShutdownEnded;
 import org.sibao.escort.ShutdownStarted;
 import org.sibao.identity.CurrentUser;
-import org.sibao.identity.DataScope;
 import org.sibao.identity.Role;
 import org.sibao.identity.SqlFilter;
 import org.sibao.notification.Notice;
@@ -31,14 +34,20 @@ import org.sibao.subject.SubjectFacts;
 import org.sibao.subject.Subjects;
 import org.sibao.subject.WhitelistStatus;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Inspection requests and shutdown decisions on whitelist subjects (SPEC §4 "Protection in force"). Officials file;
- * the HQ of the subject's county or above decides. Shutdowns run on the business clock and end by themselves: every
- * read first ends the shutdowns whose time has passed (so a drill's clock advance shows at once), and a scheduled
- * job does the same every minute.
+ * Inspection requests and shutdown decisions on whitelist subjects (SPEC §4 "Protection in force"). Officials file.
+ * An inspection that needs approval is decided by the HQ office of the approval level (the subject's city by
+ * default), never by its filer. A shutdown is a joint decision (会商) of the economic dispatch HQ office and the
+ * epidemic prevention command of the decision level (the subject's city by default; {@link EscortDeciders}): one
+ * side's consent leaves it pending, the second side's starts it, either side's refusal ends the request; a renewal
+ * is proposed by one side and takes effect when the other agrees; either side lifts it alone.
+ * <p>
+ * Shutdowns run on the business clock and end by themselves: every read first ends the shutdowns whose time has
+ * passed (so a drill's clock advance shows at once), and a scheduled job does the same every minute.
  */
 @Service
 @Transactional
@@ -55,6 +64,11 @@ class EscortService {
     /** Officials who may file inspection and shutdown requests. */
     static final Set<Role> FILERS = Set.of(Role.HQ_OFFICER, Role.SECTOR_OFFICER, Role.DEPT_HANDLER, Role.EPIDEMIC_OFFICER);
 
+    /** What a user may do on a shutdown, for the page's buttons. */
+    enum Action {
+        APPROVE, REFUSE, PROPOSE_RENEWAL, APPROVE_RENEWAL, REFUSE_RENEWAL, LIFT
+    }
+
     record InspectionRequest(String enterpriseId, String departmentCode, String kind, String reason, String plannedDate) {
     }
 
@@ -70,15 +84,17 @@ class EscortService {
     private final Notifications notifications;
     private final ApplicationEventPublisher events;
     private final BusinessClock clock;
+    private final EscortDeciders deciders;
 
     EscortService(EscortRepository repository, Subjects subjects, AuditLog audit, Notifications notifications,
-            ApplicationEventPublisher events, BusinessClock clock) {
+            ApplicationEventPublisher events, BusinessClock clock, EscortDeciders deciders) {
         this.repository = repository;
         this.subjects = subjects;
         this.audit = audit;
         this.notifications = notifications;
         this.events = events;
         this.clock = clock;
+        this.deciders = deciders;
     }
 
     private static SqlFilter currentScope() {
@@ -87,10 +103,6 @@ class EscortService {
 
     static boolean canFile(CurrentUser u) {
         return FILERS.contains(u.role());
-    }
-
-    static boolean canDecide(CurrentUser u) {
-        return u.role() == Role.HQ_OFFICER;
     }
 
     // --- inspections
@@ -133,25 +145,36 @@ class EscortService {
         InspectionStatus status = kind.needsApproval() ? InspectionStatus.PENDING : InspectionStatus.NOT_REQUIRED;
         Inspection i = new Inspection(Ids.newId(), subject.id(), subject.name(), subject.regionCode(),
                 subject.sector().name(), dept, kind, in.reason().trim(), planned, status, kind.needsApproval(),
-                user.id(), clock.nowOffset(), null, null, null, 0);
+                user.id(), clock.nowOffset(), null, null, null, 0, null, null);
         repository.insert(i);
         audit.record("escort.inspection.file", INSPECTION, i.id(), i.regionCode(), null, auditView(i));
         String link = "/escort?enterpriseId=" + i.enterpriseId();
         if (status == InspectionStatus.PENDING) {
+            // to the HQ office that approves it (the city's, or the nearest staffed one above), not the county's
             notifications.send(Notice.of("ESCORT", "escort.notice.inspectionPending", "/escort/inspections",
-                    i.enterpriseName(), planned.toString()), Recipients.roleAt(Role.HQ_OFFICER, i.regionCode()));
+                    i.enterpriseName(), planned.toString()), Recipients.roleAt(Role.HQ_OFFICER, deciders.inspection(i.regionCode())));
         } else {
             notifications.send(Notice.of("ESCORT", "escort.notice.inspectionFiled", link, i.enterpriseName(),
                     planned.toString()), Recipients.enterprise(i.enterpriseId()));
         }
-        return i;
+        return withApprover(i, new HashMap<>());
     }
 
+    /**
+     * The HQ office of the approval level or above approves or refuses a pending inspection request; its filer never
+     * decides its own request (403), nor does an office below that level (403).
+     */
     Inspection decideInspection(String id, boolean approve, Decision d) {
         CurrentUser user = CurrentUser.get();
         Inspection before = inspection(id);
-        if (!canDecide(user)) {
+        if (user.role() != Role.HQ_OFFICER) {
             throw ApiException.forbidden("error.forbidden");
+        }
+        if (user.id().equals(before.requestedBy())) {
+            throw ApiException.forbidden("escort.inspection.ownRequest");
+        }
+        if (before.approvalRequired() && !deciders.atOrAbove(user, before.approvalRegionCode())) {
+            throw ApiException.forbidden("escort.inspection.belowLevel", before.approvalRegionName());
         }
         String comment = comment(d, !approve);
         if (before.status() != InspectionStatus.PENDING) {
@@ -160,14 +183,15 @@ class EscortService {
         Inspection after = new Inspection(before.id(), before.enterpriseId(), before.enterpriseName(), before.regionCode(),
                 before.sector(), before.departmentCode(), before.kind(), before.reason(), before.plannedDate(),
                 approve ? InspectionStatus.APPROVED : InspectionStatus.REFUSED, true, before.requestedBy(),
-                before.requestedAt(), user.id(), clock.nowOffset(), comment, before.version() + 1);
+                before.requestedAt(), user.id(), clock.nowOffset(), comment, before.version() + 1,
+                before.approvalRegionCode(), before.approvalRegionName());
         if (!repository.decide(after, before.version())) {
             throw ApiException.conflict("escort.concurrent");
         }
         audit.record(approve ? "escort.inspection.approve" : "escort.inspection.refuse", INSPECTION, id,
                 after.regionCode(), auditView(before), auditView(after));
         notifications.send(Notice.of("ESCORT", approve ? "escort.notice.inspectionApproved" : "escort.notice.inspectionRefused",
-                "/escort?enterpriseId=" + after.enterpriseId(), after.enterpriseName(), 
+                "/escort?enterpriseId=" + after.enterpriseId(), after.enterpriseName(),
                 after.plannedDate().toString()), Recipients.users(List.of(after.requestedBy())));
         if (approve) {
             notifications.send(Notice.of("ESCORT", "escort.notice.inspectionFiled", "/escort?enterpriseId=" + after.enterpriseId(),
@@ -177,9 +201,16 @@ class EscortService {
         return after;
     }
 
+    /** Whether the user may decide this inspection now (the page's buttons; the rules of {@link #decideInspection}). */
+    boolean mayDecide(Inspection i, CurrentUser user) {
+        return i.status() == InspectionStatus.PENDING && user.role() == Role.HQ_OFFICER
+                && !user.id().equals(i.requestedBy()) && deciders.atOrAbove(user, i.approvalRegionCode());
+    }
+
     @Transactional(readOnly = true)
     Inspection inspection(String id) {
-        return repository.findInspection(id, currentScope()).orElseThrow(() -> ApiException.notFound(INSPECTION, id));
+        return repository.findInspection(id, currentScope()).map(i -> withApprover(i, new HashMap<>()))
+                .orElseThrow(() -> ApiException.notFound(INSPECTION, id));
     }
 
     @Transactional(readOnly = true)
@@ -191,7 +222,17 @@ class EscortService {
         if (status != null && !status.isBlank()) {
             where = where.and(new SqlFilter("status = ?", List.of(parseEnum(InspectionStatus.class, status, "status").name())));
         }
-        return repository.inspections(where, page);
+        Map<String, String> approvers = new HashMap<>();
+        return repository.inspections(where, page).map(i -> withApprover(i, approvers));
+    }
+
+    /** The inspection with the HQ office that approves it (looked up once per region of a list). */
+    private Inspection withApprover(Inspection i, Map<String, String> approvers) {
+        if (!i.approvalRequired()) {
+            return i;
+        }
+        String code = approvers.computeIfAbsent(i.regionCode(), deciders::inspection);
+        return i.withApprovalRegion(code, deciders.name(code));
     }
 
     // --- shutdowns
@@ -200,7 +241,12 @@ class EscortService {
         return fileShutdown(in, null);
     }
 
-    /** @param incidentId the epidemic incident the request comes from, or null */
+    /**
+     * Files a PENDING request and tells both sides of the decision level. Filing is no consent, even by one of the
+     * deciding commands: it consents only by approving it explicitly.
+     *
+     * @param incidentId the epidemic incident the request comes from, or null
+     */
     Shutdown fileShutdown(ShutdownRequest in, String incidentId) {
         CurrentUser user = CurrentUser.get();
         if (!canFile(user)) {
@@ -222,71 +268,175 @@ class EscortService {
         }
         Shutdown s = new Shutdown(Ids.newId(), subject.id(), subject.name(), subject.regionCode(), subject.sector().name(),
                 in.reason().trim(), in.days(), ShutdownStatus.PENDING, user.id(), clock.nowOffset(), null, null, null,
-                null, null, null, null, 0, 0, incidentId);
+                null, null, null, null, 0, 0, incidentId, 0, List.of(), deciders.shutdown(subject.regionCode()));
         repository.insert(s);
         audit.record("escort.shutdown.file", SHUTDOWN, s.id(), s.regionCode(), null, auditView(s));
-        notifications.send(Notice.of("ESCORT", "escort.notice.shutdownPending", "/escort/shutdowns", s.enterpriseName(),
-                String.valueOf(s.days())), Recipients.roleAt(Role.HQ_OFFICER, s.regionCode()));
+        Notice notice = Notice.of("ESCORT", "escort.notice.shutdownPending", "/escort/shutdowns", s.enterpriseName(),
+                String.valueOf(s.days()));
+        for (ShutdownSide side : ShutdownSide.values()) {
+            notifications.send(notice, Recipients.roleAt(side.role, s.deciders().regionOf(side)));
+        }
         return s;
     }
 
-    /** The HQ approves (the shutdown starts now and lasts {@code days}) or refuses a pending request. */
+    /**
+     * One side's word on a pending request. A consent is recorded and the request stays PENDING until the other side
+     * consents too, which starts the shutdown at once for its days; a refusal by either side refuses the request. Only
+     * the final outcome is a {@link ShutdownDecided}.
+     */
     Shutdown decideShutdown(String id, boolean approve, Decision d) {
-        Shutdown before = shutdownForDecision(id);
+        CurrentUser user = CurrentUser.get();
+        Shutdown before = shutdown(id);
+        ShutdownSide side = decidingSide(before, user);
         String comment = comment(d, !approve);
-        if (before.status() != ShutdownStatus.PENDING) {
-            throw ApiException.conflict("escort.shutdown.notPending", before.status().name());
+        require(before, ShutdownStatus.PENDING);
+        if (before.consent(0, side) != null) {
+            throw ApiException.conflict("escort.shutdown.alreadyConsented", sideName(side));
         }
         OffsetDateTime now = clock.nowOffset();
-        Shutdown after = approve
-                ? with(before, before.days(), ShutdownStatus.ACTIVE, now, comment, now, now.plus(Duration.ofDays(before.days())), null, null, 0)
-                : with(before, before.days(), ShutdownStatus.REFUSED, now, comment, null, null, null, null, 0);
-        save(before, after, approve ? "escort.shutdown.approve" : "escort.shutdown.refuse");
+        Shutdown after;
+        if (!approve) {
+            addConsent(before, consent(0, side, Consent.Decision.REFUSE, before.days(), user, now, comment));
+            after = with(before, before.days(), ShutdownStatus.REFUSED, now, comment, null, null, null, null, 0);
+            save(before, after, "escort.shutdown.refuse");
+        } else if (before.hqConsent() == null && before.epidemicConsent() == null) {
+            addConsent(before, consent(0, side, Consent.Decision.AGREE, before.days(), user, now, comment));
+            after = before.touched(0);
+            save(before, after, "escort.shutdown.consent");
+            notifySide(after, side.other(), "escort.notice.shutdownConsented." + side.name(), String.valueOf(after.days()));
+            return reload(after);
+        } else {
+            addConsent(before, consent(0, side, Consent.Decision.AGREE, before.days(), user, now, comment));
+            after = with(before, before.days(), ShutdownStatus.ACTIVE, now, comment, now,
+                    now.plus(Duration.ofDays(before.days())), null, null, 0);
+            save(before, after, "escort.shutdown.approve");
+        }
         events.publishEvent(new ShutdownDecided(after.id(), after.enterpriseId(), after.incidentId(), approve,
                 after.days(), comment, now));
         if (approve) {
             events.publishEvent(new ShutdownStarted(after.id(), after.enterpriseId(), after.reason(), after.endsAt()));
-            notifyBoth(after, "escort.notice.shutdownStarted", after.endsAt().atZoneSameInstant(org.sibao.platform.BusinessClock.ZONE).toLocalDateTime().format(NOTICE_TIME));
+            notifyBoth(after, "escort.notice.shutdownStarted", noticeTime(after.endsAt()));
         } else {
             notifications.send(Notice.of("ESCORT", "escort.notice.shutdownRefused", "/escort?enterpriseId=" + after.enterpriseId(),
                     after.enterpriseName()), Recipients.users(List.of(after.requestedBy())));
         }
-        return after;
+        return reload(after);
     }
 
-    /** A new HQ decision on an active shutdown: it now lasts until {@code days} (1..3) from now. */
+    /**
+     * Renewal ("unless renewed") is a joint decision too. On an active shutdown without an open proposal, one side
+     * proposes {@code days} (1..3, from the moment it is agreed) with a comment; the other side agrees or refuses it
+     * ({@link #decideRenewal}). Asking to renew with the same days when the other side has proposed them is agreeing.
+     */
     Shutdown renew(String id, Decision d) {
-        Shutdown before = shutdownForDecision(id);
+        CurrentUser user = CurrentUser.get();
+        Shutdown before = shutdown(id);
+        ShutdownSide side = decidingSide(before, user);
         int days = d == null || d.days() == null ? 0 : d.days();
         Validation v = new Validation();
         v.check(days >= 1 && days <= MAX_DAYS, "days", "escort.days.range", MAX_DAYS);
         v.throwIfInvalid();
         String comment = comment(d, true);
-        if (before.status() != ShutdownStatus.ACTIVE) {
-            throw ApiException.conflict("escort.shutdown.notActive", before.status().name());
+        require(before, ShutdownStatus.ACTIVE);
+        Consent proposal = before.pendingRenewal();
+        if (proposal != null) {
+            if (proposal.side() == side) {
+                throw ApiException.conflict("escort.shutdown.renewalPending", sideName(side.other()));
+            }
+            if (proposal.days() != days) {
+                throw ApiException.conflict("escort.shutdown.renewalDiffers", proposal.days());
+            }
+            return decideRenewal(before, side, user, true, comment);
         }
-        OffsetDateTime now = clock.nowOffset();
-        Shutdown after = with(before, days, ShutdownStatus.ACTIVE, now, comment, before.startedAt(),
-                now.plus(Duration.ofDays(days)), null, null, 1);
-        save(before, after, "escort.shutdown.renew");
-        events.publishEvent(new ShutdownStarted(after.id(), after.enterpriseId(), after.reason(), after.endsAt()));
-        notifyBoth(after, "escort.notice.shutdownRenewed", after.endsAt().atZoneSameInstant(org.sibao.platform.BusinessClock.ZONE).toLocalDateTime().format(NOTICE_TIME));
-        return after;
+        int round = before.consentRound() + 1;
+        addConsent(before, consent(round, side, Consent.Decision.AGREE, days, user, clock.nowOffset(), comment));
+        Shutdown after = before.touched(round);
+        save(before, after, "escort.shutdown.renewal.propose");
+        notifySide(after, side.other(), "escort.notice.renewalProposed." + side.name(), String.valueOf(days));
+        return reload(after);
     }
 
-    /** The HQ lifts an active shutdown before its time. */
-    Shutdown lift(String id, Decision d) {
-        Shutdown before = shutdownForDecision(id);
-        String comment = comment(d, false);
-        if (before.status() != ShutdownStatus.ACTIVE) {
-            throw ApiException.conflict("escort.shutdown.notActive", before.status().name());
+    /** The other side agrees to (the shutdown now lasts the proposed days from now) or refuses a proposed renewal. */
+    Shutdown decideRenewal(String id, boolean approve, Decision d) {
+        CurrentUser user = CurrentUser.get();
+        Shutdown before = shutdown(id);
+        ShutdownSide side = decidingSide(before, user);
+        String comment = comment(d, !approve);
+        require(before, ShutdownStatus.ACTIVE);
+        Consent proposal = before.pendingRenewal();
+        if (proposal == null) {
+            throw ApiException.conflict("escort.shutdown.noRenewal");
         }
+        if (proposal.side() == side) {
+            throw ApiException.conflict("escort.shutdown.renewalPending", sideName(side.other()));
+        }
+        return decideRenewal(before, side, user, approve, comment);
+    }
+
+    private Shutdown decideRenewal(Shutdown before, ShutdownSide side, CurrentUser user, boolean approve, String comment) {
+        Consent proposal = before.pendingRenewal();
+        OffsetDateTime now = clock.nowOffset();
+        addConsent(before, consent(proposal.round(), side, approve ? Consent.Decision.AGREE : Consent.Decision.REFUSE,
+                proposal.days(), user, now, comment));
+        if (!approve) {
+            Shutdown after = before.touched(before.consentRound());
+            save(before, after, "escort.shutdown.renewal.refuse");
+            notifications.send(Notice.of("ESCORT", "escort.notice.renewalRefused", "/escort/shutdowns",
+                    after.enterpriseName(), noticeTime(after.endsAt())), Recipients.users(List.of(proposal.userId())));
+            return reload(after);
+        }
+        Shutdown after = with(before, proposal.days(), ShutdownStatus.ACTIVE, now, comment, before.startedAt(),
+                now.plus(Duration.ofDays(proposal.days())), null, null, 1);
+        save(before, after, "escort.shutdown.renew");
+        events.publishEvent(new ShutdownStarted(after.id(), after.enterpriseId(), after.reason(), after.endsAt()));
+        notifyBoth(after, "escort.notice.shutdownRenewed", noticeTime(after.endsAt()));
+        return reload(after);
+    }
+
+    /** Either side of the decision level lifts an active shutdown before its time, alone: production resumes. */
+    Shutdown lift(String id, Decision d) {
+        CurrentUser user = CurrentUser.get();
+        Shutdown before = shutdown(id);
+        decidingSide(before, user);
+        String comment = comment(d, false);
+        require(before, ShutdownStatus.ACTIVE);
         OffsetDateTime now = clock.nowOffset();
         Shutdown after = with(before, before.days(), ShutdownStatus.ENDED, before.decidedAt(),
                 comment == null ? before.decisionComment() : comment, before.startedAt(), before.endsAt(), now, "LIFTED", 0);
         save(before, after, "escort.shutdown.lift");
         ended(after);
-        return after;
+        return reload(after);
+    }
+
+    /** What the user may do on the shutdown now (the page shows a button for each; the API checks the same). */
+    Set<Action> actions(Shutdown s, CurrentUser user) {
+        Set<Action> out = EnumSet.noneOf(Action.class);
+        ShutdownSide side = ShutdownSide.of(user.role()).orElse(null);
+        if (side == null || s.deciders() == null || !deciders.atOrAbove(user, s.deciders().regionOf(side))) {
+            return out;
+        }
+        if (s.status() == ShutdownStatus.PENDING && s.consent(0, side) == null) {
+            out.add(Action.APPROVE);
+            out.add(Action.REFUSE);
+        } else if (s.status() == ShutdownStatus.ACTIVE) {
+            Consent proposal = s.pendingRenewal();
+            if (proposal == null) {
+                out.add(Action.PROPOSE_RENEWAL);
+            } else if (proposal.side() != side) {
+                out.add(Action.APPROVE_RENEWAL);
+                out.add(Action.REFUSE_RENEWAL);
+            }
+            out.add(Action.LIFT);
+        }
+        return out;
+    }
+
+    /** The names of the actions of each listed shutdown for the user, by id (for the page). */
+    Map<String, Set<String>> actions(Collection<Shutdown> items, CurrentUser user) {
+        Map<String, Set<String>> out = new HashMap<>();
+        items.forEach(s -> out.put(s.id(), actions(s, user).stream().map(Enum::name)
+                .collect(java.util.stream.Collectors.toSet())));
+        return out;
     }
 
     /**
@@ -309,7 +459,8 @@ class EscortService {
 
     Shutdown shutdown(String id) {
         expireDue();
-        return repository.findShutdown(id, currentScope()).orElseThrow(() -> ApiException.notFound(SHUTDOWN, id));
+        return repository.findShutdown(id, currentScope()).map(s -> enrich(List.of(s)).get(0))
+                .orElseThrow(() -> ApiException.notFound(SHUTDOWN, id));
     }
 
     PageResult<Shutdown> shutdowns(String enterpriseId, String status, PageQuery page) {
@@ -321,7 +472,8 @@ class EscortService {
         if (status != null && !status.isBlank()) {
             where = where.and(new SqlFilter("status = ?", List.of(parseEnum(ShutdownStatus.class, status, "status").name())));
         }
-        return repository.shutdowns(where, page);
+        PageResult<Shutdown> found = repository.shutdowns(where, page);
+        return new PageResult<>(enrich(found.items()), found.page(), found.size(), found.total());
     }
 
     /** Shutdowns filed from these epidemic incidents, in the caller's scope, newest first (ends due ones first). */
@@ -332,25 +484,72 @@ class EscortService {
         expireDue();
         SqlFilter where = currentScope().and(new SqlFilter("incident_id IN (" + "?,".repeat(incidentIds.size() - 1) + "?)",
                 List.copyOf(incidentIds)));
-        return repository.shutdowns(where, PageQuery.of(0, PageQuery.MAX_SIZE)).items();
+        return enrich(repository.shutdowns(where, PageQuery.of(0, PageQuery.MAX_SIZE)).items());
     }
 
     // --- helpers
 
-    private Shutdown shutdownForDecision(String id) {
-        CurrentUser user = CurrentUser.get();
-        Shutdown s = shutdown(id);
-        if (!canDecide(user)) {
-            throw ApiException.forbidden("error.forbidden");
+    /** The shutdowns with their consents (one query) and deciders (looked up once per region of the list). */
+    private List<Shutdown> enrich(List<Shutdown> items) {
+        Map<String, List<Consent>> consents = repository.consents(items.stream().map(Shutdown::id).toList());
+        Map<String, Deciders> byRegion = new HashMap<>();
+        List<Shutdown> out = new ArrayList<>(items.size());
+        for (Shutdown s : items) {
+            out.add(s.withConsents(consents.getOrDefault(s.id(), List.of()).stream()
+                    .map(c -> c.withRegionName(deciders.name(c.regionCode()))).toList())
+                    .withDeciders(byRegion.computeIfAbsent(s.regionCode(), deciders::shutdown)));
         }
-        return s;
+        return out;
+    }
+
+    /** The shutdown as stored now, in full (after a change). */
+    private Shutdown reload(Shutdown s) {
+        return enrich(List.of(repository.findShutdown(s.id(), SqlFilter.NONE).orElseThrow())).get(0);
+    }
+
+    /**
+     * The side the user decides for: an HQ_OFFICER or EPIDEMIC_OFFICER (others 403) of the side's deciding region
+     * or above (403 below it, naming who decides).
+     */
+    private ShutdownSide decidingSide(Shutdown s, CurrentUser user) {
+        ShutdownSide side = ShutdownSide.of(user.role()).orElseThrow(() -> ApiException.forbidden("error.forbidden"));
+        if (!deciders.atOrAbove(user, s.deciders().regionOf(side))) {
+            throw ApiException.forbidden("escort.shutdown.belowLevel", s.deciders().hqRegionName(),
+                    s.deciders().epidemicRegionName(), sideName(side), s.deciders().regionNameOf(side));
+        }
+        return side;
+    }
+
+    /** 409 unless the shutdown is pending (a decision) or active (a renewal or a lift). */
+    private static void require(Shutdown s, ShutdownStatus status) {
+        if (s.status() != status) {
+            throw ApiException.conflict(status == ShutdownStatus.PENDING ? "escort.shutdown.notPending"
+                    : "escort.shutdown.notActive", s.status().name());
+        }
+    }
+
+    private static DefaultMessageSourceResolvable sideName(ShutdownSide side) {
+        return new DefaultMessageSourceResolvable(new String[] {"escort.side." + side.name()}, side.name());
+    }
+
+    private static Consent consent(int round, ShutdownSide side, Consent.Decision decision, int days, CurrentUser user,
+            OffsetDateTime at, String comment) {
+        return new Consent(round, side, decision, days, user.id(), user.displayName(), user.regionCode(), null, at, comment);
+    }
+
+    /** Records a side's word; 409 when that side has spoken on the round meanwhile. */
+    private void addConsent(Shutdown s, Consent c) {
+        if (!repository.insertConsent(s.id(), c)) {
+            throw ApiException.conflict("escort.shutdown.alreadyConsented", sideName(c.side()));
+        }
     }
 
     private void save(Shutdown before, Shutdown after, String action) {
         if (!repository.update(after, before.version())) {
             throw ApiException.conflict("escort.concurrent");
         }
-        audit.record(action, SHUTDOWN, after.id(), after.regionCode(), auditView(before), auditView(after));
+        Shutdown saved = reload(after);
+        audit.record(action, SHUTDOWN, after.id(), after.regionCode(), auditView(before), auditView(saved));
     }
 
     private void ended(Shutdown s) {
@@ -364,13 +563,24 @@ class EscortService {
         notifications.send(notice, Recipients.roleAt(Role.HQ_OFFICER, s.regionCode()));
     }
 
+    /** A notice to one side's officers at its deciding region, asking for its word. */
+    private void notifySide(Shutdown s, ShutdownSide side, String key, String days) {
+        notifications.send(Notice.of("ESCORT", key, "/escort/shutdowns", s.enterpriseName(), days),
+                Recipients.roleAt(side.role, s.deciders().regionOf(side)));
+    }
+
+    private static String noticeTime(OffsetDateTime t) {
+        return t.atZoneSameInstant(BusinessClock.ZONE).toLocalDateTime().format(NOTICE_TIME);
+    }
+
     private Shutdown with(Shutdown s, int days, ShutdownStatus status, OffsetDateTime decidedAt, String comment,
             OffsetDateTime startedAt, OffsetDateTime endsAt, OffsetDateTime endedAt, String endCause, int moreRenewals) {
         String decider = status == s.status() && decidedAt == s.decidedAt() ? s.decidedBy()
                 : CurrentUser.find().map(CurrentUser::id).orElse(s.decidedBy());
         return new Shutdown(s.id(), s.enterpriseId(), s.enterpriseName(), s.regionCode(), s.sector(), s.reason(), days,
                 status, s.requestedBy(), s.requestedAt(), decider, decidedAt, comment, startedAt, endsAt, endedAt,
-                endCause, s.renewals() + moreRenewals, s.version() + 1, s.incidentId());
+                endCause, s.renewals() + moreRenewals, s.version() + 1, s.incidentId(), s.consentRound(), s.consents(),
+                s.deciders());
     }
 
     /** A subject in the caller's scope (404 otherwise) that is on the whitelist (409 otherwise). */
@@ -436,6 +646,8 @@ class EscortService {
         m.put("endCause", String.valueOf(s.endCause()));
         m.put("renewals", s.renewals());
         m.put("decisionComment", String.valueOf(s.decisionComment()));
+        m.put("consents", s.consents().stream()
+                .map(c -> c.round() + ":" + c.side() + ":" + c.decision() + (c.round() > 0 ? ":" + c.days() : "")).toList());
         return m;
     }
 }

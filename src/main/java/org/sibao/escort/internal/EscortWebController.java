@@ -46,18 +46,22 @@ class EscortWebController {
     String enterprise(@RequestParam String enterpriseId, Model model) {
         var subject = subjects.find(enterpriseId).orElseThrow(() -> ApiException.notFound("enterprise", enterpriseId));
         model.addAttribute("subject", subject);
-        model.addAttribute("inspections", escort.inspections(enterpriseId, null, PageQuery.of(0, 100)));
-        model.addAttribute("shutdowns", escort.shutdowns(enterpriseId, null, PageQuery.of(0, 100)));
-        common(model);
+        var inspections = escort.inspections(enterpriseId, null, PageQuery.of(0, 100));
+        var shutdowns = escort.shutdowns(enterpriseId, null, PageQuery.of(0, 100));
+        model.addAttribute("inspections", inspections);
+        model.addAttribute("shutdowns", shutdowns);
+        inspectionActions(model, inspections.items());
+        shutdownActions(model, shutdowns.items());
         return "escort/enterprise";
     }
 
     @GetMapping("/escort/inspections")
     String inspections(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
             Model model) {
-        model.addAttribute("inspections", escort.inspections(null, status, PageQuery.of(page, 50)));
+        var inspections = escort.inspections(null, status, PageQuery.of(page, 50));
+        model.addAttribute("inspections", inspections);
         model.addAttribute("status", status);
-        common(model);
+        inspectionActions(model, inspections.items());
         filingForm(model, java.util.Map.of());
         return "escort/inspections";
     }
@@ -84,10 +88,11 @@ class EscortWebController {
             in.put("kind", kind == null ? "" : kind);
             in.put("reason", reason == null ? "" : reason);
             in.put("plannedDate", plannedDate == null ? "" : plannedDate);
-            model.addAttribute("inspections", escort.inspections(null, null, PageQuery.of(0, 50)));
+            var inspections = escort.inspections(null, null, PageQuery.of(0, 50));
+            model.addAttribute("inspections", inspections);
             model.addAttribute("problem", messages.get(e.detailKey(), e.args()));
             model.addAttribute("problems", e.errors().stream().map(f -> messages.resolve(f)).toList());
-            common(model);
+            inspectionActions(model, inspections.items());
             filingForm(model, in);
             return "escort/inspections";
         }
@@ -107,9 +112,10 @@ class EscortWebController {
     @GetMapping("/escort/shutdowns")
     String shutdowns(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
             Model model) {
-        model.addAttribute("shutdowns", escort.shutdowns(null, status, PageQuery.of(page, 50)));
+        var shutdowns = escort.shutdowns(null, status, PageQuery.of(page, 50));
+        model.addAttribute("shutdowns", shutdowns);
         model.addAttribute("status", status);
-        common(model);
+        shutdownActions(model, shutdowns.items());
         return "escort/shutdowns";
     }
 
@@ -132,13 +138,34 @@ class EscortWebController {
     void exportShutdowns(@RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
         Iterable<Shutdown> all = ExcelExport.allPages(page -> escort.shutdowns(null, status, page), ExcelExport.MAX_ROWS);
         List<String> headers = ExcelExport.headers(messages, "escort.field.", "enterprise", "region", "reason", "days",
-                "status", "endCause", "requestedAt", "decidedAt", "startedAt", "endsAt", "endedAt", "comment");
+                "status", "endCause", "requestedAt", "decidedAt", "startedAt", "endsAt", "endedAt", "comment",
+                "hqConsent", "epidemicConsent", "pendingRenewal");
         ExcelExport.send(response, "shutdowns-" + clock.today() + ".xlsx", ExcelWorkbook.create()
                 .sheet(messages.get("escort.shutdowns.title"), headers, ExcelExport.rows(all, s -> Arrays.asList(
                         s.enterpriseName(), regions.name(s.regionCode()), s.reason(), s.days(), messages.label(s.status()),
                         s.endCause() == null ? "" : messages.get("escort.endCause." + s.endCause()),
                         ExcelExport.time(s.requestedAt()), ExcelExport.time(s.decidedAt()), ExcelExport.time(s.startedAt()),
-                        ExcelExport.time(s.endsAt()), ExcelExport.time(s.endedAt()), s.decisionComment()))));
+                        ExcelExport.time(s.endsAt()), ExcelExport.time(s.endedAt()), s.decisionComment(),
+                        word(s, s.hqWord()), word(s, s.epidemicWord()), renewal(s.pendingRenewal())))));
+    }
+
+    /** A side's word on the request in a cell: 同意 · who (region) · when · comment; 待会商 while awaited. */
+    private String word(Shutdown s, Consent c) {
+        if (c == null) {
+            return s.status() == ShutdownStatus.PENDING ? messages.get("escort.excel.awaited") : "";
+        }
+        List<String> parts = new java.util.ArrayList<>(List.of(messages.get(c.agreed() ? "escort.excel.agreed" : "escort.excel.refused"),
+                c.userName() + "（" + c.regionName() + "）", ExcelExport.time(c.at())));
+        if (c.comment() != null) {
+            parts.add(c.comment());
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** The open renewal proposal in a cell: days, proposing side, when. */
+    private String renewal(Consent proposal) {
+        return proposal == null ? "" : messages.get("escort.excel.renewal", proposal.days(),
+                messages.get("escort.side." + proposal.side().name()), ExcelExport.time(proposal.at()));
     }
 
     @PostMapping("/escort/inspections/{id}/{verb}")
@@ -158,6 +185,8 @@ class EscortWebController {
             case "approve" -> escort.decideShutdown(id, true, d);
             case "refuse" -> escort.decideShutdown(id, false, d);
             case "renew" -> escort.renew(id, d);
+            case "approve-renewal" -> escort.decideRenewal(id, true, d);
+            case "refuse-renewal" -> escort.decideRenewal(id, false, d);
             case "lift" -> escort.lift(id, d);
             default -> throw ApiException.notFound(EscortService.SHUTDOWN, id);
         }
@@ -165,7 +194,19 @@ class EscortWebController {
         return "redirect:/escort/shutdowns";
     }
 
-    private void common(Model model) {
-        model.addAttribute("canDecide", EscortService.canDecide(CurrentUser.get()));
+    /** The buttons of each shutdown for the signed-in user (its side's, at the decision level), by id. */
+    private void shutdownActions(Model model, List<Shutdown> items) {
+        var actions = escort.actions(items, CurrentUser.get());
+        model.addAttribute("shutdownActions", actions);
+        model.addAttribute("canDecide", actions.values().stream().anyMatch(a -> !a.isEmpty()));
+    }
+
+    /** The ids of the listed inspections the signed-in user may decide (not its own, at the approval level). */
+    private void inspectionActions(Model model, List<Inspection> items) {
+        CurrentUser u = CurrentUser.get();
+        java.util.Set<String> decidable = new java.util.HashSet<>();
+        items.stream().filter(i -> escort.mayDecide(i, u)).forEach(i -> decidable.add(i.id()));
+        model.addAttribute("decidableInspections", decidable);
+        model.addAttribute("canDecideInspections", !decidable.isEmpty());
     }
 }

@@ -18,9 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The demo escort data: eleven inspection reports (recorded, pending, approved, refused) and four shutdown requests
- * (pending for 开封's HQ, in force in 南阳, refused in 济源, ended by itself in 新郑 with its subject back on the
- * whitelist); a second start seeds none. Other tests share the context and may move the clock, so times are judged
+ * The demo escort data: eleven inspection reports (recorded, pending, approved or refused by the city's HQ office or
+ * above, never by the filer) and four shutdown requests decided jointly (agreed by 开封's epidemic command and
+ * pending for 开封's HQ, in force in 南阳 with both consents, refused by 济源's HQ, ended by itself in 新郑 after
+ * 郑州's two consents, with its subject back on the whitelist); a second start seeds none. Other tests share the context and may move the clock, so times are judged
  * against the seeding and a shutdown in force may have ended since.
  */
 @FullStackTest
@@ -55,6 +56,21 @@ class EscortDemoDataTest {
                 .containsExactlyInAnyOrder("4101", "4102", "4190", "4113", "4115");
         assertThat(new ApiClient(port).as("hq_xz", "Demo@2022").get("/api/v1/escort/inspections?status=PENDING")
                 .body().get("total").asLong()).isGreaterThanOrEqualTo(1);
+
+        // decided by an HQ officer of the subject's city or above (信阳 has none: the province), never the filer
+        List<String[]> decided = jdbc.sql("SELECT i.region_code, u.region_code, u.role, i.decided_by, i.requested_by"
+                + " FROM escort_inspection i JOIN app_user u ON u.id = i.decided_by WHERE i.reason IN ("
+                + marks(EscortDemoData.INSPECTIONS.size()) + ")")
+                .params(new ArrayList<>(EscortDemoData.INSPECTIONS.stream().map(i -> (Object) i.reason()).toList()))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)})
+                .list();
+        assertThat(decided).hasSize(5).allSatisfy(r -> {
+            assertThat(r[2]).isEqualTo("HQ_OFFICER");
+            assertThat(r[3]).isNotEqualTo(r[4]);
+            assertThat(r[1]).as("a city or the province").isIn("410100", "410200", "419001", "411300", "410000");
+            assertThat(r[0]).startsWith(org.sibao.region.Region.prefixOf(r[1]));
+        });
+        assertThat(decided.stream().map(r -> r[1])).as("新郑's by 郑州, 新县's by the province").contains("410100", "410000");
     }
 
     @Test
@@ -63,7 +79,7 @@ class EscortDemoDataTest {
         jdbc.sql("SELECT reason, status, enterprise_id, region_code, requested_at, started_at, ends_at, ended_at, end_cause"
                 + " FROM escort_shutdown WHERE reason IN (" + marks(EscortDemoData.SHUTDOWNS.size()) + ")")
                 .params(new ArrayList<>(EscortDemoData.SHUTDOWNS.stream().map(s -> (Object) s.reason()).toList()))
-                .query((rs, n) -> byReason.put(rs.getString(1), Map.of("status", rs.getString(2),
+                .query((rs, n) -> byReason.put(rs.getString(1), Map.of("reason", rs.getString(1), "status", rs.getString(2),
                         "enterprise", rs.getString(3), "region", rs.getString(4),
                         "requested", rs.getObject(5, OffsetDateTime.class),
                         "started", optional(rs.getObject(6, OffsetDateTime.class)),
@@ -79,6 +95,10 @@ class EscortDemoDataTest {
         OffsetDateTime seededAt = ((OffsetDateTime) pending.get("requested")).plusHours(2);
 
         assertThat(pending.get("status")).isEqualTo("PENDING");
+        assertThat(words(pending)).as("开封's epidemic command agreed, its HQ office has not").containsExactly("EPIDEMIC:AGREE:410200");
+        assertThat(words(inForce)).containsExactly("EPIDEMIC:AGREE:411300", "HQ:AGREE:411300");
+        assertThat(words(refused)).as("济源 acts as a city").containsExactly("HQ:REFUSE:419001");
+        assertThat(words(ended)).as("新郑's city decides").containsExactly("EPIDEMIC:AGREE:410100", "HQ:AGREE:410100");
         assertThat(pending.get("region").toString()).startsWith("4102");
         assertThat(new ApiClient(port).as("hq_kf", "Demo@2022").get("/api/v1/escort/shutdowns?status=PENDING").raw())
                 .contains(pending.get("enterprise").toString());
@@ -106,6 +126,14 @@ class EscortDemoDataTest {
         demo.run(null);
         assertThat(jdbc.sql("SELECT (SELECT COUNT(*) FROM escort_inspection) + (SELECT COUNT(*) FROM escort_shutdown)")
                 .query(Long.class).single()).isEqualTo(before);
+    }
+
+    /** The consents on the request (round 0): side, decision and the deciding officer's region. */
+    private List<String> words(Map<String, Object> shutdown) {
+        return jdbc.sql("SELECT c.side, c.decision, c.region_code FROM escort_shutdown_consent c JOIN escort_shutdown s"
+                + " ON s.id = c.shutdown_id WHERE s.enterprise_id = ? AND s.reason = ? AND c.round_no = 0 ORDER BY c.decided_at, c.side")
+                .params(shutdown.get("enterprise"), shutdown.get("reason"))
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3)).list();
     }
 
     private String whitelistStatus(String subjectId) {

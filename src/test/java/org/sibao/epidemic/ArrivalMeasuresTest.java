@@ -87,6 +87,26 @@ class ArrivalMeasuresTest {
     }
 
     @Test
+    void aSubjectsArrivalsZonesAndReportsAreListsLikeTheOthers() {
+        String subject = fx.activeSubject(YUANYANG);
+        ApiClient ent = user("ENTERPRISE", YUANYANG, Map.of("enterpriseId", subject));
+        for (String name : List.of("来豫一", "来豫二", "来豫三")) {
+            assertThat(ent.post("/api/v1/enterprises/" + subject + "/arrivals",
+                    arrival(name, TestIds.next(), "郑州市金水区", "LOW", today())).status()).isEqualTo(201);
+        }
+        JsonNode page = ent.get("/api/v1/enterprises/" + subject + "/arrivals?size=2&page=1").body();
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(page.get("page").asInt()).isEqualTo(1);
+        assertThat(page.get("size").asInt()).isEqualTo(2);
+        assertThat(page.get("items")).hasSize(1);
+        for (String list : List.of("zones", "health-reports", "production-reports")) {
+            JsonNode body = ent.get("/api/v1/enterprises/" + subject + "/" + list).body();
+            assertThat(body.has("items") && body.has("page") && body.has("size") && body.has("total")).as(list).isTrue();
+        }
+        assertThat(ent.get("/api/v1/enterprises/" + subject + "/arrivals?size=1000").status()).isEqualTo(400);
+    }
+
+    @Test
     void aHighRiskArrivalIsIsolatedForSevenDaysKeptOutRaisesTheRiskAndIsNotified() {
         String subject = fx.activeSubject(XINXIANG);
         ApiClient epi = user("EPIDEMIC_OFFICER", XINXIANG, Map.of());
@@ -131,7 +151,7 @@ class ArrivalMeasuresTest {
         assertThat(fx.arrivalAlertStatuses(subject, "TEST_OVERDUE", id)).as("no landing test owed").isEmpty();
 
         fx.advance(24 * 7 - 50);
-        JsonNode after = ent.get("/api/v1/enterprises/" + subject + "/arrivals").body().get(0);
+        JsonNode after = ent.get("/api/v1/enterprises/" + subject + "/arrivals").body().get("items").get(0);
         assertThat(after.get("inIsolation").asBoolean()).isFalse();
         assertThat(after.get("entryAllowed").asBoolean()).as("the isolation is over").isTrue();
         assertThat(after.get("underObservation").asBoolean()).as("observed from the day of entry").isTrue();
@@ -193,7 +213,7 @@ class ArrivalMeasuresTest {
 
         fx.advance(25);
         fx.advance(25);
-        assertThat(ent.get("/api/v1/enterprises/" + subject + "/arrivals").body().get(0).get("landingTestOverdue").asBoolean())
+        assertThat(ent.get("/api/v1/enterprises/" + subject + "/arrivals").body().get("items").get(0).get("landingTestOverdue").asBoolean())
                 .isTrue();
         fx.sweep();
         assertThat(fx.arrivalAlertStatuses(subject, "TEST_OVERDUE", id)).as("the visitor's own alert, no employee").containsExactly("OPEN");
@@ -264,7 +284,7 @@ class ArrivalMeasuresTest {
         EpidemicFixtures.counts(fx.results(idNumber + "," + now.minusHours(1) + ",PCR,NEGATIVE\n"), 1, 0, 0);
         fx.sweep();
         assertThat(fx.arrivalAlertStatuses(subject, "TEST_OVERDUE", id)).containsExactly("RESOLVED:" + employeeId);
-        assertThat(admin.get("/api/v1/enterprises/" + subject + "/arrivals").body().get(0).get("landingTested").asBoolean())
+        assertThat(admin.get("/api/v1/enterprises/" + subject + "/arrivals").body().get("items").get(0).get("landingTested").asBoolean())
                 .isTrue();
     }
 }

@@ -65,7 +65,7 @@ class ArrivalMeasuresWebTest {
 
         String visitor = null;
         String late = null;
-        for (JsonNode a : admin.get("/api/v1/enterprises/" + subject + "/arrivals").body()) {
+        for (JsonNode a : admin.get("/api/v1/enterprises/" + subject + "/arrivals").body().get("items")) {
             if ("低风险访客".equals(a.get("name").asString())) {
                 visitor = a.get("id").asString();
             } else if ("前天到访".equals(a.get("name").asString())) {
@@ -84,7 +84,7 @@ class ArrivalMeasuresWebTest {
                 Map.of("enterpriseId", subject, "sampledAt", local, "result", "NEGATIVE")).status()).isEqualTo(302);
         String after = ent.get(page).body();
         assertThat(after).contains("已登记落地检测", "已落地检测", "采样时间 " + local.substring(5).replace('T', ' ') + " · 阴性");
-        JsonNode recorded = admin.get("/api/v1/enterprises/" + subject + "/arrivals").body();
+        JsonNode recorded = admin.get("/api/v1/enterprises/" + subject + "/arrivals").body().get("items");
         for (JsonNode a : recorded) {
             if (visitor.equals(a.get("id").asString())) {
                 assertThat(a.get("landingResult").asString()).isEqualTo("NEGATIVE");

@@ -53,7 +53,7 @@ class HealthReportWebTest {
                 "present", "1", "symptomEmployee", employeeId, "symptomText", "发热"));
         assertThat(sent.status()).isEqualTo(302);
 
-        var report = admin.get("/api/v1/enterprises/" + subject + "/health-reports").body().get(0);
+        var report = admin.get("/api/v1/enterprises/" + subject + "/health-reports").body().get("items").get(0);
         assertThat(report.get("symptomatic").get(0).get("symptom").asString()).isEqualTo("发热");
         assertThat(report.get("symptomatic").get(0).get("idNumber").asString())
                 .isEqualTo(org.sibao.platform.personal.IdNumbers.maskId(idNumber));

@@ -77,7 +77,7 @@ class IncidentApiTest {
         assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(200);
         assertThat(confirmed.text("status")).isEqualTo("CONFIRMED");
         assertThat(confirmed.body().get("closeContactIds").get(0).asString()).isEqualTo(contact);
-        assertThat(admin.get("/api/v1/enterprises/" + subject + "/zones").body().get(0).get("colour").asString()).isEqualTo("RED");
+        assertThat(admin.get("/api/v1/enterprises/" + subject + "/zones").body().get("items").get(0).get("colour").asString()).isEqualTo("RED");
         assertThat(epi.post("/api/v1/epidemic/incidents/" + id + "/clear", Map.of()).status()).isEqualTo(409);
         assertThat(epi.post("/api/v1/epidemic/incidents/" + id + "/close", Map.of()).text("status")).isEqualTo("CLOSED");
         ApiClient.Response outside = new ApiClient(port).as("epi_kf", "Demo@2022").get("/api/v1/epidemic/incidents/" + id);

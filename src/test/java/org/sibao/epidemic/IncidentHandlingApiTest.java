@@ -309,7 +309,7 @@ class IncidentHandlingApiTest {
     }
 
     private String zoneColour(String subject, String zoneId) {
-        for (JsonNode z : admin.get("/api/v1/enterprises/" + subject + "/zones").body()) {
+        for (JsonNode z : admin.get("/api/v1/enterprises/" + subject + "/zones").body().get("items")) {
             if (z.get("id").asString().equals(zoneId)) {
                 return z.get("colour").asString();
             }

@@ -75,7 +75,7 @@ class TestResultCorrectionTest {
         assertThat(employeeView(subject, "复核").get("lastResult").asString()).isEqualTo("POSITIVE");
         assertThat(jdbc.sql("SELECT result || '<' || previous_result FROM epi_test_result WHERE employee_seq = (SELECT seq FROM epi_employee WHERE id = ?)")
                 .param(employeeId(subject, "复核")).query(String.class).list()).containsExactly("POSITIVE<PENDING");
-        assertThat(admin.get("/api/v1/enterprises/" + subject + "/zones").body().get(0).get("colour").asString())
+        assertThat(admin.get("/api/v1/enterprises/" + subject + "/zones").body().get("items").get(0).get("colour").asString())
                 .as("a corrected positive turns its zone red like any positive").isEqualTo("RED");
         fx.sweep();
         assertThat(fx.alertStatuses(subject, "POSITIVE_RESULT", employeeId(subject, "复核"))).containsExactly("OPEN");

@@ -77,7 +77,7 @@ class ZoneColourTest {
     private Map<String, String> colours() {
         ApiClient.Response r = admin.get("/api/v1/enterprises/" + subject + "/zones");
         Map<String, String> byId = new java.util.HashMap<>();
-        r.body().forEach(z -> byId.put(z.get("id").asString(), z.get("colour").asString()));
+        r.body().get("items").forEach(z -> byId.put(z.get("id").asString(), z.get("colour").asString()));
         Map<String, String> out = new java.util.TreeMap<>();
         zone.forEach((key, id) -> out.put(key, byId.get(id)));
         return out;
@@ -174,7 +174,7 @@ class ZoneColourTest {
         assertThat(auto.body().get("manualColour").isNull()).isTrue();
         assertThat(colours()).isEqualTo(expect("RED", "GREEN", "GREEN"));
         List<Integer> members = new java.util.ArrayList<>();
-        admin.get("/api/v1/enterprises/" + subject + "/zones").body().forEach(z -> members.add(z.get("employees").asInt()));
+        admin.get("/api/v1/enterprises/" + subject + "/zones").body().get("items").forEach(z -> members.add(z.get("employees").asInt()));
         assertThat(members).as("exchange, living, production zones").containsExactly(0, 2, 2);
     }
 }

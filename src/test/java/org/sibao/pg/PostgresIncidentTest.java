@@ -56,7 +56,7 @@ class PostgresIncidentTest {
     }
 
     private String zoneColour(ApiClient admin, String subject) {
-        return admin.get("/api/v1/enterprises/" + subject + "/zones").body().get(0).get("colour").asString();
+        return admin.get("/api/v1/enterprises/" + subject + "/zones").body().get("items").get(0).get("colour").asString();
     }
 
     @Test

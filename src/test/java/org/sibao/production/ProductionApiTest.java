@@ -81,9 +81,9 @@ class ProductionApiTest {
 
         ApiClient.Response history = ent.get(path(id));
         assertThat(history.status()).isEqualTo(200);
-        assertThat(history.body()).hasSize(1);
-        assertThat(history.body().get(0).get("operatingState").asString()).isEqualTo("REDUCED");
-        assertThat(history.body().get(0).get("outputValue").decimalValue()).isEqualByComparingTo("1100");
+        assertThat(history.body().get("total").asLong()).isEqualTo(1);
+        assertThat(history.body().get("items").get(0).get("operatingState").asString()).isEqualTo("REDUCED");
+        assertThat(history.body().get("items").get(0).get("outputValue").decimalValue()).isEqualByComparingTo("1100");
 
         List<String> actions = jdbc.sql("SELECT action FROM audit_log WHERE entity_type = 'production_report'"
                 + " AND entity_id = ? ORDER BY id").param(created.text("id")).query(String.class).list();
@@ -157,11 +157,11 @@ class ProductionApiTest {
         growingNow.put("capacityUtilisation", 90);
         assertThat(b.post(path(growing), growingNow).status()).isEqualTo(201);
 
-        JsonNode latest = a.get(path(falling)).body().get(0);
+        JsonNode latest = a.get(path(falling)).body().get("items").get(0);
         assertThat(latest.get("week").asString()).isEqualTo(week.toString());
         assertThat(latest.get("drop").asBoolean()).isTrue();
         assertThat(latest.get("changePercent").decimalValue()).isEqualByComparingTo("-30.0");
-        assertThat(a.get(path(falling)).body().get(1).get("drop").asBoolean()).isFalse();
+        assertThat(a.get(path(falling)).body().get("items").get(1).get("drop").asBoolean()).isFalse();
 
         ApiClient.Response county = fx.admin.get("/api/v1/production/summary?regionCode=" + ZHONGMU);
         assertThat(county.status()).as(county.raw()).isEqualTo(200);

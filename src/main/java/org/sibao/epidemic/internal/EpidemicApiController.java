@@ -108,9 +108,12 @@ class EpidemicApiController {
         return ResponseEntity.status(saved.replaced() ? HttpStatus.OK : HttpStatus.CREATED).body(saved.report());
     }
 
+    /** The last 14 days' reports, newest first, in the list envelope. */
     @GetMapping("/enterprises/{id}/health-reports")
-    List<HealthReportService.ReportView> healthReports(@PathVariable String id) {
-        return reports.recent(id, 14);
+    PageResult<HealthReportService.ReportView> healthReports(@PathVariable String id,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        PageQuery paging = PageQuery.of(page, size);
+        return paging.slice(reports.recent(id, 14));
     }
 
     @PostMapping("/enterprises/{id}/arrivals")
@@ -126,8 +129,10 @@ class EpidemicApiController {
     }
 
     @GetMapping("/enterprises/{id}/arrivals")
-    List<ArrivalService.ArrivalView> arrivals(@PathVariable String id) {
-        return arrivals.list(id);
+    PageResult<ArrivalService.ArrivalView> arrivals(@PathVariable String id,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        PageQuery paging = PageQuery.of(page, size);
+        return paging.slice(arrivals.list(id));
     }
 
     @PostMapping("/epidemic/arrivals/{id}/backfill")
@@ -179,8 +184,10 @@ class EpidemicApiController {
     }
 
     @GetMapping("/enterprises/{id}/zones")
-    List<ZoneService.ZoneView> zones(@PathVariable String id) {
-        return zones.list(id);
+    PageResult<ZoneService.ZoneView> zones(@PathVariable String id, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        PageQuery paging = PageQuery.of(page, size);
+        return paging.slice(zones.list(id));
     }
 
     @PutMapping("/epidemic/zones/{id}/colour")

@@ -3,6 +3,8 @@ package org.sibao.production.internal;
 import java.net.URI;
 import java.util.List;
 
+import org.sibao.platform.PageQuery;
+import org.sibao.platform.PageResult;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,9 +34,12 @@ class ProductionApiController {
     }
 
     @GetMapping("/api/v1/enterprises/{id}/production-reports")
-    List<ProductionReport> history(@PathVariable String id, @RequestParam(required = false) String week) {
+    PageResult<ProductionReport> history(@PathVariable String id, @RequestParam(required = false) String week,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        PageQuery paging = PageQuery.of(page, size);
         List<ProductionReport> all = reports.history(id);
-        return week == null || week.isBlank() ? all : all.stream().filter(r -> r.week().equals(week.trim())).toList();
+        return paging.slice(week == null || week.isBlank() ? all
+                : all.stream().filter(r -> r.week().equals(week.trim())).toList());
     }
 
     @GetMapping("/api/v1/production/summary")

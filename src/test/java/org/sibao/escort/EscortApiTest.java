@@ -202,8 +202,9 @@ class EscortApiTest {
         assertThat(renewed.text("status")).isEqualTo("ACTIVE");
         assertThat(renewed.body().get("renewals").asInt()).isEqualTo(1);
         OffsetDateTime now = OffsetDateTime.parse(admin.get("/api/v1/admin/clock").text("now"));
-        assertThat(Duration.between(now, OffsetDateTime.parse(renewed.text("endsAt")))).isBetween(Duration.ofHours(71),
-                Duration.ofDays(3));
+        assertThat(Duration.between(OffsetDateTime.parse(proposed.text("endsAt")), OffsetDateTime.parse(renewed.text("endsAt"))))
+                .as("three days added to the end in force").isEqualTo(Duration.ofDays(3));
+        assertThat(OffsetDateTime.parse(renewed.text("endsAt"))).isAfter(now.plusDays(3));
         assertThat(EscortEventsProbe.started(second)).isEqualTo(2);
 
         assertThat(renewed.body().get("pendingRenewal").isNull()).isTrue();

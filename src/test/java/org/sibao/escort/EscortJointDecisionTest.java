@@ -284,9 +284,10 @@ class EscortJointDecisionTest {
         ApiClient.Response agreed = cityHq.post(path + "/renewal/approve", Map.of("comment", "同意延期1天"));
         assertThat(agreed.status()).as(agreed.raw()).isEqualTo(200);
         assertThat(agreed.body().get("renewals").asInt()).isEqualTo(1);
-        assertThat(agreed.body().get("days").asInt()).isEqualTo(1);
-        assertThat(Duration.between(now, OffsetDateTime.parse(agreed.text("endsAt")))).isBetween(Duration.ofHours(23),
-                Duration.ofDays(1).plusMinutes(5));
+        assertThat(agreed.body().get("days").asInt()).as("the request's days").isEqualTo(again.body().get("days").asInt());
+        assertThat(Duration.between(OffsetDateTime.parse(again.text("endsAt")), OffsetDateTime.parse(agreed.text("endsAt"))))
+                .as("an extension: one day more than the end in force, never shorter").isEqualTo(Duration.ofDays(1));
+        assertThat(OffsetDateTime.parse(agreed.text("endsAt"))).isAfter(now.plusDays(1));
         assertThat(absent(agreed.body(), "pendingRenewal")).isTrue();
         assertThat(EscortEventsProbe.started(id)).isEqualTo(2);
         List<String> words = new ArrayList<>();

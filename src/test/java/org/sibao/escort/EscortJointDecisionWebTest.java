@@ -119,7 +119,8 @@ class EscortJointDecisionWebTest {
                 .contains("escort-lift", "卫健/防疫指挥部同意延期 2 天");
 
         assertThat(epi.post("/escort/shutdowns/" + id + "/lift", Map.of("comment", "消杀完成")).status()).isEqualTo(302);
-        assertThat(row(hq.get("/escort/shutdowns"), rowId)).contains("已恢复", "提前解除").doesNotContain("<form");
+        assertThat(row(hq.get("/escort/shutdowns"), rowId)).contains("已恢复", "提前解除", "escort-ended-at", "结束时间")
+                .as("the planned end is struck through").contains("text-decoration-line-through").doesNotContain("<form");
     }
 
     @Test

@@ -325,7 +325,7 @@ class EscortService {
 
     /**
      * Renewal ("unless renewed") is a joint decision too. On an active shutdown without an open proposal, one side
-     * proposes {@code days} (1..3, from the moment it is agreed) with a comment; the other side agrees or refuses it
+     * proposes {@code days} (1..3, added to the end in force when it is agreed) with a comment; the other side agrees or refuses it
      * ({@link #decideRenewal}). Asking to renew with the same days when the other side has proposed them is agreeing.
      */
     Shutdown renew(String id, Decision d) {
@@ -356,7 +356,9 @@ class EscortService {
         return reload(after);
     }
 
-    /** The other side agrees to (the shutdown now lasts the proposed days from now) or refuses a proposed renewal. */
+    /**
+     * The other side agrees to (the shutdown's end moves on by the proposed days) or refuses a proposed renewal.
+     */
     Shutdown decideRenewal(String id, boolean approve, Decision d) {
         CurrentUser user = CurrentUser.get();
         Shutdown before = shutdown(id);
@@ -385,8 +387,11 @@ class EscortService {
                     after.enterpriseName(), noticeTime(after.endsAt())), Recipients.users(List.of(proposal.userId())));
             return reload(after);
         }
-        Shutdown after = with(before, proposal.days(), ShutdownStatus.ACTIVE, now, comment, before.startedAt(),
-                now.plus(Duration.ofDays(proposal.days())), null, null, 1);
+        // an extension (延期): the days run on from the end in force, never cutting it short; the request's own
+        // days stay as they were (each renewal's days are in its consents)
+        OffsetDateTime from = before.endsAt() != null && before.endsAt().isAfter(now) ? before.endsAt() : now;
+        Shutdown after = with(before, before.days(), ShutdownStatus.ACTIVE, now, comment, before.startedAt(),
+                from.plus(Duration.ofDays(proposal.days())), null, null, 1);
         save(before, after, "escort.shutdown.renew");
         events.publishEvent(new ShutdownStarted(after.id(), after.enterpriseId(), after.reason(), after.endsAt()));
         notifyBoth(after, "escort.notice.shutdownRenewed", noticeTime(after.endsAt()));

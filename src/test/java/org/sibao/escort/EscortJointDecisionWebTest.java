@@ -17,6 +17,8 @@ import org.sibao.support.WebClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The shutdowns page plays the joint decision (会商): who has agreed, what is awaited, and only the buttons of the
  * signed-in officer's side at the decision level (周口, 411600, over 西华县 411622); the inspections page offers the
@@ -62,6 +64,39 @@ class EscortJointDecisionWebTest {
                 TestSubjects.enterprise(TestSubjects.uscc(XIHUA), "会商页面" + TestSubjects.token(), XIHUA, "INDUSTRY"));
         subjects.setWhitelistStatus(r.text("id"), WhitelistStatus.ACTIVE, "COUNTY");
         return r.text("id");
+    }
+
+    @Test
+    void anOfficialRequestsAShutdownOnThePageFromTheSubjectsEscortPage() {
+        String countyName = officer("EPIDEMIC_OFFICER", XIHUA);
+        String subject = whitelisted();
+        String label = admin().get("/api/v1/enterprises/" + subject).text("name") + " · "
+                + admin().get("/api/v1/enterprises/" + subject).text("uscc");
+        WebClient county = web(countyName);
+        assertThat(county.get("/escort?enterpriseId=" + subject).body()).contains("shutdown-request-link",
+                "/escort/shutdowns?enterpriseId=" + subject);
+        WebClient.Page form = county.get("/escort/shutdowns?enterpriseId=" + subject);
+        assertThat(form.body()).contains("id=\"shutdown-form\"", "value=\"" + label + "\"", "会商同意后方可执行");
+
+        WebClient.Page bad = county.post("/escort/shutdowns", Map.of("enterpriseId", label, "days", "2", "reason", ""));
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.body()).contains("id=\"shutdown-errors\"", "事由").as("what was typed stays")
+                .contains("value=\"" + label + "\"");
+
+        WebClient.Page filed = county.post("/escort/shutdowns", Map.of("enterpriseId", label, "days", "2",
+                "reason", "车间出现阳性病例，停产消杀"));
+        assertThat(filed.status()).isEqualTo(302);
+        assertThat(filed.location()).endsWith("/escort/shutdowns");
+        JsonNode listed = admin().get("/api/v1/escort/shutdowns?enterpriseId=" + subject).body().get("items").get(0);
+        assertThat(listed.get("status").asString()).isEqualTo("PENDING");
+        assertThat(listed.get("days").asInt()).isEqualTo(2);
+        assertThat(county.get("/escort/shutdowns").body()).contains("停产限产申请已提交", "车间出现阳性病例，停产消杀");
+
+        String supervisor = officer("SUPERVISOR", XIHUA);
+        WebClient.Page reader = web(supervisor).get("/escort/shutdowns");
+        assertThat(reader.status()).isEqualTo(200);
+        assertThat(reader.body()).contains("车间出现阳性病例，停产消杀").as("only officials who file see the form")
+                .doesNotContain("id=\"shutdown-form\"");
     }
 
     @Test

@@ -52,6 +52,7 @@ class EscortWebController {
         model.addAttribute("shutdowns", shutdowns);
         inspectionActions(model, inspections.items());
         shutdownActions(model, shutdowns.items());
+        model.addAttribute("canFile", EscortService.canFile(CurrentUser.get()));
         return "escort/enterprise";
     }
 
@@ -111,12 +112,50 @@ class EscortWebController {
 
     @GetMapping("/escort/shutdowns")
     String shutdowns(@RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
-            Model model) {
+            @RequestParam(required = false) String enterpriseId, Model model) {
         var shutdowns = escort.shutdowns(null, status, PageQuery.of(page, 50));
         model.addAttribute("shutdowns", shutdowns);
         model.addAttribute("status", status);
         shutdownActions(model, shutdowns.items());
+        // from a subject's escort page: the picker shows it as it would after picking, "名称 · USCC"
+        String picked = enterpriseId == null || enterpriseId.isBlank() ? ""
+                : subjects.find(enterpriseId.trim()).map(f -> f.uscc() == null ? f.name() : f.name() + " · " + f.uscc())
+                        .orElse("");
+        shutdownForm(model, java.util.Map.of("enterpriseId", picked));
         return "escort/shutdowns";
+    }
+
+    /**
+     * A shutdown request (停产限产申请) filed by an official for a whitelist subject; it waits for the joint decision
+     * (会商). On a problem the list comes back with the form, its messages and the values entered.
+     */
+    @PostMapping("/escort/shutdowns")
+    String fileShutdown(@RequestParam(required = false) String enterpriseId, @RequestParam(required = false) String days,
+            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect) {
+        java.util.Map<String, String> in = new java.util.HashMap<>();
+        in.put("enterpriseId", enterpriseId == null ? "" : enterpriseId);
+        in.put("days", days == null ? "" : days);
+        in.put("reason", reason == null ? "" : reason);
+        try {
+            Integer n = days == null || !days.trim().matches("\\d{1,2}") ? null : Integer.valueOf(days.trim());
+            escort.fileShutdown(new EscortService.ShutdownRequest(enterpriseId, reason, n));
+            redirect.addFlashAttribute("flash", messages.get("escort.flash.shutdownFiled"));
+            return "redirect:/escort/shutdowns";
+        } catch (ApiException e) {
+            var shutdowns = escort.shutdowns(null, null, PageQuery.of(0, 50));
+            model.addAttribute("shutdowns", shutdowns);
+            model.addAttribute("problem", messages.get(e.detailKey(), e.args()));
+            model.addAttribute("problems", e.errors().stream().map(f -> messages.resolve(f)).toList());
+            shutdownActions(model, shutdowns.items());
+            shutdownForm(model, in);
+            return "escort/shutdowns";
+        }
+    }
+
+    private void shutdownForm(Model model, java.util.Map<String, String> in) {
+        model.addAttribute("canFile", EscortService.canFile(CurrentUser.get()));
+        model.addAttribute("maxDays", EscortService.MAX_DAYS);
+        model.addAttribute("in", in);
     }
 
     /** The inspection list (same filter and scope, every page) as an .xlsx. */

@@ -2,7 +2,6 @@ package org.sibao.platform;
 
 import java.util.List;
 
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -28,7 +27,7 @@ public class ApiException extends RuntimeException {
     /** @param what entity name; its label is the message {@code entity.<what>} */
     public static ApiException notFound(String what, Object id) {
         return new ApiException(HttpStatus.NOT_FOUND, "error.notFound",
-                new Object[] {new DefaultMessageSourceResolvable(new String[] {"entity." + what}, what), id}, null);
+                new Object[] {Words.of("entity." + what, what), id}, null);
     }
 
     /** The transition or creation conflicts with the current state (409). */

@@ -17,11 +17,32 @@ public class Messages {
     }
 
     public String get(String key, Object... args) {
-        return source.getMessage(key, args, key, LocaleContextHolder.getLocale());
+        return get(LocaleContextHolder.getLocale(), key, args);
     }
 
+    /** The message; an enum among the arguments reads as its display name where it has one (409s name states so). */
     public String get(Locale locale, String key, Object... args) {
-        return source.getMessage(key, args, key, locale);
+        return source.getMessage(key, displayed(args, locale), key, locale);
+    }
+
+    private Object[] displayed(Object[] args, Locale locale) {
+        if (args == null) {
+            return null;
+        }
+        Object[] out = args;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Enum<?> e) {
+                String name = source.getMessage("enum." + e.getDeclaringClass().getSimpleName() + "." + e.name(), null,
+                        null, locale);
+                if (name != null) {
+                    if (out == args) {
+                        out = args.clone();
+                    }
+                    out[i] = name;
+                }
+            }
+        }
+        return out;
     }
 
     /** Display name of an enum constant: key {@code enum.<SimpleName>.<CONSTANT>}. */

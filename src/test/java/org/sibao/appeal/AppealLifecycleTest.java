@@ -154,6 +154,8 @@ class AppealLifecycleTest {
 
         Response accept = tax.post("/api/v1/appeals/" + id + "/accept", Map.of());
         assertThat(accept.status()).as("no department has it yet: the state refuses").isEqualTo(409);
+        assertThat(accept.body().get("detail").asString()).as("state and action in words")
+                .isEqualTo("当前状态（已提交）不能执行此操作（签收）");
         assertThat(tax.post("/api/v1/appeals/" + id + "/resolve", Map.of("result", "x")).status()).isEqualTo(409);
         assertThat(supervisor.post("/api/v1/appeals/" + id + "/close", Map.of()).status()).isEqualTo(409);
         assertThat(ent.post("/api/v1/appeals/" + id + "/feedback", Map.of("solved", true, "satisfaction", "SATISFIED")).status())

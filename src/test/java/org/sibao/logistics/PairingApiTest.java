@@ -123,7 +123,8 @@ class PairingApiTest {
         assertThat(confirmed.text("status")).isEqualTo("ACTIVE");
         ApiClient.Response again = supplyUser.post("/api/v1/pairings/" + id + "/confirm", Map.of());
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.body().get("detail").asString()).contains("当前状态");
+        assertThat(again.body().get("detail").asString()).contains("当前状态").as("the state in words")
+                .contains("结对中").doesNotContain("ACTIVE");
         assertThat(supplyUser.post("/api/v1/pairings/" + id + "/decline", Map.of()).status()).isEqualTo(409);
         assertThat(demandUser.get("/api/v1/notifications").raw()).contains("/pairings/" + id);
 

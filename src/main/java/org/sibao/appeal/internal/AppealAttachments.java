@@ -141,7 +141,7 @@ class AppealAttachments {
             throw ApiException.forbidden("appeal.error.mayNotAttach");
         }
         if (!acceptsAttachments(a.status())) {
-            throw ApiException.conflict("appeal.error.illegalTransition", "ATTACH", a.status().name());
+            throw ApiException.conflict("appeal.error.illegalTransition", AppealService.verb("ATTACH"), a.status());
         }
         return a;
     }

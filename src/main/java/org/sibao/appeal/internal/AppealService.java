@@ -24,6 +24,7 @@ import org.sibao.platform.ApiException;
 import org.sibao.platform.BusinessClock;
 import org.sibao.platform.Ids;
 import org.sibao.platform.Validation;
+import org.sibao.platform.Words;
 import org.sibao.platform.audit.AuditLog;
 import org.sibao.region.Department;
 import org.sibao.region.Region;
@@ -520,8 +521,13 @@ class AppealService {
         }
     }
 
+    /** An action as the 409 names it (办结, 回访 …), the code where there is no word for it. */
+    static org.springframework.context.MessageSourceResolvable verb(String action) {
+        return Words.of("appeal.verb." + action, action);
+    }
+
     private static ApiException illegal(AppealRow a, String action) {
-        return ApiException.conflict("appeal.error.illegalTransition", action, a.status().name());
+        return ApiException.conflict("appeal.error.illegalTransition", verb(action), a.status());
     }
 
     private static String note(AppealInputs.Note in) {

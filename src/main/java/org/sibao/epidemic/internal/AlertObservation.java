@@ -6,8 +6,8 @@ import java.util.Map;
 import org.sibao.identity.CurrentUser;
 import org.sibao.platform.ApiException;
 import org.sibao.platform.BusinessClock;
+import org.sibao.platform.Words;
 import org.sibao.platform.audit.AuditLog;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -62,7 +62,7 @@ class AlertObservation {
         String kind = KIND.get(alert.type());
         if (kind == null) {
             throw ApiException.conflict("epidemic.alert.notObservable",
-                    new DefaultMessageSourceResolvable(new String[] {"enum.AlertType." + alert.type()}, alert.type().name()));
+                    Words.of("enum.AlertType." + alert.type(), alert.type().name()));
         }
         if ("RESOLVED".equals(alert.status())) {
             throw ApiException.conflict("epidemic.alert.observeResolved");

@@ -14,6 +14,7 @@ import org.sibao.platform.BusinessClock;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.sibao.platform.Validation;
+import org.sibao.platform.Words;
 import org.sibao.platform.audit.AuditLog;
 import org.sibao.subject.SubjectFacts;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -147,7 +148,7 @@ class AlertService {
             throw ApiException.forbidden("error.forbidden");
         }
         if (!"OPEN".equals(before.status())) {
-            throw ApiException.conflict("epidemic.alert.notOpen", before.status());
+            throw ApiException.conflict("epidemic.alert.notOpen", Words.of("enum.AlertStatus." + before.status(), before.status()));
         }
         jdbc.sql("UPDATE epi_alert SET status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'OPEN'")
                 .params(clock.nowOffset(), user.id(), id).update();

@@ -32,6 +32,7 @@ import org.sibao.platform.Ids;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.sibao.platform.Validation;
+import org.sibao.platform.Words;
 import org.sibao.platform.audit.AuditLog;
 import org.sibao.region.Region;
 import org.sibao.subject.SubjectFacts;
@@ -382,7 +383,7 @@ class IncidentService {
         boolean allowed = "CONFIRMED".equals(before.status())
                 || "CLEARED".equals(before.status()) && !now.isBefore(before.quietUntil());
         if (!allowed) {
-            throw ApiException.conflict("epidemic.incident.notClosable", before.status());
+            throw ApiException.conflict("epidemic.incident.notClosable", statusWord(before.status()));
         }
         jdbc.sql("UPDATE epi_incident SET status = 'CLOSED', closed_at = ? WHERE id = ?").params(now, id).update();
         event(id, "CLEARED".equals(before.status()) ? "QUIET_ENDED" : "CLOSED", null, null);
@@ -400,7 +401,7 @@ class IncidentService {
             throw ApiException.forbidden("error.forbidden");
         }
         if (!incident.open()) {
-            throw ApiException.conflict("epidemic.incident.notOpenForShutdown", incident.status());
+            throw ApiException.conflict("epidemic.incident.notOpenForShutdown", statusWord(incident.status()));
         }
         ShutdownSummary s = shutdowns.requestForIncident(id, incident.enterpriseId(), in == null ? null : in.reason(),
                 in == null ? null : in.days());
@@ -631,10 +632,15 @@ class IncidentService {
         return after;
     }
 
+    /** An incident's state as a 409 names it (临时观察 …). */
+    static org.springframework.context.MessageSourceResolvable statusWord(String status) {
+        return Words.of("epidemic.incident.status." + status, status);
+    }
+
     private IncidentView inStatus(String id, String status) {
         IncidentView i = find(id);
         if (!status.equals(i.status())) {
-            throw ApiException.conflict("epidemic.incident.wrongStatus", i.status());
+            throw ApiException.conflict("epidemic.incident.wrongStatus", statusWord(i.status()));
         }
         return i;
     }

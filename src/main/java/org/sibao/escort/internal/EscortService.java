@@ -28,13 +28,13 @@ import org.sibao.platform.Ids;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.sibao.platform.Validation;
+import org.sibao.platform.Words;
 import org.sibao.platform.audit.AuditLog;
 import org.sibao.region.Department;
 import org.sibao.subject.SubjectFacts;
 import org.sibao.subject.Subjects;
 import org.sibao.subject.WhitelistStatus;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -178,7 +178,7 @@ class EscortService {
         }
         String comment = comment(d, !approve);
         if (before.status() != InspectionStatus.PENDING) {
-            throw ApiException.conflict("escort.inspection.notPending", before.status().name());
+            throw ApiException.conflict("escort.inspection.notPending", before.status());
         }
         Inspection after = new Inspection(before.id(), before.enterpriseId(), before.enterpriseName(), before.regionCode(),
                 before.sector(), before.departmentCode(), before.kind(), before.reason(), before.plannedDate(),
@@ -529,12 +529,12 @@ class EscortService {
     private static void require(Shutdown s, ShutdownStatus status) {
         if (s.status() != status) {
             throw ApiException.conflict(status == ShutdownStatus.PENDING ? "escort.shutdown.notPending"
-                    : "escort.shutdown.notActive", s.status().name());
+                    : "escort.shutdown.notActive", s.status());
         }
     }
 
-    private static DefaultMessageSourceResolvable sideName(ShutdownSide side) {
-        return new DefaultMessageSourceResolvable(new String[] {"escort.side." + side.name()}, side.name());
+    private static org.springframework.context.MessageSourceResolvable sideName(ShutdownSide side) {
+        return Words.of("escort.side." + side.name(), side.name());
     }
 
     private static Consent consent(int round, ShutdownSide side, Consent.Decision decision, int days, CurrentUser user,

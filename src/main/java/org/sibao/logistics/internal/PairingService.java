@@ -270,7 +270,7 @@ class PairingService {
             throw ApiException.forbidden("error.forbidden");
         }
         if (p.status() != expected) {
-            throw ApiException.conflict("pairings.wrongStatus", p.status().name());
+            throw ApiException.conflict("pairings.wrongStatus", p.status());
         }
     }
 

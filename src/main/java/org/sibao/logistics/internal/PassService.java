@@ -463,7 +463,7 @@ class PassService {
 
     private static void requireStatus(VehiclePass p, PassStatus expected) {
         if (p.status() != expected) {
-            throw ApiException.conflict("passes.wrongStatus", p.status().name());
+            throw ApiException.conflict("passes.wrongStatus", p.status());
         }
     }
 

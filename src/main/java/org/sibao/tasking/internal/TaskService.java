@@ -28,6 +28,7 @@ import org.sibao.platform.Messages;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.sibao.platform.Validation;
+import org.sibao.platform.Words;
 import org.sibao.platform.audit.AuditLog;
 import org.sibao.region.Department;
 import org.sibao.region.RegionService;
@@ -334,7 +335,7 @@ class TaskService {
         }
         v.throwIfInvalid();
         if (targets.isEmpty()) {
-            throw ApiException.conflict("tasking.transition.notDone", before.status().name());
+            throw ApiException.conflict("tasking.transition.notDone", label(before.status()));
         }
         for (Assignment a : targets) {
             requireState(a, Set.of(Status.DONE), "tasking.transition.notDone");
@@ -410,9 +411,14 @@ class TaskService {
         return open.isEmpty() ? mine.get(0) : open.get(0);
     }
 
+    /** A state as a 409 names it (办理中 …). */
+    private static org.springframework.context.MessageSourceResolvable label(Status status) {
+        return Words.of("tasking.status." + status.name(), status.name());
+    }
+
     private static void requireState(Assignment a, Set<Status> allowed, String key) {
         if (!allowed.contains(a.status())) {
-            throw ApiException.conflict(key, a.status().name());
+            throw ApiException.conflict(key, label(a.status()));
         }
     }
 

@@ -26,6 +26,7 @@ import org.sibao.platform.Ids;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.sibao.platform.Validation;
+import org.sibao.platform.Words;
 import org.sibao.platform.audit.AuditLog;
 import org.sibao.region.Sector;
 import org.sibao.subject.SubjectFacts;
@@ -268,7 +269,7 @@ class ApplicationService {
             throw ApiException.forbidden("whitelist.application.notApplicant");
         }
         if (!EDITABLE.contains(before.status())) {
-            throw ApiException.conflict("whitelist.application.notEditable", before.status());
+            throw ApiException.conflict("whitelist.application.notEditable", Words.of("enum.WlApplicationStatus." + before.status(), before.status()));
         }
         String newLevel = level == null || level.isBlank() ? before.level() : level;
         Draft d = precheck(user, before.enterpriseId(), newLevel, rawDeclarations);
@@ -294,7 +295,7 @@ class ApplicationService {
             throw ApiException.forbidden("whitelist.application.notApplicant");
         }
         if (!EDITABLE.contains(before.status())) {
-            throw ApiException.conflict("whitelist.application.notSubmittable", before.status());
+            throw ApiException.conflict("whitelist.application.notSubmittable", Words.of("enum.WlApplicationStatus." + before.status(), before.status()));
         }
         SubjectFacts subject = subjects.find(before.enterpriseId(), DataScope.system())
                 .orElseThrow(() -> ApiException.notFound("subject", before.enterpriseId()));
@@ -361,7 +362,7 @@ class ApplicationService {
             throw ApiException.forbidden("whitelist.application.notDueReviewer");
         }
         if (!IN_REVIEW.contains(before.status())) {
-            throw ApiException.conflict("whitelist.application.notInReview", before.status());
+            throw ApiException.conflict("whitelist.application.notInReview", Words.of("enum.WlApplicationStatus." + before.status(), before.status()));
         }
         if (!isDueReviewer(user, before)) {
             throw ApiException.forbidden("whitelist.application.notDueReviewer");
@@ -415,7 +416,7 @@ class ApplicationService {
             throw ApiException.forbidden("whitelist.application.notApplicant");
         }
         if (!EDITABLE.contains(app.status())) {
-            throw ApiException.conflict("whitelist.application.notEditable", app.status());
+            throw ApiException.conflict("whitelist.application.notEditable", Words.of("enum.WlApplicationStatus." + app.status(), app.status()));
         }
         Validation v = new Validation();
         String name = file == null ? null : file.getOriginalFilename();

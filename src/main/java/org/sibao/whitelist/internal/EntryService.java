@@ -23,6 +23,7 @@ import org.sibao.platform.Ids;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
 import org.sibao.platform.Validation;
+import org.sibao.platform.Words;
 import org.sibao.platform.audit.AuditLog;
 import org.sibao.region.Region;
 import org.sibao.region.RegionService;
@@ -364,7 +365,7 @@ class EntryService {
             throw ApiException.forbidden("whitelist.entry.notRemover");
         }
         if (!List.of("PUBLICIZED", "ACTIVE", "SUSPENDED").contains(before.status())) {
-            throw ApiException.conflict("whitelist.entry.notRemovable", before.status());
+            throw ApiException.conflict("whitelist.entry.notRemovable", Words.of("enum.WlEntryStatus." + before.status(), before.status()));
         }
         changeStatus(before, "REMOVED", user.displayName(), reason.trim());
         subjects.setWhitelistStatus(before.enterpriseId(), WhitelistStatus.REMOVED, before.level());

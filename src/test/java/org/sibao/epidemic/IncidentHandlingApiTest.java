@@ -278,8 +278,11 @@ class IncidentHandlingApiTest {
             assertThat(c.path("closeContactName").asString(null))
                     .isEqualTo("次密乙".equals(c.get("name").asString()) ? "密接甲" : null);
         });
-        assertThat(timeline(detail)).containsExactly("OPENED:SUSPECTED", "CONTACTS_LISTED:1", "SECONDARY_LISTED:1",
-                "SECONDARY_LISTED:1");
+        assertThat(epi.post(contacts, Map.of("employeeIds", List.of(ids.get("次密乙"), ids.get("密接甲")), "tier", "SECONDARY"))
+                .status()).as("a re-send, all listed already").isEqualTo(200);
+        detail = epi.get("/api/v1/epidemic/incidents/" + id);
+        assertThat(timeline(detail)).as("nothing added, nothing on the timeline").containsExactly("OPENED:SUSPECTED",
+                "CONTACTS_LISTED:1", "SECONDARY_LISTED:1", "SECONDARY_LISTED:1");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'epidemic.incident.secondaryContacts' AND entity_id = ?")
                 .param(id).query(Long.class).single()).isEqualTo(2L);
         assertThat(zoneColour(subject, dorm)).as("黄区: a secondary contact's zone").isEqualTo("YELLOW");

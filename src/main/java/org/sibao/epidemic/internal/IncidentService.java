@@ -370,6 +370,10 @@ class IncidentService {
         }
         int added = addContacts(id, ids, tier, via);
         boolean secondary = "SECONDARY".equals(tier);
+        if (added == 0) {
+            // all listed already (a re-send, or close contacts named again as secondary): nothing happened
+            return before;
+        }
         event(id, secondary ? "SECONDARY_LISTED" : "CONTACTS_LISTED", String.valueOf(added), in.note());
         colours.recompute(before.enterpriseId());
         return decided(before, secondary ? "epidemic.incident.secondaryContacts" : "epidemic.incident.contacts",

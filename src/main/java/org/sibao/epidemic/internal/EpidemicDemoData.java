@@ -82,12 +82,12 @@ class EpidemicDemoData implements ApplicationRunner {
     private final UserDirectory users;
     private final BusinessClock clock;
     private final TransactionTemplate tx;
-    private final IncidentService incidents;
+    private final AlertObservation observation;
     private final ArrivalService arrivals;
 
     EpidemicDemoData(SibaoProperties properties, JdbcClient jdbc, RosterService rosters, TestResultService results,
             HealthReportService reports, SentinelSweep sweep, Subjects subjects, EnterpriseDirectory enterprises,
-            UserDirectory users, BusinessClock clock, TransactionTemplate tx, IncidentService incidents,
+            UserDirectory users, BusinessClock clock, TransactionTemplate tx, AlertObservation observation,
             ArrivalService arrivals) {
         this.arrivals = arrivals;
         this.properties = properties;
@@ -101,7 +101,7 @@ class EpidemicDemoData implements ApplicationRunner {
         this.users = users;
         this.clock = clock;
         this.tx = tx;
-        this.incidents = incidents;
+        this.observation = observation;
     }
 
     @Override
@@ -129,19 +129,20 @@ class EpidemicDemoData implements ApplicationRunner {
                 ActingUser.run(officer, () -> report(random, t, staff, now.toLocalDate()));
             }
             ActingUser.run(lab, () -> results.ingestJson(lines));
-            // the positive antigen result has gone to temporary observation, its re-test due within 6 hours
-            targets.stream().filter(t -> t.part() == Part.POSITIVE).findFirst().ifPresent(t -> jdbc.sql("""
-                    SELECT e.id FROM epi_employee e JOIN epi_latest_result x ON x.employee_seq = e.seq
-                    WHERE e.subject_id = ? AND x.last_result = 'POSITIVE' ORDER BY e.id""").param(t.subjectId())
-                    .query(String.class).list().stream().findFirst()
-                    .ifPresent(employee -> ActingUser.run(officer(t.regionCode()), () -> incidents.open(
-                            new IncidentService.IncidentInput(t.subjectId(), employee, "FIRST_POSITIVE",
-                                    "抗原自测阳性，已单独隔离，等待核酸复检", null)))));
             String lastArea = Region.prefixOf(AREAS.get(AREAS.size() - 1));
             targets.stream().filter(t -> t.active() && t.regionCode().startsWith(lastArea)).findFirst()
                     .ifPresent(t -> ActingUser.run(officer(t.regionCode()), () -> arrivals(t, clock.today())));
         });
         SentinelSweep.SweepResult swept = sweep.sweep();
+        // the sentinel's positive result has gone to temporary observation from its alert (转临时留观): the alert
+        // acknowledged and linked, the re-test due within 6 hours
+        targets.stream().filter(t -> t.part() == Part.POSITIVE).findFirst().ifPresent(t -> jdbc.sql("""
+                SELECT a.id FROM epi_alert a JOIN epi_employee e ON e.id = a.employee_id
+                WHERE a.subject_id = ? AND a.type = 'POSITIVE_RESULT' AND a.status = 'OPEN' AND a.arrival_id IS NULL
+                ORDER BY e.id""").param(t.subjectId())
+                .query(String.class).list().stream().findFirst()
+                .ifPresent(alert -> ActingUser.run(officer(t.regionCode()), () -> observation.observe(alert,
+                        new AlertObservation.ObserveInput("抗原自测阳性，已单独隔离，等待核酸复检", null)))));
         log.info("Demo rosters: {} employees of {} subjects with results and reports; sweep opened {} alerts, {} ms in all",
                 employees[0], targets.size(), swept.opened(), (System.nanoTime() - started) / 1_000_000);
     }

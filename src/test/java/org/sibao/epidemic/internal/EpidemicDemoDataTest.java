@@ -78,6 +78,11 @@ class EpidemicDemoDataTest {
         assertThat(jdbc.sql("SELECT kind || ':' || status FROM epi_incident WHERE note = ?")
                 .param("抗原自测阳性，已单独隔离，等待核酸复检").query(String.class).list())
                 .as("the positive result in temporary observation").containsExactly("FIRST_POSITIVE:OBSERVATION");
+        assertThat(jdbc.sql("""
+                SELECT a.type || ':' || a.status FROM epi_alert a JOIN epi_incident i ON i.id = a.incident_id
+                WHERE i.note = ? AND a.employee_id = i.employee_id""").param("抗原自测阳性，已单独隔离，等待核酸复检")
+                .query(String.class).list()).as("opened from its alert (转临时留观), which it acknowledged")
+                .containsExactly("POSITIVE_RESULT:ACKNOWLEDGED");
     }
 
     @Test

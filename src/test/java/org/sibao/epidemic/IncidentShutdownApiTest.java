@@ -150,7 +150,7 @@ class IncidentShutdownApiTest {
         ApiClient.Response late = epi.post("/api/v1/epidemic/incidents/" + incident + "/shutdown-request",
                 Map.of("days", 1, "reason", "静默期"));
         assertThat(late.status()).as(late.raw()).isEqualTo(409);
-        assertThat(late.text("detail")).contains("CLEARED");
+        assertThat(late.text("detail")).contains("已排除（静默期）").doesNotContain("CLEARED");
 
         String unlisted = admin.post("/api/v1/enterprises", org.sibao.subject.TestSubjects.enterprise(
                 org.sibao.subject.TestSubjects.uscc(XINZHENG), "非白名单" + org.sibao.subject.TestSubjects.token(), XINZHENG,

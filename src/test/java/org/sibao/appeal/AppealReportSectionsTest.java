@@ -47,7 +47,7 @@ class AppealReportSectionsTest {
         Response weekly = cityHq.post("/api/v1/reports/weekly?regionCode=" + CITY, "");
         assertThat(weekly.status()).isEqualTo(201);
         JsonNode figures = section(weekly.body(), "appeal.figures");
-        assertThat(figures.get("title").asString()).isEqualTo("企业诉求办理");
+        assertThat(figures.get("title").asString()).as("after the brief's own 一、二、三、").isEqualTo("四、企业诉求办理");
         assertThat(row(figures, "本周新增诉求")).isEqualTo("1 件");
         assertThat(row(figures, "在办诉求")).isEqualTo("1 件");
         assertThat(row(figures, "满意率")).isEqualTo("0.0%");

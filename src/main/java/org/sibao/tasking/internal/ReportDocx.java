@@ -19,6 +19,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDecimalNumber;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTOnOff;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTString;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.sibao.tasking.internal.Report.Section;
 
@@ -32,6 +33,8 @@ final class ReportDocx {
     static final String HEADING_2 = "Heading2";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String FONT = "SimSun";
+    /** The text width of an A4 page with Word's default margins, in twentieths of a point. */
+    private static final int TEXT_WIDTH_TWIPS = 9026;
 
     private ReportDocx() {
     }
@@ -39,6 +42,7 @@ final class ReportDocx {
     static byte[] write(Report r, String metaLine) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFStyles styles = doc.createStyles();
+            normal(styles);
             heading(styles, HEADING_1, "heading 1", 1);
             heading(styles, HEADING_2, "heading 2", 2);
 
@@ -78,6 +82,11 @@ final class ReportDocx {
     private static void table(XWPFDocument doc, List<String> columns, List<List<String>> rows) {
         XWPFTable t = doc.createTable(rows.size() + 1, columns.size());
         t.setWidth("100%");
+        // the column grid the schema requires of every table (Word fills it in; strict readers refuse a table without)
+        CTTblGrid grid = t.getCTTbl().getTblGrid() != null ? t.getCTTbl().getTblGrid() : t.getCTTbl().addNewTblGrid();
+        for (int c = grid.sizeOfGridColArray(); c < columns.size(); c++) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(TEXT_WIDTH_TWIPS / columns.size()));
+        }
         fill(t.getRow(0), columns, true);
         for (int i = 0; i < rows.size(); i++) {
             fill(t.getRow(i + 1), rows.get(i), false);
@@ -94,10 +103,24 @@ final class ReportDocx {
 
     private static void run(XWPFParagraph p, String text, boolean bold, int size) {
         XWPFRun run = p.createRun();
-        run.setText(text == null ? "" : text);
+        // in the schema's order: fonts, bold, size
+        run.setFontFamily(FONT);
         run.setBold(bold);
         run.setFontSize(size);
-        run.setFontFamily(FONT);
+        run.setText(text == null ? "" : text);
+    }
+
+    /** The default paragraph style every paragraph without one has (readers look it up by its id). */
+    private static void normal(XWPFStyles styles) {
+        CTStyle ct = CTStyle.Factory.newInstance();
+        ct.setStyleId("Normal");
+        ct.setDefault(true);
+        CTString n = CTString.Factory.newInstance();
+        n.setVal("Normal");
+        ct.setName(n);
+        ct.setQFormat(CTOnOff.Factory.newInstance());
+        ct.setType(STStyleType.PARAGRAPH);
+        styles.addStyle(new XWPFStyle(ct));
     }
 
     private static void heading(XWPFStyles styles, String id, String name, int level) {

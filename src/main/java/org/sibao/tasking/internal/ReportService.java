@@ -230,12 +230,24 @@ class ReportService {
             contributed.addAll(safe(() -> f.weeklySections(region.code(), week), List.of()));
         }
         contributed.sort(Comparator.comparingInt(FigureSection::order).thenComparing(FigureSection::key));
+        // the modules' sections go on from the brief's own three (一、二、三、), numbered in their order
+        int number = 4;
         for (FigureSection s : contributed) {
-            out.add(new Section(s.key(), s.title(), null, figureColumns(),
+            out.add(new Section(s.key(), numbered(number++, s.title()), null, figureColumns(),
                     s.rows().stream().map(r -> List.of(nz(r.title()), nz(r.value()), nz(r.note()))).toList()));
         }
         out.add(itemsForStudy(region, all));
         return out;
+    }
+
+    private static final String NUMERALS = "一二三四五六七八九十";
+
+    /** A section title as "四、…", whatever number it carried before (1 ≤ n ≤ 19). */
+    static String numbered(int n, String title) {
+        String bare = title.replaceFirst("^[一二三四五六七八九十]+、", "");
+        String numeral = n <= 10 ? String.valueOf(NUMERALS.charAt(n - 1))
+                : "十" + NUMERALS.charAt(n - 11);
+        return numeral + "、" + bare;
     }
 
     private Section whitelistChanges(Region region, IsoWeek week) {

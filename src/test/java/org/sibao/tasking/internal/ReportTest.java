@@ -215,9 +215,17 @@ class ReportTest {
         try (XWPFDocument doc = docx(hq.getBytes("/api/v1/reports/" + id + "/docx"))) {
             assertThat(paragraphs(doc, ReportDocx.HEADING_1)).containsExactly(report.get("title").asString());
             assertThat(paragraphs(doc, ReportDocx.HEADING_2)).contains("一、白名单变化", "二、分领域覆盖率", "三、工作交办",
-                    "四、诉求办理（测试）", "提请指挥部研究事项");
+                    "四、企业诉求办理", "五、诉求办理（测试）", "提请指挥部研究事项");
             assertThat(cells(doc)).contains("领域", "新增", "移出", "工业生产", "本周新增诉求", "7", "合计");
             assertThat(doc.getStyles().styleExist(ReportDocx.HEADING_2)).isTrue();
+            // what strict readers (python-docx, Word's validator) require: a column grid per table, run properties in
+            // the schema's order
+            assertThat(doc.getTables()).isNotEmpty().allSatisfy(t -> assertThat(t.getCTTbl().getTblGrid()).isNotNull()
+                    .satisfies(g -> assertThat(g.sizeOfGridColArray()).isEqualTo(t.getRow(0).getTableCells().size())));
+            String run = doc.getTables().get(0).getRow(0).getCell(0).getParagraphs().get(0).getRuns().get(0).getCTR()
+                    .getRPr().xmlText();
+            assertThat(run.indexOf("rFonts")).isNotNegative().isLessThan(run.indexOf("<w:b"));
+            assertThat(run.indexOf("<w:b")).isLessThan(run.indexOf("<w:sz"));
         }
     }
 

@@ -241,6 +241,9 @@ class ArrivalMeasuresTest {
         assertThat(tested.body().get("landingTested").asBoolean()).isTrue();
         assertThat(tested.text("landingResult")).isEqualTo("NEGATIVE");
         assertThat(OffsetDateTime.parse(tested.text("landingSampledAt")).toInstant()).isEqualTo(sampled.toInstant());
+        assertThat(jdbc.sql("SELECT DISTINCT region_code FROM audit_log WHERE entity_id = ?").param(id)
+                .query(String.class).list()).as("the arrival's audit entries belong to the county, for its own views")
+                .containsExactly(YUANYANG);
         fx.sweep();
         assertThat(fx.arrivalAlertStatuses(subject, "TEST_OVERDUE", id)).as("resolved by itself, late or not").containsExactly("RESOLVED");
         assertThat(admin.get("/api/v1/admin/audit?entityType=arrival&entityId=" + id).raw()).contains("epidemic.arrival.landingTest");

@@ -153,7 +153,8 @@ class AlertService {
         jdbc.sql("UPDATE epi_alert SET status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'OPEN'")
                 .params(clock.nowOffset(), user.id(), id).update();
         AlertView after = find(id);
-        audit.record("epidemic.alert.acknowledge", "alert", id, null, Map.of("status", before.status()),
+        String region = jdbc.sql("SELECT region_code FROM epi_alert WHERE id = ?").param(id).query(String.class).single();
+        audit.record("epidemic.alert.acknowledge", "alert", id, region, Map.of("status", before.status()),
                 Map.of("status", after.status()));
         return after;
     }

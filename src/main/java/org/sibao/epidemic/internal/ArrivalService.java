@@ -225,7 +225,7 @@ class ArrivalService {
                         m.landingTestFrom(), arrivalId).update();
         colours.recompute(before.enterpriseId());
         ArrivalView after = find(arrivalId);
-        audit.record("epidemic.arrival.backfill", "arrival", arrivalId, null, before, after);
+        audit.record("epidemic.arrival.backfill", "arrival", arrivalId, subject.regionCode(), before, after);
         noticeIsolation(subject, after);
         return after;
     }
@@ -237,7 +237,7 @@ class ArrivalService {
      */
     ArrivalView recordLandingTest(String arrivalId, LandingTestInput in) {
         ArrivalView before = find(arrivalId);
-        access.writable(before.enterpriseId());
+        SubjectFacts subject = access.writable(before.enterpriseId());
         if (before.isolationRequired()) {
             throw ApiException.conflict("epidemic.arrival.isolatedNoLandingTest");
         }
@@ -266,7 +266,8 @@ class ArrivalService {
         jdbc.sql("UPDATE epi_arrival SET landing_sampled_at = ?, landing_result = ? WHERE id = ?")
                 .params(sampled.truncatedTo(ChronoUnit.SECONDS), in.result().trim(), arrivalId).update();
         ArrivalView after = find(arrivalId);
-        audit.record("epidemic.arrival.landingTest", "arrival", arrivalId, null, landing(before), landing(after));
+        audit.record("epidemic.arrival.landingTest", "arrival", arrivalId, subject.regionCode(), landing(before),
+                landing(after));
         return after;
     }
 
@@ -280,7 +281,7 @@ class ArrivalService {
     /** Ends an arrival's observation today (409 when it is not under observation any more, or still isolated). */
     ArrivalView endObservation(String arrivalId) {
         ArrivalView before = find(arrivalId);
-        access.writable(before.enterpriseId());
+        SubjectFacts subject = access.writable(before.enterpriseId());
         LocalDate today = clock.today();
         if (before.isolationRequired() && today.isBefore(before.isolationEndsOn())) {
             throw ApiException.conflict("epidemic.arrival.inIsolation", before.isolationEndsOn().minusDays(1));
@@ -291,7 +292,7 @@ class ArrivalService {
         jdbc.sql("UPDATE epi_arrival SET observation_ends_on = ? WHERE id = ?").params(today, arrivalId).update();
         colours.recompute(before.enterpriseId());
         ArrivalView after = find(arrivalId);
-        audit.record("epidemic.arrival.endObservation", "arrival", arrivalId, null,
+        audit.record("epidemic.arrival.endObservation", "arrival", arrivalId, subject.regionCode(),
                 Map.of("observationEndsOn", String.valueOf(before.observationEndsOn())),
                 Map.of("observationEndsOn", String.valueOf(after.observationEndsOn())));
         return after;

@@ -632,7 +632,7 @@ class IncidentService {
         IncidentView after = find(before.id());
         Map<String, Object> what = new LinkedHashMap<>(detail);
         what.put("status", after.status());
-        audit.record(action, "incident", before.id(), null, Map.of("status", before.status()), what);
+        audit.record(action, "incident", before.id(), before.regionCode(), Map.of("status", before.status()), what);
         return after;
     }
 

@@ -115,7 +115,7 @@ class ZoneService {
                 .update();
         colours.recompute(before.enterpriseId());
         ZoneView after = find(zoneId);
-        audit.record("epidemic.zone.colour", "zone", zoneId, null,
+        audit.record("epidemic.zone.colour", "zone", zoneId, regionOf(before),
                 Map.of("colour", before.colour(), "manualColour", String.valueOf(before.manualColour())),
                 Map.of("colour", after.colour(), "manualColour", String.valueOf(after.manualColour())));
         return after;
@@ -141,8 +141,14 @@ class ZoneService {
                 .params(params).update();
         colours.recompute(zone.enterpriseId());
         ZoneView after = find(zoneId);
-        audit.record("epidemic.zone.members", "zone", zoneId, null, null, Map.of("moved", ids.size(), "colour", after.colour()));
+        audit.record("epidemic.zone.members", "zone", zoneId, regionOf(zone), null, Map.of("moved", ids.size(), "colour", after.colour()));
         return after;
+    }
+
+    /** The region of the zone's subject, for the audit log's region views. */
+    private String regionOf(ZoneView zone) {
+        return jdbc.sql("SELECT region_code FROM subject WHERE id = ?").param(zone.enterpriseId()).query(String.class)
+                .single();
     }
 
     private ZoneView writableZone(String zoneId) {

@@ -14,6 +14,7 @@ import org.sibao.support.TestUsers;
 import org.sibao.visit.VisitFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +34,9 @@ class WeeklyBriefModuleSectionsTest {
     @Autowired
     Subjects subjects;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void escortVisitsAndEpidemicSupportReportTheirWeek() {
         VisitFixture fx = new VisitFixture(port, subjects);
@@ -46,7 +50,10 @@ class WeeklyBriefModuleSectionsTest {
         ApiClient.Response filed = countyEpi.post("/api/v1/escort/shutdowns",
                 Map.of("enterpriseId", shut, "reason", "车间出现阳性病例，停产消杀", "days", 2));
         assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
-        JointDecision.approve(epi, hq, filed.text("id"), "会商同意停产两天");
+        JointDecision.approve(epi, hq, filed.text("id"), "会商同意停产两天，联系人李工13903951234");
+        assertThat(jdbc.sql("SELECT after_json FROM audit_log WHERE entity_id = ?").param(filed.text("id"))
+                .query(String.class).list()).as("a phone typed into a comment is not kept in clear in the audit log")
+                .anyMatch(j -> j.contains("联系人李工139****1234")).noneMatch(j -> j.contains("13903951234"));
         ApiClient.Response inspection = countyEpi.post("/api/v1/escort/inspections", Map.of("enterpriseId", visited,
                 "departmentCode", "ECO_ENV", "kind", "ENVIRONMENT", "reason", "环保例行检查",
                 "plannedDate", fx.today().plusDays(1).toString()));

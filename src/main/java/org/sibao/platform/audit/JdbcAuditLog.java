@@ -7,6 +7,7 @@ import java.util.List;
 import org.sibao.platform.BusinessClock;
 import org.sibao.platform.PageQuery;
 import org.sibao.platform.PageResult;
+import org.sibao.platform.personal.PersonalDataInText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -97,7 +98,8 @@ class JdbcAuditLog implements AuditLog {
         if (value == null) {
             return null;
         }
-        return value instanceof String s ? s : json.writeValueAsString(value);
+        // a phone or ID number typed into a comment or reason is not kept in clear in the log
+        return PersonalDataInText.mask(value instanceof String s ? s : json.writeValueAsString(value), clock.today());
     }
 
     private static String currentActor() {

@@ -134,6 +134,9 @@ class EscortJointDecisionWebTest {
 
         assertThat(hq.post("/escort/shutdowns/" + id + "/approve", Map.of("comment", "会商同意")).status()).isEqualTo(302);
         String active = row(hq.get("/escort/shutdowns"), rowId);
+        assertThat(row(hq.get("/escort/shutdowns?lang=en"), rowId)).as("English counts its days")
+                .contains(">1 day<", ">2 days<").doesNotContain("1 days");
+        hq.get("/escort/shutdowns?lang=zh-CN");
         assertThat(active).contains("停产中", "同意（测试用户 " + hqName, "同意（测试用户 " + epiName, renew, "escort-lift")
                 .doesNotContain("escort-approve", "待会商");
         assertThat(row(county.get("/escort/shutdowns"), rowId)).contains("停产中").doesNotContain("<form");

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SupportApiController {
 
-    /** A region's HQ task forces with their experts. */
-    record Experts(String regionCode, int missing, List<Expert> items) {
+    /** A region's HQ task forces with their experts: every one on one page, in the list envelope. */
+    record Experts(String regionCode, int missing, List<Expert> items, int page, int size, long total) {
     }
 
     private final SupportService support;
@@ -69,7 +69,8 @@ class SupportApiController {
         Region region = support.region(regionCode, v);
         v.throwIfInvalid();
         List<Expert> items = support.experts(region);
-        return new Experts(region.code(), (int) items.stream().filter(e -> !e.assigned()).count(), items);
+        return new Experts(region.code(), (int) items.stream().filter(e -> !e.assigned()).count(), items, 0,
+                items.size(), items.size());
     }
 
     @PutMapping("/api/v1/epidemic-support/experts/{regionCode}/{taskForce}")

@@ -40,6 +40,8 @@ class SupportDemoDataTest {
         assertThat(kf.get("notCovered").asLong()).isEqualTo(kf.get("active").asLong() - 7).isGreaterThanOrEqualTo(2);
         assertThat(kf.get("expertsMissing").asLong()).isEqualTo(1);
         JsonNode experts = hq.get("/api/v1/epidemic-support/experts").body();
+        assertThat(experts.get("total").asLong()).as("the list envelope: every task force on one page").isEqualTo(8);
+        assertThat(experts.get("page").asInt()).isZero();
         assertThat(experts.get("items").get(7).get("taskForce").asString()).isEqualTo("SUPERVISION");
         assertThat(experts.get("items").get(7).get("assigned").asBoolean()).isFalse();
         for (String status : List.of("NO_STAFF", "NO_INSTITUTION", "COVERED")) {

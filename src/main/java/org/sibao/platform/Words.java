@@ -12,6 +12,11 @@ public final class Words {
     private Words() {
     }
 
+    /** A code of an enum kept as text (a state read from the database): {@code enum.<type>.<code>}, else the code. */
+    public static MessageSourceResolvable label(String enumType, String code) {
+        return of("enum." + enumType + "." + code, code);
+    }
+
     /** The message {@code key}, or {@code fallback} (the code) where the bundles have none. */
     public static MessageSourceResolvable of(String key, String fallback) {
         return new DefaultMessageSourceResolvable(new String[] {key}, fallback);

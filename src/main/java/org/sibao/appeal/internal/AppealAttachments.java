@@ -141,7 +141,7 @@ class AppealAttachments {
             throw ApiException.forbidden("appeal.error.mayNotAttach");
         }
         if (!acceptsAttachments(a.status())) {
-            throw ApiException.conflict("appeal.error.illegalTransition", AppealService.verb("ATTACH"), a.status());
+            throw AppealService.illegal(a, "ATTACH");
         }
         return a;
     }

@@ -120,11 +120,11 @@ class AppealService {
         Instant now = clock.now();
         OffsetDateTime at = now.atZone(BusinessClock.ZONE).toOffsetDateTime();
         boolean major = Boolean.TRUE.equals(in.major());
+        OffsetDateTime responseDue = calendar.responseDue(now, urgency);
         AppealRow row = new AppealRow(Ids.newId(), subject.id(), subject.name(), subject.regionCode(),
                 subject.sector().name(), category, in.title().trim(), in.description().trim(), urgency, major,
                 AppealStatus.SUBMITTED, user.username(), user.role().name(), at, staffedHq(subject.regionCode()),
-                null, null, null, null, calendar.assignDue(now, urgency, calendar.responseDue(now, urgency)),
-                calendar.responseDue(now, urgency),
+                null, null, null, null, calendar.assignDue(now, urgency, responseDue), responseDue,
                 calendar.resolutionDue(now, null, major), null, null, null, null, null, 0, 0, 0);
         repository.insert(row);
         repository.addHistory(row.id(), AppealRepository.HistoryEntry.submitted(row));
@@ -291,11 +291,12 @@ class AppealService {
         up = regions.get(staffedHq(up.code()));
         Instant now = clock.now();
         OffsetDateTime at = now.atZone(BusinessClock.ZONE).toOffsetDateTime();
+        OffsetDateTime responseDue = calendar.responseDue(now, a.urgency());
         AppealRow escalated = a.change().status(AppealStatus.ESCALATED).handlerRegionCode(up.code())
                 .departmentCode(null).assignedRegionCode(null).acceptedAt(null).assignedAt(null)
                 .escalationCount(a.escalationCount() + 1)
-                .assignDueAt(calendar.assignDue(now, a.urgency(), calendar.responseDue(now, a.urgency())))
-                .responseDueAt(calendar.responseDue(now, a.urgency()))
+                .assignDueAt(calendar.assignDue(now, a.urgency(), responseDue))
+                .responseDueAt(responseDue)
                 .resolutionDueAt(calendar.resolutionDue(now, null, a.major())).done();
         AppealRow saved = save(a, escalated, user, at, reason, a.status());
         notifications.send(Notice.of("APPEAL", "appeal.notice.escalated", link(saved), saved.enterpriseName(), saved.title()),
@@ -521,13 +522,10 @@ class AppealService {
         }
     }
 
-    /** An action as the 409 names it (办结, 回访 …), the code where there is no word for it. */
-    static org.springframework.context.MessageSourceResolvable verb(String action) {
-        return Words.of("appeal.verb." + action, action);
-    }
-
-    private static ApiException illegal(AppealRow a, String action) {
-        return ApiException.conflict("appeal.error.illegalTransition", verb(action), a.status());
+    /** 409: the appeal's state does not allow the action; both named in words (已提交, 签收 …). */
+    static ApiException illegal(AppealRow a, String action) {
+        return ApiException.conflict("appeal.error.illegalTransition", Words.of("appeal.verb." + action, action),
+                a.status());
     }
 
     private static String note(AppealInputs.Note in) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Set;
@@ -51,10 +52,7 @@ class WorkingCalendar {
         ZonedDateTime t = start.atZone(BusinessClock.ZONE);
         LocalDateTime local = t.toLocalDateTime();
         if (!isWorkingDay(local.toLocalDate())) {
-            LocalDate next = local.toLocalDate().plusDays(1);
-            while (!isWorkingDay(next)) {
-                next = next.plusDays(1);
-            }
+            LocalDate next = firstWorkingDayFrom(local.toLocalDate().plusDays(1));
             // N whole working days from the start of `next`: the deadline is the end of the N-th of them
             return step(next, days - 1).plusDays(1).atStartOfDay(BusinessClock.ZONE).toOffsetDateTime();
         }
@@ -69,13 +67,19 @@ class WorkingCalendar {
      */
     OffsetDateTime inWorkingTime(OffsetDateTime due) {
         ZonedDateTime t = due.atZoneSameInstant(BusinessClock.ZONE);
-        boolean midnight = t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+        boolean midnight = t.toLocalTime().equals(LocalTime.MIDNIGHT);
         LocalDate day = midnight ? t.toLocalDate().minusDays(1) : t.toLocalDate();
-        LocalDate working = day;
-        while (!isWorkingDay(working)) {
-            working = working.plusDays(1);
-        }
+        LocalDate working = firstWorkingDayFrom(day);
         return working.equals(day) ? due : t.plusDays(working.toEpochDay() - day.toEpochDay()).toOffsetDateTime();
+    }
+
+    /** {@code from} if it is a working day, else the first working day after it. */
+    private LocalDate firstWorkingDayFrom(LocalDate from) {
+        LocalDate d = from;
+        while (!isWorkingDay(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
     }
 
     /** The n-th working day after {@code from} (n ≥ 0; 0 is {@code from} itself). */

@@ -62,7 +62,7 @@ class AlertObservation {
         String kind = KIND.get(alert.type());
         if (kind == null) {
             throw ApiException.conflict("epidemic.alert.notObservable",
-                    Words.of("enum.AlertType." + alert.type(), alert.type().name()));
+                    alert.type());
         }
         if ("RESOLVED".equals(alert.status())) {
             throw ApiException.conflict("epidemic.alert.observeResolved");

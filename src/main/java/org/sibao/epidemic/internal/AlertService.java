@@ -148,7 +148,7 @@ class AlertService {
             throw ApiException.forbidden("error.forbidden");
         }
         if (!"OPEN".equals(before.status())) {
-            throw ApiException.conflict("epidemic.alert.notOpen", Words.of("enum.AlertStatus." + before.status(), before.status()));
+            throw ApiException.conflict("epidemic.alert.notOpen", Words.label("AlertStatus", before.status()));
         }
         jdbc.sql("UPDATE epi_alert SET status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND status = 'OPEN'")
                 .params(clock.nowOffset(), user.id(), id).update();

@@ -330,12 +330,7 @@ class ArrivalService {
         OffsetDateTime now = clock.nowOffset();
         ArrivalView a = jdbc.sql(SELECT + " WHERE r.id = ?").param(arrivalId).query((rs, n) -> view(rs, now)).optional()
                 .orElseThrow(() -> ApiException.notFound("arrival", arrivalId));
-        try {
-            access.readable(a.enterpriseId());
-        } catch (ApiException e) {
-            // outside the scope: the arrival is not found, and its subject is not named
-            throw e.status() == org.springframework.http.HttpStatus.NOT_FOUND ? ApiException.notFound("arrival", arrivalId) : e;
-        }
+        access.readableFor(a.enterpriseId(), "arrival", arrivalId);
         return a;
     }
 

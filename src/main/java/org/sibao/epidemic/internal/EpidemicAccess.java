@@ -36,6 +36,14 @@ class EpidemicAccess {
         return subjects.find(enterpriseId).orElseThrow(() -> ApiException.notFound("enterprise", enterpriseId));
     }
 
+    /**
+     * The subject of something the reader asks for by its own id ({@code kind}, {@code id}): outside the reader's
+     * scope that thing is simply not found, and its subject is not named.
+     */
+    SubjectFacts readableFor(String enterpriseId, String kind, String id) {
+        return subjects.find(enterpriseId).orElseThrow(() -> ApiException.notFound(kind, id));
+    }
+
     SubjectFacts writable(String enterpriseId) {
         SubjectFacts s = readable(enterpriseId);
         if (!WRITERS.contains(CurrentUser.get().role())) {

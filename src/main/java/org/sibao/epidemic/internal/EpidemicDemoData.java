@@ -199,14 +199,12 @@ class EpidemicDemoData implements ApplicationRunner {
         List<RosterService.EmployeeInput> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             LocalDate birth = LocalDate.of(1988, 1, 1).plusDays(random.nextInt(16 * 365));
-            String first17 = String.format("%s%04d%02d%02d%03d", county, birth.getYear(), birth.getMonthValue(),
-                    birth.getDayOfMonth(), (seq + i) % 1000);
             String phone = "1" + "35789".charAt(random.nextInt(5)) + String.format("%09d", random.nextInt(1_000_000_000));
             int r = random.nextInt(100);
             PostType post = r < 55 ? PostType.FIXED : r < 85 ? PostType.MOBILE : PostType.CITY_SUPPLY;
             String[] units = post == PostType.FIXED ? FIXED_UNITS : post == PostType.MOBILE ? MOBILE_UNITS : SUPPLY_UNITS;
             out.add(new RosterService.EmployeeInput(SURNAMES[random.nextInt(SURNAMES.length)]
-                    + GIVEN[random.nextInt(GIVEN.length)], first17 + IdNumbers.checkCharacter(first17), phone,
+                    + GIVEN[random.nextInt(GIVEN.length)], idNumber(county, birth, (seq + i) % 1000), phone,
                     post.name(), units[random.nextInt(units.length)]));
         }
         return out;

@@ -460,12 +460,7 @@ class IncidentService {
     IncidentView find(String id) {
         IncidentView i = rows(" WHERE i.id = ?", List.of(id)).stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("incident", id));
-        try {
-            access.readable(i.enterpriseId());
-        } catch (ApiException e) {
-            // outside the reader's scope the incident is simply not found: its subject is not named
-            throw e.status() == org.springframework.http.HttpStatus.NOT_FOUND ? ApiException.notFound("incident", id) : e;
-        }
+        access.readableFor(i.enterpriseId(), "incident", id);
         return i;
     }
 

@@ -90,11 +90,11 @@ class IncidentWebController {
             model.addAttribute("contactQ", q);
             model.addAttribute("contactZone", zone);
             model.addAttribute("roster", roster);
-            model.addAttribute("candidates", roster.items().stream()
-                    .filter(e -> !e.id().equals(i.employeeId()) && !i.closeContactIds().contains(e.id())).toList());
-            model.addAttribute("secondaryCandidates", roster.items().stream()
-                    .filter(e -> !e.id().equals(i.employeeId()) && !i.closeContactIds().contains(e.id())
-                            && !i.secondaryContactIds().contains(e.id())).toList());
+            var candidates = roster.items().stream()
+                    .filter(e -> !e.id().equals(i.employeeId()) && !i.closeContactIds().contains(e.id())).toList();
+            model.addAttribute("candidates", candidates);
+            model.addAttribute("secondaryCandidates",
+                    candidates.stream().filter(e -> !i.secondaryContactIds().contains(e.id())).toList());
             model.addAttribute("zones", zones.list(i.enterpriseId()));
             model.addAttribute("rosterCap", ROSTER_ON_PAGE);
         }

@@ -147,8 +147,7 @@ class ZoneService {
 
     /** The region of the zone's subject, for the audit log's region views. */
     private String regionOf(ZoneView zone) {
-        return jdbc.sql("SELECT region_code FROM subject WHERE id = ?").param(zone.enterpriseId()).query(String.class)
-                .single();
+        return access.readable(zone.enterpriseId()).regionCode();
     }
 
     private ZoneView writableZone(String zoneId) {

@@ -295,21 +295,22 @@ class EscortService {
         }
         OffsetDateTime now = clock.nowOffset();
         Shutdown after;
+        Shutdown saved;
         if (!approve) {
             addConsent(before, consent(0, side, Consent.Decision.REFUSE, before.days(), user, now, comment));
             after = with(before, before.days(), ShutdownStatus.REFUSED, now, comment, null, null, null, null, 0);
-            save(before, after, "escort.shutdown.refuse");
+            saved = save(before, after, "escort.shutdown.refuse");
         } else if (before.hqConsent() == null && before.epidemicConsent() == null) {
             addConsent(before, consent(0, side, Consent.Decision.AGREE, before.days(), user, now, comment));
             after = before.touched(0);
-            save(before, after, "escort.shutdown.consent");
+            saved = save(before, after, "escort.shutdown.consent");
             notifySide(after, side.other(), "escort.notice.shutdownConsented." + side.name(), String.valueOf(after.days()));
-            return reload(after);
+            return saved;
         } else {
             addConsent(before, consent(0, side, Consent.Decision.AGREE, before.days(), user, now, comment));
             after = with(before, before.days(), ShutdownStatus.ACTIVE, now, comment, now,
                     now.plus(Duration.ofDays(before.days())), null, null, 0);
-            save(before, after, "escort.shutdown.approve");
+            saved = save(before, after, "escort.shutdown.approve");
         }
         events.publishEvent(new ShutdownDecided(after.id(), after.enterpriseId(), after.incidentId(), approve,
                 after.days(), comment, now));
@@ -320,7 +321,7 @@ class EscortService {
             notifications.send(Notice.of("ESCORT", "escort.notice.shutdownRefused", "/escort?enterpriseId=" + after.enterpriseId(),
                     after.enterpriseName()), Recipients.users(List.of(after.requestedBy())));
         }
-        return reload(after);
+        return saved;
     }
 
     /**
@@ -351,9 +352,9 @@ class EscortService {
         int round = before.consentRound() + 1;
         addConsent(before, consent(round, side, Consent.Decision.AGREE, days, user, clock.nowOffset(), comment));
         Shutdown after = before.touched(round);
-        save(before, after, "escort.shutdown.renewal.propose");
+        Shutdown saved = save(before, after, "escort.shutdown.renewal.propose");
         notifySide(after, side.other(), "escort.notice.renewalProposed." + side.name(), String.valueOf(days));
-        return reload(after);
+        return saved;
     }
 
     /**
@@ -382,20 +383,20 @@ class EscortService {
                 proposal.days(), user, now, comment));
         if (!approve) {
             Shutdown after = before.touched(before.consentRound());
-            save(before, after, "escort.shutdown.renewal.refuse");
+            Shutdown saved = save(before, after, "escort.shutdown.renewal.refuse");
             notifications.send(Notice.of("ESCORT", "escort.notice.renewalRefused", "/escort/shutdowns",
                     after.enterpriseName(), noticeTime(after.endsAt())), Recipients.users(List.of(proposal.userId())));
-            return reload(after);
+            return saved;
         }
         // an extension (延期): the days run on from the end in force, never cutting it short; the request's own
         // days stay as they were (each renewal's days are in its consents)
         OffsetDateTime from = before.endsAt() != null && before.endsAt().isAfter(now) ? before.endsAt() : now;
         Shutdown after = with(before, before.days(), ShutdownStatus.ACTIVE, now, comment, before.startedAt(),
                 from.plus(Duration.ofDays(proposal.days())), null, null, 1);
-        save(before, after, "escort.shutdown.renew");
+        Shutdown saved = save(before, after, "escort.shutdown.renew");
         events.publishEvent(new ShutdownStarted(after.id(), after.enterpriseId(), after.reason(), after.endsAt()));
         notifyBoth(after, "escort.notice.shutdownRenewed", noticeTime(after.endsAt()));
-        return reload(after);
+        return saved;
     }
 
     /** Either side of the decision level lifts an active shutdown before its time, alone: production resumes. */
@@ -408,9 +409,9 @@ class EscortService {
         OffsetDateTime now = clock.nowOffset();
         Shutdown after = with(before, before.days(), ShutdownStatus.ENDED, before.decidedAt(),
                 comment == null ? before.decisionComment() : comment, before.startedAt(), before.endsAt(), now, "LIFTED", 0);
-        save(before, after, "escort.shutdown.lift");
+        Shutdown saved = save(before, after, "escort.shutdown.lift");
         ended(after);
-        return reload(after);
+        return saved;
     }
 
     /** What the user may do on the shutdown now (the page shows a button for each; the API checks the same). */
@@ -549,12 +550,14 @@ class EscortService {
         }
     }
 
-    private void save(Shutdown before, Shutdown after, String action) {
+    /** Stores the change (409 on a concurrent one), audits it and answers the shutdown as stored. */
+    private Shutdown save(Shutdown before, Shutdown after, String action) {
         if (!repository.update(after, before.version())) {
             throw ApiException.conflict("escort.concurrent");
         }
         Shutdown saved = reload(after);
         audit.record(action, SHUTDOWN, after.id(), after.regionCode(), auditView(before), auditView(saved));
+        return saved;
     }
 
     private void ended(Shutdown s) {

@@ -10,7 +10,6 @@ import org.sibao.tasking.FigureRow;
 import org.sibao.tasking.FigureSection;
 import org.sibao.tasking.IsoWeek;
 import org.sibao.tasking.WeeklyFigures;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,24 +21,17 @@ import org.springframework.stereotype.Component;
 class VisitBriefSection implements WeeklyFigures {
 
     private final VisitRepository repository;
-    private final JdbcClient jdbc;
     private final BusinessClock clock;
 
-    VisitBriefSection(VisitRepository repository, JdbcClient jdbc, BusinessClock clock) {
+    VisitBriefSection(VisitRepository repository, BusinessClock clock) {
         this.repository = repository;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     @Override
     public List<FigureSection> weeklySections(String regionCode, IsoWeek week) {
         String prefix = Region.prefixOf(regionCode);
-        long[] visits = jdbc.sql("""
-                SELECT COUNT(*), COUNT(DISTINCT visited_by), COUNT(DISTINCT enterprise_id),
-                    COALESCE(SUM(CASE WHEN appeal_id IS NOT NULL THEN 1 ELSE 0 END), 0)
-                FROM liaison_visit WHERE region_code LIKE ? AND visited_on >= ? AND visited_on <= ?""")
-                .params(prefix + "%", week.monday(), week.sunday())
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+        long[] visits = repository.visitFigures(prefix, week.monday(), week.sunday());
         // active, no liaison, overdue, followed up (the duty board's counts, everything in the region)
         long[] duty = repository.counts(prefix, DataScope.system().subjects("s.region_code", "s.sector", "s.id"), true,
                 VisitService.cutOff(clock.today()));

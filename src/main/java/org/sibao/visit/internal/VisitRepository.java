@@ -119,6 +119,19 @@ class VisitRepository {
                 .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
     }
 
+    /**
+     * Visits from {@code first} to {@code last} (dates included) under a region prefix: how many, by how many
+     * liaisons, to how many enterprises, and how many filed a problem as an appeal.
+     */
+    long[] visitFigures(String regionPrefix, LocalDate first, LocalDate last) {
+        return jdbc.sql("""
+                SELECT COUNT(*), COUNT(DISTINCT visited_by), COUNT(DISTINCT enterprise_id),
+                    COALESCE(SUM(CASE WHEN appeal_id IS NOT NULL THEN 1 ELSE 0 END), 0)
+                FROM liaison_visit WHERE region_code LIKE ? AND visited_on >= ? AND visited_on <= ?""")
+                .params(regionPrefix + "%", first, last)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+    }
+
     /** Visits on or after a date under a region prefix within a scope over the visit's subject. */
     long visitsSince(String regionPrefix, SqlFilter visitScope, LocalDate since) {
         List<Object> params = new ArrayList<>(List.of(since, regionPrefix + "%"));

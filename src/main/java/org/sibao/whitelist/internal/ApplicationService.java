@@ -269,7 +269,7 @@ class ApplicationService {
             throw ApiException.forbidden("whitelist.application.notApplicant");
         }
         if (!EDITABLE.contains(before.status())) {
-            throw ApiException.conflict("whitelist.application.notEditable", Words.of("enum.WlApplicationStatus." + before.status(), before.status()));
+            throw ApiException.conflict("whitelist.application.notEditable", Words.label("WlApplicationStatus", before.status()));
         }
         String newLevel = level == null || level.isBlank() ? before.level() : level;
         Draft d = precheck(user, before.enterpriseId(), newLevel, rawDeclarations);
@@ -295,7 +295,7 @@ class ApplicationService {
             throw ApiException.forbidden("whitelist.application.notApplicant");
         }
         if (!EDITABLE.contains(before.status())) {
-            throw ApiException.conflict("whitelist.application.notSubmittable", Words.of("enum.WlApplicationStatus." + before.status(), before.status()));
+            throw ApiException.conflict("whitelist.application.notSubmittable", Words.label("WlApplicationStatus", before.status()));
         }
         SubjectFacts subject = subjects.find(before.enterpriseId(), DataScope.system())
                 .orElseThrow(() -> ApiException.notFound("subject", before.enterpriseId()));
@@ -362,7 +362,7 @@ class ApplicationService {
             throw ApiException.forbidden("whitelist.application.notDueReviewer");
         }
         if (!IN_REVIEW.contains(before.status())) {
-            throw ApiException.conflict("whitelist.application.notInReview", Words.of("enum.WlApplicationStatus." + before.status(), before.status()));
+            throw ApiException.conflict("whitelist.application.notInReview", Words.label("WlApplicationStatus", before.status()));
         }
         if (!isDueReviewer(user, before)) {
             throw ApiException.forbidden("whitelist.application.notDueReviewer");
@@ -416,7 +416,7 @@ class ApplicationService {
             throw ApiException.forbidden("whitelist.application.notApplicant");
         }
         if (!EDITABLE.contains(app.status())) {
-            throw ApiException.conflict("whitelist.application.notEditable", Words.of("enum.WlApplicationStatus." + app.status(), app.status()));
+            throw ApiException.conflict("whitelist.application.notEditable", Words.label("WlApplicationStatus", app.status()));
         }
         Validation v = new Validation();
         String name = file == null ? null : file.getOriginalFilename();

@@ -365,7 +365,7 @@ class EntryService {
             throw ApiException.forbidden("whitelist.entry.notRemover");
         }
         if (!List.of("PUBLICIZED", "ACTIVE", "SUSPENDED").contains(before.status())) {
-            throw ApiException.conflict("whitelist.entry.notRemovable", Words.of("enum.WlEntryStatus." + before.status(), before.status()));
+            throw ApiException.conflict("whitelist.entry.notRemovable", Words.label("WlEntryStatus", before.status()));
         }
         changeStatus(before, "REMOVED", user.displayName(), reason.trim());
         subjects.setWhitelistStatus(before.enterpriseId(), WhitelistStatus.REMOVED, before.level());
